@@ -1,0 +1,2 @@
+import Forecast
+print(BLASInfo.current)

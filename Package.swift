@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Forecast",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Forecast", targets: ["Forecast"]),
+    .executable(name: "simulate", targets: ["simulate"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+    .target(name: "Forecast", dependencies: ["CBLAS"]),
+    .executableTarget(
+      name: "simulate",
+      dependencies: [
+        "Forecast",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "forecast-bench",
+      dependencies: ["Forecast"],
+      path: "Benchmarks/forecast-bench"
+    ),
+    .testTarget(
+      name: "ForecastTests",
+      dependencies: ["Forecast"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SimulateTests",
+      dependencies: ["simulate"]
+    ),
+  ]
+)
