@@ -33,7 +33,7 @@ let package = Package(
     .testTarget(
       name: "ForecastTests",
       dependencies: ["Forecast"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "SimulateTests",
