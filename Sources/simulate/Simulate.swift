@@ -1,8 +1,51 @@
 import ArgumentParser
 import Forecast
+import Foundation
 
+/// The `simulate` command line: thin parsing over the Forecast library.
 @main
 struct Simulate: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "simulate")
-  func run() throws { print(BLASInfo.current) }
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Employment forecasting: regressions and graduate-supply scenarios.",
+    discussion: """
+      Exit codes: 0 success, 1 a failed check, 2 bad input or usage.
+      """,
+    version: versionText,
+    subcommands: [Fit.self, BLASInfoCommand.self]
+  )
+
+  static var versionText: String {
+    let blas = BLASInfo.current
+    return "simulate \(version) (\(blas.library) kernel \(blas.kernel), \(blas.threads) threads)"
+  }
+
+  /// Parses and runs, mapping usage errors to exit code 2 (argument parser's own is 64).
+  static func main() {
+    KernelSelection.reexecuteIfNeeded()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Writes `message` to stderr and exits with code 2 (bad input).
+func failBadInput(_ message: String) -> ExitCode {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  return ExitCode(2)
+}
+
+/// Writes text to stdout in one call, so a failure never leaves half a table behind.
+func writeOut(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
 }

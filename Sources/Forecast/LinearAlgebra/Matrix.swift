@@ -88,3 +88,14 @@ public struct Matrix: Sendable, Equatable {
     return r
   }
 }
+
+extension Matrix {
+  /// The rows at the given indices, in that order.
+  public func selectingRows(_ indices: [Int]) -> Matrix {
+    var out = Matrix(rows: indices.count, columns: columns)
+    for j in 0..<columns {
+      for (position, i) in indices.enumerated() { out[position, j] = self[i, j] }
+    }
+    return out
+  }
+}

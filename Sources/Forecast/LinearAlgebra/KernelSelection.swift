@@ -1,0 +1,65 @@
+import Foundation
+
+/// Chooses OpenBLAS's kernel family when OpenBLAS itself falls back to a generic one.
+///
+/// Debian's OpenBLAS 0.3.21 does not recognise some recent processors and runs its Prescott
+/// (SSE3) kernels on them, about 5x slower for matrix products. The variable
+/// `OPENBLAS_CORETYPE` is read once, when the library loads, so a program that wants another
+/// kernel sets it and re-executes itself. A user's own setting is always respected.
+public enum KernelSelection {
+  /// The environment variable OpenBLAS reads.
+  public static let variable = "OPENBLAS_CORETYPE"
+  /// Set on the re-executed process so it never re-executes twice.
+  public static let marker = "FORECAST_BLAS_REEXECUTED"
+
+  /// Kernel families older than AVX2: OpenBLAS's generic fallbacks on a modern x86-64.
+  static let generic: Set<String> = [
+    "prescott", "core2", "penryn", "dunnington", "nehalem", "atom", "katmai", "coppermine",
+    "northwood", "banias", "opteron", "opteron_sse3", "barcelona", "bobcat", "sandybridge",
+    "bulldozer", "piledriver", "steamroller", "excavator", "unknown",
+  ]
+
+  /// The kernel to ask for, or nil to leave OpenBLAS as it is.
+  /// - Parameters:
+  ///   - cpuFlags: the processor's feature flags (`/proc/cpuinfo` "flags").
+  ///   - currentKernel: what OpenBLAS chose (`openblas_get_corename`).
+  ///   - environment: the process environment.
+  public static func recommendedKernel(
+    cpuFlags: Set<String>, currentKernel: String, environment: [String: String]
+  ) -> String? {
+    if environment[variable] != nil || environment[marker] != nil { return nil }
+    guard generic.contains(currentKernel.lowercased()) else { return nil }
+    let avx512 = ["avx512f", "avx512dq", "avx512bw", "avx512vl"].allSatisfy(cpuFlags.contains)
+    if avx512 { return "SkylakeX" }
+    if cpuFlags.contains("avx2") && cpuFlags.contains("fma") { return "Haswell" }
+    return nil
+  }
+
+  /// The feature flags of the first processor in `/proc/cpuinfo` (empty where there is none).
+  public static func cpuFlags(cpuinfo path: String = "/proc/cpuinfo") -> Set<String> {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    for line in text.split(separator: "\n") where line.hasPrefix("flags") {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+    return []
+  }
+
+  /// Re-executes the running program with the recommended kernel when OpenBLAS fell back to a
+  /// generic one; returns (doing nothing) otherwise or when re-execution is impossible.
+  public static func reexecuteIfNeeded() {
+    let environment = ProcessInfo.processInfo.environment
+    guard
+      let kernel = recommendedKernel(
+        cpuFlags: cpuFlags(), currentKernel: BLASInfo.current.kernel, environment: environment)
+    else { return }
+    setenv(variable, kernel, 1)
+    setenv(marker, "1", 1)
+    let arguments = CommandLine.arguments
+    var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    cArguments.append(nil)
+    // Only returns on failure; the program then carries on with the kernel it has.
+    execv("/proc/self/exe", &cArguments)
+    for pointer in cArguments { free(pointer) }
+  }
+}
