@@ -40,7 +40,9 @@ public enum FormulaError: Error, Equatable, Sendable {
   case unknownVariable(
     formula: String, offset: Int, name: String, source: String, suggestions: [String])
   /// A text column used as a number; `row` (1-based data row) holds the first non-number.
-  case textColumn(formula: String, offset: Int, name: String, source: String, row: Int, value: String)
+  /// `offset` is nil for the `year` column read by lag() and diff().
+  case textColumn(
+    formula: String, offset: Int?, name: String, source: String, row: Int, value: String)
   /// The `year` column repeats a year, so lag() and diff() are ambiguous; `rows` are 1-based.
   case duplicateYear(formula: String, source: String, year: Double, rows: [Int])
   /// A regressor without a finite value in a row asked for by `designMatrix(on:rows:)`.
@@ -72,7 +74,9 @@ public enum FormulaError: Error, Equatable, Sendable {
       .operatorBetweenTerms(_, let offset, _), .unknownFunction(_, let offset, _, _),
       .argumentCount(_, let offset, _, _, _), .invalidLagOrder(_, let offset, _),
       .invalidPolyDegree(_, let offset, _), .misplacedPoly(_, let offset),
-      .unknownVariable(_, let offset, _, _, _), .textColumn(_, let offset, _, _, _, _):
+      .unknownVariable(_, let offset, _, _, _):
+      return offset
+    case .textColumn(_, let offset, _, _, _, _):
       return offset
     case .duplicateYear, .nonFiniteRegressor:
       return nil
