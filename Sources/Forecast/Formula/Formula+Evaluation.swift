@@ -29,8 +29,9 @@ extension Formula {
       droppedForDomain: droppedForDomain, transform: transform)
   }
 
-  /// The design matrix at the given 0-based rows of `table`, for predictions (the response is
-  /// not read). Lags still look back through the whole table.
+  /// The design matrix at the given 0-based rows of `table`, for predictions.
+  ///
+  /// The response is not read. Lags still look back through the whole table.
   ///
   /// - Throws: `FormulaError.nonFiniteRegressor` naming the first requested row (1-based data
   ///   row) and term without a finite value, or the errors of `modelFrame(on:)`.

@@ -35,8 +35,10 @@ public struct Formula: Sendable, Equatable {
     self.terms = result.terms
   }
 
-  /// The design's column names: "(Intercept)" when present, then each term as written, with
-  /// `poly(x, d)` expanded to `poly(x, d)1` ... `poly(x, d)d`.
+  /// The design's column names, one per column of the design matrix.
+  ///
+  /// "(Intercept)" when present, then each term as written, with `poly(x, d)` expanded to
+  /// `poly(x, d)1` ... `poly(x, d)d`.
   public var termNames: [String] {
     (hasIntercept ? ["(Intercept)"] : []) + terms.flatMap(\.columnNames)
   }

@@ -1,6 +1,7 @@
 extension FormulaError: CustomStringConvertible {
-  /// The message, then (for faults at a place in the formula) the formula indented by four
-  /// spaces and a caret under the fault:
+  /// The message, then the formula and a caret under the fault when it has a place.
+  ///
+  /// The formula is indented by four spaces, the caret lined up under it:
   ///
   ///     expected `)` to close `(`, found end of formula
   ///         log(x
@@ -21,7 +22,8 @@ extension FormulaError: CustomStringConvertible {
     case .missingTilde:
       return "expected `~` between the response and the terms (as in `y ~ x`), found end of formula"
     case .emptyRightHandSide:
-      return "expected terms after `~`, found end of formula (write `y ~ 1` for a model with only an intercept)"
+      return "expected terms after `~`, found end of formula"
+        + " (write `y ~ 1` for a model with only an intercept)"
     case .noTerms:
       return "the right-hand side has no terms and no intercept, so there is nothing to fit"
     case .unclosedParenthesis(_, _, let found):
@@ -48,9 +50,11 @@ extension FormulaError: CustomStringConvertible {
       let arguments = expected == 1 ? "1 argument" : "\(expected) arguments"
       return "expected \(arguments) in \(signature), found \(found)"
     case .invalidLagOrder(_, _, let found):
-      return "expected the k of lag(x, k) to be a whole number of years such as 1 or 18, found \(found)"
+      return
+        "expected the k of lag(x, k) to be a whole number of years such as 1 or 18, found \(found)"
     case .invalidPolyDegree(_, _, let found):
-      return "expected the degree of poly(x, degree) to be a whole number of at least 1, found \(found)"
+      return
+        "expected the degree of poly(x, degree) to be a whole number of at least 1, found \(found)"
     case .misplacedPoly:
       return "poly() makes several columns, so it can only be a term on the right-hand side of `~`"
     case .unknownVariable(_, _, let name, let source, let suggestions):
@@ -59,17 +63,21 @@ extension FormulaError: CustomStringConvertible {
         ? "unknown variable `\(name)`: \(source) has no columns"
         : "unknown variable `\(name)`: \(source) has no column of that name (nearest: \(nearest))"
     case .textColumn(_, _, let name, let source, let row, let value):
-      return "column `\(name)` of \(source) is text, not numbers: data row \(row) holds \"\(value)\""
+      return
+        "column `\(name)` of \(source) is text, not numbers: data row \(row) holds \"\(value)\""
     case .duplicateYear(_, let source, let year, let rows):
       let rowList = rows.map(String.init).joined(separator: " and ")
-      return "\(source) has year \(Self.format(year)) in data rows \(rowList), so lag() and diff() cannot tell which row to use"
+      return "\(source) has year \(Self.format(year)) in data rows \(rowList),"
+        + " so lag() and diff() cannot tell which row to use"
     case .nonFiniteRegressor(_, let source, let term, let row, let year, let cause):
-      let place = year.map { "data row \(row) (year \($0)) of \(source)" } ?? "data row \(row) of \(source)"
+      let place =
+        year.map { "data row \(row) (year \($0)) of \(source)" } ?? "data row \(row) of \(source)"
       switch cause {
       case .missing:
         return "term `\(term)` has no value at \(place): a value it needs is missing"
       case .outsideDomain:
-        return "term `\(term)` has no finite value at \(place): a function's argument is outside its domain"
+        return "term `\(term)` has no finite value at \(place):"
+          + " a function's argument is outside its domain"
       }
     }
   }

@@ -75,8 +75,10 @@ struct FormulaParser {
       response: response, responseText: responseText, terms: terms, hasIntercept: hasIntercept)
   }
 
-  /// Terms joined by `+` and `-`. Duplicates keep their first occurrence; `- term` removes a
-  /// term wherever it appears; `1`/`0` set the intercept, the last one written winning.
+  /// Parses terms joined by `+` and `-`, returning the terms and whether there is an intercept.
+  ///
+  /// Duplicates keep their first occurrence; `- term` removes a term wherever it appears;
+  /// `1`/`0` set the intercept, the last one written winning.
   private mutating func parseRightHandSide() throws(FormulaError) -> ([FormulaTerm], Bool) {
     var hasIntercept = true
     var added: [FormulaTerm] = []
@@ -95,7 +97,8 @@ struct FormulaParser {
         advance()
       case .identifier:
         let expression = try parsePrimary(allowingPoly: true)
-        let term = FormulaTerm(label: text(from: first, through: position - 1), expression: expression)
+        let term = FormulaTerm(
+          label: text(from: first, through: position - 1), expression: expression)
         if adding {
           added.append(term)
         } else {
@@ -104,7 +107,8 @@ struct FormulaParser {
       default:
         throw .syntax(
           formula: formula, offset: current.start,
-          expected: "a term (a name or a function call; write I(...) for arithmetic), or 1 or 0 for the intercept",
+          expected: "a term (a name or a function call; write I(...) for arithmetic),"
+            + " or 1 or 0 for the intercept",
           found: current.quoted)
       }
       switch current.kind {
@@ -124,10 +128,10 @@ struct FormulaParser {
       case .rightParenthesis:
         throw .unmatchedParenthesis(formula: formula, offset: current.start)
       default:
+        let term = text(from: first, through: position - 1)
         throw .syntax(
           formula: formula, offset: current.start,
-          expected: "`+`, `-` or end of formula after the term `\(text(from: first, through: position - 1))`",
-          found: current.quoted)
+          expected: "`+`, `-` or end of formula after the term `\(term)`", found: current.quoted)
       }
     }
   }
@@ -207,7 +211,8 @@ struct FormulaParser {
     case .end, .tilde:
       throw .unclosedParenthesis(formula: formula, offset: open, found: current.quoted)
     default:
-      throw .syntax(formula: formula, offset: current.start, expected: expected, found: current.quoted)
+      throw .syntax(
+        formula: formula, offset: current.start, expected: expected, found: current.quoted)
     }
   }
 

@@ -4,8 +4,10 @@ struct FormulaTerm: Sendable, Equatable {
   let label: String
   let expression: FormulaExpression
 
-  /// The design columns the term makes: its label, or for `poly(x, d)` the labels
-  /// `poly(x, d)1` ... `poly(x, d)d` (R's naming) holding x, x², ..., x^d.
+  /// The names of the design columns the term makes.
+  ///
+  /// That is its label, or for `poly(x, d)` the labels `poly(x, d)1` ... `poly(x, d)d` (R's
+  /// naming) holding x, x², ..., x^d.
   var columnNames: [String] {
     if case .poly(_, let degree) = expression {
       return (1...degree).map { "\(label)\($0)" }

@@ -10,16 +10,19 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
   var testDescription: String { name }
 
   static let all: [FormulaErrorCase] = {
-    func c(_ name: String, _ formula: String, _ error: (String) -> FormulaError) -> FormulaErrorCase {
+    func c(_ name: String, _ formula: String, _ error: (String) -> FormulaError) -> FormulaErrorCase
+    {
       FormulaErrorCase(name: name, formula: formula, error: error(formula))
     }
     return [
       c("empty formula", "") {
-        .syntax(formula: $0, offset: 0, expected: "a formula such as `y ~ x`", found: "an empty formula")
+        .syntax(
+          formula: $0, offset: 0, expected: "a formula such as `y ~ x`", found: "an empty formula")
       },
       c("missing ~", "y + x") { .missingTilde(formula: $0, offset: 5) },
       c("missing ~ between names", "y x") {
-        .syntax(formula: $0, offset: 2, expected: "`~` or an operator after the response", found: "`x`")
+        .syntax(
+          formula: $0, offset: 2, expected: "`~` or an operator after the response", found: "`x`")
       },
       c("no response", "~ x") {
         .syntax(formula: $0, offset: 0, expected: "a response before `~`", found: "`~`")
@@ -29,20 +32,26 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
       c("dangling +", "y ~ x +") {
         .syntax(
           formula: $0, offset: 7,
-          expected: "a term (a name or a function call; write I(...) for arithmetic), or 1 or 0 for the intercept",
+          expected:
+            "a term (a name or a function call; write I(...) for arithmetic), or 1 or 0 for the intercept",
           found: "end of formula")
       },
       c("number as a term", "y ~ x + 2") {
         .syntax(
           formula: $0, offset: 8,
-          expected: "a term (a name or a function call; write I(...) for arithmetic), or 1 or 0 for the intercept",
+          expected:
+            "a term (a name or a function call; write I(...) for arithmetic), or 1 or 0 for the intercept",
           found: "`2`")
       },
       c("trailing name", "y ~ x z") {
-        .syntax(formula: $0, offset: 6, expected: "`+`, `-` or end of formula after the term `x`", found: "`z`")
+        .syntax(
+          formula: $0, offset: 6, expected: "`+`, `-` or end of formula after the term `x`",
+          found: "`z`")
       },
       c("second ~", "y ~ x ~ z") {
-        .syntax(formula: $0, offset: 6, expected: "`+`, `-` or end of formula after the term `x`", found: "`~`")
+        .syntax(
+          formula: $0, offset: 6, expected: "`+`, `-` or end of formula after the term `x`",
+          found: "`~`")
       },
       c("unclosed (", "y ~ log(x") {
         .unclosedParenthesis(formula: $0, offset: 7, found: "end of formula")
@@ -55,10 +64,18 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
       },
       c("unmatched )", "y ~ log(x))") { .unmatchedParenthesis(formula: $0, offset: 10) },
       c("unmatched ) on the left", "y) ~ x") { .unmatchedParenthesis(formula: $0, offset: 1) },
-      c("* between terms", "y ~ a * b") { .operatorBetweenTerms(formula: $0, offset: 6, operator: "*") },
-      c(": between terms", "y ~ a:b") { .operatorBetweenTerms(formula: $0, offset: 5, operator: ":") },
-      c("^ between terms", "y ~ a^2") { .operatorBetweenTerms(formula: $0, offset: 5, operator: "^") },
-      c("/ between terms", "y ~ a / b") { .operatorBetweenTerms(formula: $0, offset: 6, operator: "/") },
+      c("* between terms", "y ~ a * b") {
+        .operatorBetweenTerms(formula: $0, offset: 6, operator: "*")
+      },
+      c(": between terms", "y ~ a:b") {
+        .operatorBetweenTerms(formula: $0, offset: 5, operator: ":")
+      },
+      c("^ between terms", "y ~ a^2") {
+        .operatorBetweenTerms(formula: $0, offset: 5, operator: "^")
+      },
+      c("/ between terms", "y ~ a / b") {
+        .operatorBetweenTerms(formula: $0, offset: 6, operator: "/")
+      },
       c("unknown function", "y ~ lgo(x)") {
         .unknownFunction(formula: $0, offset: 4, name: "lgo", suggestions: ["log"])
       },
@@ -77,10 +94,18 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
       c("empty call", "y ~ log()") {
         .argumentCount(formula: $0, offset: 4, function: "log", expected: 1, found: 0)
       },
-      c("fractional lag", "y ~ lag(x, 1.5)") { .invalidLagOrder(formula: $0, offset: 11, found: "`1.5`") },
-      c("negative lag", "y ~ lag(x, -1)") { .invalidLagOrder(formula: $0, offset: 11, found: "`-1`") },
-      c("lag by a name", "y ~ lag(x, k)") { .invalidLagOrder(formula: $0, offset: 11, found: "`k`") },
-      c("degree zero", "y ~ poly(x, 0)") { .invalidPolyDegree(formula: $0, offset: 12, found: "`0`") },
+      c("fractional lag", "y ~ lag(x, 1.5)") {
+        .invalidLagOrder(formula: $0, offset: 11, found: "`1.5`")
+      },
+      c("negative lag", "y ~ lag(x, -1)") {
+        .invalidLagOrder(formula: $0, offset: 11, found: "`-1`")
+      },
+      c("lag by a name", "y ~ lag(x, k)") {
+        .invalidLagOrder(formula: $0, offset: 11, found: "`k`")
+      },
+      c("degree zero", "y ~ poly(x, 0)") {
+        .invalidPolyDegree(formula: $0, offset: 12, found: "`0`")
+      },
       c("degree as an expression", "y ~ poly(x, 1 + 1)") {
         .invalidPolyDegree(formula: $0, offset: 12, found: "`1 + 1`")
       },
@@ -92,13 +117,17 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
           expected: "a name, a number, an operator (~ + - * / ^) or a parenthesis", found: "`$`")
       },
       c("unterminated backquote", "y ~ `x") {
-        .syntax(formula: $0, offset: 4, expected: "a closing backquote for this name", found: "end of formula")
+        .syntax(
+          formula: $0, offset: 4, expected: "a closing backquote for this name",
+          found: "end of formula")
       },
       c("empty parentheses", "y ~ I(())") {
-        .syntax(formula: $0, offset: 7, expected: "an expression inside the parentheses", found: "`)`")
+        .syntax(
+          formula: $0, offset: 7, expected: "an expression inside the parentheses", found: "`)`")
       },
       c("missing operand", "y ~ I(x * )") {
-        .syntax(formula: $0, offset: 10, expected: "a value (a name, a number or `(`)", found: "`)`")
+        .syntax(
+          formula: $0, offset: 10, expected: "a value (a name, a number or `(`)", found: "`)`")
       },
     ]
   }()

@@ -45,7 +45,8 @@ struct LagCase: CustomTestStringConvertible, Sendable {
 
   static let all: [LagCase] = [
     LagCase(
-      name: "by row without a year column", table: DataTable(numeric: ["y": [0, 0, 0, 0], "x": [1, 2, 4, 8]]),
+      name: "by row without a year column",
+      table: DataTable(numeric: ["y": [0, 0, 0, 0], "x": [1, 2, 4, 8]]),
       formula: "y ~ lag(x, 1)", rows: [1, 2, 3], column: [1, 2, 4], droppedForMissing: 1,
       droppedForDomain: 0),
     LagCase(
@@ -54,34 +55,48 @@ struct LagCase: CustomTestStringConvertible, Sendable {
       droppedForDomain: 0),
     LagCase(
       name: "by year with unsorted years",
-      table: DataTable(numeric: ["year": [2003, 2001, 2002, 2004], "y": [0, 0, 0, 0], "x": [30, 10, 20, 40]]),
+      table: DataTable(numeric: [
+        "year": [2003, 2001, 2002, 2004], "y": [0, 0, 0, 0], "x": [30, 10, 20, 40],
+      ]),
       formula: "y ~ lag(x, 1)", rows: [0, 2, 3], column: [20, 10, 30], droppedForMissing: 1,
       droppedForDomain: 0),
     LagCase(
       name: "diff by year with unsorted years",
-      table: DataTable(numeric: ["year": [2003, 2001, 2002, 2004], "y": [0, 0, 0, 0], "x": [30, 10, 25, 45]]),
+      table: DataTable(numeric: [
+        "year": [2003, 2001, 2002, 2004], "y": [0, 0, 0, 0], "x": [30, 10, 25, 45],
+      ]),
       formula: "y ~ diff(x)", rows: [0, 2, 3], column: [5, 15, 15], droppedForMissing: 1,
       droppedForDomain: 0),
     LagCase(
       name: "a gap in the years is missing, not the previous row",
-      table: DataTable(numeric: ["year": [2000, 2001, 2003, 2004], "y": [0, 0, 0, 0], "x": [1, 2, 4, 8]]),
-      formula: "y ~ diff(x)", rows: [1, 3], column: [1, 4], droppedForMissing: 2, droppedForDomain: 0),
+      table: DataTable(numeric: [
+        "year": [2000, 2001, 2003, 2004], "y": [0, 0, 0, 0], "x": [1, 2, 4, 8],
+      ]),
+      formula: "y ~ diff(x)", rows: [1, 3], column: [1, 4], droppedForMissing: 2,
+      droppedForDomain: 0),
     LagCase(
       name: "a lag of two years across a gap",
-      table: DataTable(numeric: ["year": [2000, 2001, 2003, 2004], "y": [0, 0, 0, 0], "x": [1, 2, 4, 8]]),
+      table: DataTable(numeric: [
+        "year": [2000, 2001, 2003, 2004], "y": [0, 0, 0, 0], "x": [1, 2, 4, 8],
+      ]),
       formula: "y ~ lag(x, 2)", rows: [2], column: [2], droppedForMissing: 3, droppedForDomain: 0),
     LagCase(
       name: "a missing earlier value is missing",
       table: DataTable(numeric: ["year": [2000, 2001, 2002], "y": [0, 0, 0], "x": [1, .nan, 3]]),
-      formula: "y ~ lag(x, 1) - 1", rows: [1], column: [1], droppedForMissing: 2, droppedForDomain: 0),
+      formula: "y ~ lag(x, 1) - 1", rows: [1], column: [1], droppedForMissing: 2,
+      droppedForDomain: 0),
     LagCase(
       name: "lag 0 is the value itself",
       table: DataTable(numeric: ["year": [2000, 2001], "y": [0, 0], "x": [5, 6]]),
-      formula: "y ~ lag(x, 0)", rows: [0, 1], column: [5, 6], droppedForMissing: 0, droppedForDomain: 0),
+      formula: "y ~ lag(x, 0)", rows: [0, 1], column: [5, 6], droppedForMissing: 0,
+      droppedForDomain: 0),
     LagCase(
       name: "lag of an expression, out of domain a year earlier",
-      table: DataTable(numeric: ["year": [2000, 2001, 2002], "y": [0, 0, 0], "x": [-1, 1, exp(1)]]),
-      formula: "y ~ lag(log(x), 1)", rows: [2], column: [0], droppedForMissing: 1, droppedForDomain: 1),
+      table: DataTable(numeric: [
+        "year": [2000, 2001, 2002], "y": [0, 0, 0], "x": [-1, 1, exp(1)],
+      ]),
+      formula: "y ~ lag(log(x), 1)", rows: [2], column: [0], droppedForMissing: 1,
+      droppedForDomain: 1),
   ]
 }
 
@@ -114,21 +129,29 @@ struct DroppedCase: CustomTestStringConvertible, Sendable {
     ])
 
   static let all: [DroppedCase] = [
-    DroppedCase(name: "nothing dropped", formula: "y ~ z", rows: [0, 1, 2, 4, 5], droppedForMissing: 1,
+    DroppedCase(
+      name: "nothing dropped", formula: "y ~ z", rows: [0, 1, 2, 4, 5], droppedForMissing: 1,
       droppedForDomain: 0),
-    DroppedCase(name: "log of zero and of a negative", formula: "y ~ log(x)", rows: [0, 4, 5],
+    DroppedCase(
+      name: "log of zero and of a negative", formula: "y ~ log(x)", rows: [0, 4, 5],
       droppedForMissing: 1, droppedForDomain: 2),
-    DroppedCase(name: "missing wins over domain", formula: "y ~ log(x) + z", rows: [0, 4, 5],
+    DroppedCase(
+      name: "missing wins over domain", formula: "y ~ log(x) + z", rows: [0, 4, 5],
       droppedForMissing: 2, droppedForDomain: 1),
-    DroppedCase(name: "sqrt of a negative", formula: "y ~ sqrt(x)", rows: [0, 2, 4, 5],
+    DroppedCase(
+      name: "sqrt of a negative", formula: "y ~ sqrt(x)", rows: [0, 2, 4, 5],
       droppedForMissing: 1, droppedForDomain: 1),
-    DroppedCase(name: "division by zero", formula: "y ~ I(1 / x)", rows: [0, 3, 4, 5],
+    DroppedCase(
+      name: "division by zero", formula: "y ~ I(1 / x)", rows: [0, 3, 4, 5],
       droppedForMissing: 1, droppedForDomain: 1),
-    DroppedCase(name: "domain error hidden by an outer function", formula: "y ~ exp(log(x))",
+    DroppedCase(
+      name: "domain error hidden by an outer function", formula: "y ~ exp(log(x))",
       rows: [0, 4, 5], droppedForMissing: 1, droppedForDomain: 2),
-    DroppedCase(name: "logit response outside (0, 1)", formula: "logit(y) ~ z", rows: [0, 1, 2, 5],
+    DroppedCase(
+      name: "logit response outside (0, 1)", formula: "logit(y) ~ z", rows: [0, 1, 2, 5],
       droppedForMissing: 1, droppedForDomain: 1),
-    DroppedCase(name: "logit of a term outside (0, 1)", formula: "y ~ logit(x)", rows: [],
+    DroppedCase(
+      name: "logit of a term outside (0, 1)", formula: "y ~ logit(x)", rows: [],
       droppedForMissing: 1, droppedForDomain: 5),
   ]
 }
@@ -163,7 +186,9 @@ func droppedRows(_ c: DroppedCase) throws {
   }
   #expect(
     frame.design
-      == Matrix(rowMajor: [[1, 2008, 2008 * 2008], [1, 2009, 2009 * 2009], [1, 2010, 2010 * 2010]]))
+      == Matrix(rowMajor: [
+        [1, 2008, 2008 * 2008], [1, 2009, 2009 * 2009], [1, 2010, 2010 * 2010],
+      ]))
 }
 
 @Test func polyExpandsToRawPowers() throws {
@@ -230,7 +255,8 @@ func designMatrixErrors(_ c: DesignErrorCase) throws {
     cause: .missing)
   #expect(
     error.description
-      == "term `lag(x, 1)` has no value at data row 1 (year 2020) of drivers.csv: a value it needs is missing")
+      == "term `lag(x, 1)` has no value at data row 1 (year 2020) of drivers.csv: a value it needs is missing"
+  )
 }
 
 /// Evaluation errors: names and columns that do not fit the table.
@@ -280,9 +306,11 @@ struct EvaluationErrorCase: CustomTestStringConvertible, Sendable {
     EvaluationErrorCase(
       name: "repeated year with lag", formula: "y ~ diff(x)",
       table: DataTable(
-        source: "twice.csv", numeric: ["year": [2000, 2001, 2000], "y": [1, 2, 3], "x": [1, 2, 3]]),
+        source: "twice.csv",
+        numeric: ["year": [2000, 2001, 2000], "y": [1, 2, 3], "x": [1, 2, 3]]),
       rendered:
-        "twice.csv has year 2000 in data rows 1 and 3, so lag() and diff() cannot tell which row to use"),
+        "twice.csv has year 2000 in data rows 1 and 3, so lag() and diff() cannot tell which row to use"
+    ),
   ]
 }
 

@@ -39,29 +39,40 @@ struct ParseCase: CustomTestStringConvertible, Sendable {
     ParseCase("+ 1 keeps the intercept", "y ~ x + 1", terms: ["(Intercept)", "x"]),
     ParseCase("the last intercept mark wins", "y ~ x - 1 + 1", terms: ["(Intercept)", "x"]),
     ParseCase("intercept only", "y ~ 1", terms: ["(Intercept)"]),
-    ParseCase("log response", "log(y) ~ year", response: "log(y)",
+    ParseCase(
+      "log response", "log(y) ~ year", response: "log(y)",
       terms: ["(Intercept)", "year"], transform: .log),
-    ParseCase("sqrt response", "sqrt(y) ~ year", response: "sqrt(y)",
+    ParseCase(
+      "sqrt response", "sqrt(y) ~ year", response: "sqrt(y)",
       terms: ["(Intercept)", "year"], transform: .sqrt),
-    ParseCase("exp response has no back-transform", "exp(y) ~ x", response: "exp(y)",
+    ParseCase(
+      "exp response has no back-transform", "exp(y) ~ x", response: "exp(y)",
       terms: ["(Intercept)", "x"]),
-    ParseCase("only the outer function sets the transform", "log(y) / 2 ~ x",
+    ParseCase(
+      "only the outer function sets the transform", "log(y) / 2 ~ x",
       response: "log(y) / 2", terms: ["(Intercept)", "x"]),
-    ParseCase("terms keep their inner whitespace", "  y  ~   log( x2 )  +  I(a  *  b)  ",
+    ParseCase(
+      "terms keep their inner whitespace", "  y  ~   log( x2 )  +  I(a  *  b)  ",
       terms: ["(Intercept)", "log( x2 )", "I(a  *  b)"]),
-    ParseCase("duplicates keep the first", "y ~ x + log(x) + x + log( x )",
+    ParseCase(
+      "duplicates keep the first", "y ~ x + log(x) + x + log( x )",
       terms: ["(Intercept)", "x", "log(x)"]),
     ParseCase("- term removes it", "y ~ x + z - x", terms: ["(Intercept)", "z"]),
     ParseCase("- term removes it wherever it is", "y ~ -x + z + x", terms: ["(Intercept)", "z"]),
-    ParseCase("dots and underscores in names", "y.rate ~ x.1 + .hidden + under_score",
+    ParseCase(
+      "dots and underscores in names", "y.rate ~ x.1 + .hidden + under_score",
       response: "y.rate", terms: ["(Intercept)", "x.1", ".hidden", "under_score"]),
-    ParseCase("backquoted names", "`enrol rate` ~ `births 18`", response: "`enrol rate`",
+    ParseCase(
+      "backquoted names", "`enrol rate` ~ `births 18`", response: "`enrol rate`",
       terms: ["(Intercept)", "`births 18`"]),
-    ParseCase("lag of an expression and diff", "y ~ lag(log(x), 1) + diff(x)",
+    ParseCase(
+      "lag of an expression and diff", "y ~ lag(log(x), 1) + diff(x)",
       terms: ["(Intercept)", "lag(log(x), 1)", "diff(x)"]),
-    ParseCase("number literals", "y ~ I(1e-3 * x) + I(.5 + x) + I(2.5E+2 / x)",
+    ParseCase(
+      "number literals", "y ~ I(1e-3 * x) + I(.5 + x) + I(2.5E+2 / x)",
       terms: ["(Intercept)", "I(1e-3 * x)", "I(.5 + x)", "I(2.5E+2 / x)"]),
-    ParseCase("inv_logit and exp terms", "y ~ inv_logit(x) + exp(-x)",
+    ParseCase(
+      "inv_logit and exp terms", "y ~ inv_logit(x) + exp(-x)",
       terms: ["(Intercept)", "inv_logit(x)", "exp(-x)"]),
   ]
 }
@@ -84,14 +95,18 @@ struct PrecedenceCase: CustomTestStringConvertible, Sendable {
 
   static let all: [PrecedenceCase] = [
     PrecedenceCase(name: "^ is right-associative", expression: "2^3^2", reading: "(2.0^(3.0^2.0))"),
-    PrecedenceCase(name: "^ binds tighter than unary minus", expression: "-2^2", reading: "(-(2.0^2.0))"),
+    PrecedenceCase(
+      name: "^ binds tighter than unary minus", expression: "-2^2", reading: "(-(2.0^2.0))"),
     PrecedenceCase(name: "signed exponent", expression: "2^-1", reading: "(2.0^(-1.0))"),
     PrecedenceCase(name: "* before +", expression: "a + b * c", reading: "(`a`+(`b`*`c`))"),
-    PrecedenceCase(name: "- is left-associative", expression: "a - b - c", reading: "((`a`-`b`)-`c`)"),
-    PrecedenceCase(name: "/ is left-associative", expression: "a / b / c", reading: "((`a`/`b`)/`c`)"),
+    PrecedenceCase(
+      name: "- is left-associative", expression: "a - b - c", reading: "((`a`-`b`)-`c`)"),
+    PrecedenceCase(
+      name: "/ is left-associative", expression: "a / b / c", reading: "((`a`/`b`)/`c`)"),
     PrecedenceCase(name: "parentheses", expression: "(a + b) * c", reading: "((`a`+`b`)*`c`)"),
     PrecedenceCase(name: "^ before *", expression: "a * b^2", reading: "(`a`*(`b`^2.0))"),
-    PrecedenceCase(name: "functions inside", expression: "log(a) / lag(b, 18)",
+    PrecedenceCase(
+      name: "functions inside", expression: "log(a) / lag(b, 18)",
       reading: "(log(`a`)/lag(`b`,18))"),
   ]
 }
@@ -103,6 +118,7 @@ func precedence(_ c: PrecedenceCase) throws {
 }
 
 @Test func variableNamesListEachColumnOnce() throws {
-  let formula = try Formula(parsing: "logit(enroll_ug / lag(births, 18)) ~ year + I(year^2) + births")
+  let formula = try Formula(
+    parsing: "logit(enroll_ug / lag(births, 18)) ~ year + I(year^2) + births")
   #expect(formula.variableNames == ["enroll_ug", "births", "year"])
 }

@@ -14,12 +14,15 @@ struct BackTransformCase: CustomTestStringConvertible, Sendable {
   static let all: [BackTransformCase] = [
     BackTransformCase(name: "none is the identity", transform: .none, value: -2.5, original: -2.5),
     BackTransformCase(name: "log → exp", transform: .log, value: log(20), original: 20),
-    BackTransformCase(name: "logit → inv_logit", transform: .logit, value: log(0.25 / 0.75), original: 0.25),
+    BackTransformCase(
+      name: "logit → inv_logit", transform: .logit, value: log(0.25 / 0.75), original: 0.25),
     BackTransformCase(name: "logit of 0 is a half", transform: .logit, value: 0, original: 0.5),
-    BackTransformCase(name: "inv_logit does not overflow", transform: .logit, value: -800, original: 0),
+    BackTransformCase(
+      name: "inv_logit does not overflow", transform: .logit, value: -800, original: 0),
     BackTransformCase(name: "inv_logit saturates at 1", transform: .logit, value: 800, original: 1),
     BackTransformCase(name: "sqrt → square", transform: .sqrt, value: 3, original: 9),
-    BackTransformCase(name: "sqrt → square of a negative", transform: .sqrt, value: -3, original: 9),
+    BackTransformCase(
+      name: "sqrt → square of a negative", transform: .sqrt, value: -3, original: 9),
   ]
 }
 
