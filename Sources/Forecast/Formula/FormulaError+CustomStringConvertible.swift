@@ -43,7 +43,10 @@ extension FormulaError: CustomStringConvertible {
       }
     case .unknownFunction(_, _, let name, let suggestions):
       let known = FormulaFunction.allCases.map(\.name).joined(separator: ", ")
-      let guess = suggestions.map { "`\($0)`" }.joined(separator: " or ")
+      let quoted = suggestions.map { "`\($0)`" }
+      let guess =
+        quoted.count > 1
+        ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined()
       return "unknown function `\(name)`: did you mean \(guess)? (functions: \(known))"
     case .argumentCount(_, _, let function, let expected, let found):
       let signature = FormulaFunction(rawValue: function)?.signature ?? function

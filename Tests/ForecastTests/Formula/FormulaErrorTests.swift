@@ -82,6 +82,9 @@ struct FormulaErrorCase: CustomTestStringConvertible, Sendable {
       c("unknown function inside I()", "y ~ I(sqr(x))") {
         .unknownFunction(formula: $0, offset: 6, name: "sqr", suggestions: ["sqrt"])
       },
+      c("several nearest functions", "y ~ ln(x)") {
+        .unknownFunction(formula: $0, offset: 4, name: "ln", suggestions: ["log", "lag", "I"])
+      },
       c("R's dotted inverse logit", "y ~ inv.logit(x)") {
         .unknownFunction(formula: $0, offset: 4, name: "inv.logit", suggestions: ["inv_logit"])
       },
@@ -199,4 +202,10 @@ func renderedError(_ c: RenderedErrorCase) {
   } catch {
     #expect(error.description == c.rendered)
   }
+}
+
+@Test func severalSuggestionsReadAsAList() {
+  let error = FormulaError.unknownFunction(
+    formula: "y ~ ln(x)", offset: 4, name: "ln", suggestions: ["log", "lag", "I"])
+  #expect(error.message.hasPrefix("unknown function `ln`: did you mean `log`, `lag` or `I`? "))
 }
