@@ -94,7 +94,7 @@ public struct FitRequest: Sendable {
     var weights: [Double]? = nil
     if let weightsColumn {
       guard let column = table.column(named: weightsColumn) else {
-        throw .unknownWeights(weightsColumn, source: table.source, nearest: nearestNames(to: weightsColumn, in: table.names))
+        throw .unknownWeights(weightsColumn, source: table.source, nearest: EditDistance.closest(to: weightsColumn, among: table.names, limit: 3))
       }
       guard case .numeric(let all) = column else {
         throw .textWeights(weightsColumn, source: table.source)
@@ -149,7 +149,7 @@ public struct FitRequest: Sendable {
           "\(input.values.count) values where another --predict gives \(count) (give 1 or \(count))")
       }
       guard let column = table.column(named: input.column) else {
-        throw .unknownPredictionColumn(input.column, source: table.source, nearest: nearestNames(to: input.column, in: table.names))
+        throw .unknownPredictionColumn(input.column, source: table.source, nearest: EditDistance.closest(to: input.column, among: table.names, limit: 3))
       }
       if case .text = column { throw .textPredictionColumn(input.column, source: table.source) }
     }
