@@ -17,6 +17,8 @@ public struct RegressionResult: Sendable {
   public let responseName: String
   public let termNames: [String]
   public let hasIntercept: Bool
+  /// Whether the fit was weighted (WLS).
+  public let isWeighted: Bool
   public let covarianceType: CovarianceType
   /// Estimates, NaN for an aliased term. statsmodels: `params`.
   public let estimates: [Double]
@@ -205,6 +207,7 @@ public struct RegressionResult: Sendable {
     self.responseName = model.responseName
     self.termNames = model.termNames
     self.hasIntercept = model.hasIntercept
+    self.isWeighted = weights != nil
     self.covarianceType = type
     self.estimates = s.coefficients
     self.standardErrors = standardErrors
