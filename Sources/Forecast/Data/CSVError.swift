@@ -1,0 +1,47 @@
+/// A CSV file that cannot be read as a table, with the file, the 1-based physical line and what
+/// was expected against what was found.
+public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// No file exists at the path.
+  case fileNotFound(file: String)
+  /// The file exists but could not be opened or read; `reason` is the system's message.
+  case unreadable(file: String, reason: String)
+  /// The file holds no header row (no bytes, only a byte-order mark, or only blank lines).
+  case emptyFile(file: String)
+  /// Column `column` (1-based) of the header has a name that is empty once spaces are trimmed.
+  case emptyColumnName(file: String, line: Int, column: Int)
+  /// Columns `firstColumn` and `secondColumn` (1-based) of the header have the same name.
+  case duplicateColumnName(file: String, line: Int, name: String, firstColumn: Int, secondColumn: Int)
+  /// A row starting on `line` has `found` fields where the header has `expected`.
+  case wrongFieldCount(file: String, line: Int, expected: Int, found: Int)
+  /// A quoted field opening on `line` has no closing quote before the end of the file.
+  case unterminatedQuote(file: String, line: Int)
+  /// Field `column` (1-based) on `line` has `found` after its closing quote, where a comma or
+  /// the end of the line must follow.
+  case textAfterClosingQuote(file: String, line: Int, column: Int, found: String)
+  /// Column `column` (1-based) of the header is not valid UTF-8.
+  case invalidUTF8InHeader(file: String, line: Int, column: Int)
+
+  public var description: String {
+    switch self {
+    case .fileNotFound(let file):
+      return "\(file): file not found"
+    case .unreadable(let file, let reason):
+      return "\(file): cannot read the file: \(reason)"
+    case .emptyFile(let file):
+      return "\(file): the file is empty; expected a header row of column names"
+    case .emptyColumnName(let file, let line, let column):
+      return "\(file): line \(line): column \(column) of the header has an empty name"
+    case .duplicateColumnName(let file, let line, let name, let first, let second):
+      return "\(file): line \(line): columns \(first) and \(second) of the header are both named \"\(name)\""
+    case .wrongFieldCount(let file, let line, let expected, let found):
+      let noun = expected == 1 ? "field" : "fields"
+      return "\(file): line \(line): expected \(expected) \(noun) as in the header, found \(found)"
+    case .unterminatedQuote(let file, let line):
+      return "\(file): line \(line): a quoted field starts here and has no closing quote"
+    case .textAfterClosingQuote(let file, let line, let column, let found):
+      return "\(file): line \(line): expected a comma or the end of the line after the closing quote of field \(column), found \"\(found)\""
+    case .invalidUTF8InHeader(let file, let line, let column):
+      return "\(file): line \(line): column \(column) of the header is not valid UTF-8"
+    }
+  }
+}
