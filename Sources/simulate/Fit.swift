@@ -84,7 +84,7 @@ struct Fit: ParsableCommand {
         output = report.rendered(as: format)
       }
       writeOut(output)
-    } catch let error as FitError {
+    } catch {
       throw failBadInput(error.description)
     }
   }

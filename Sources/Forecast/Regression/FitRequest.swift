@@ -74,7 +74,7 @@ public struct FitRequest: Sendable {
     guard level > 0 && level < 1 else { throw .badLevel(level) }
     let table: DataTable
     do { table = try CSVReader.read(contentsOf: dataPath) } catch { throw .data(error) }
-    try run(on: table)
+    return try run(on: table)
   }
 
   /// Fits on a table already in memory.
