@@ -74,7 +74,9 @@ def covariance_block(result):
 def main():
     data = pd.read_csv(CSV)
     model = smf.ols(FORMULA, data)
-    fits = {cov: model.fit(cov_type=cov) for cov in COV_TYPES}
+    # Forecast reports Student-t p values for every covariance type (as R's coeftest on lm);
+    # statsmodels uses the normal for HC types unless asked, so it is asked with use_t=True.
+    fits = {cov: model.fit(cov_type=cov, use_t=True) for cov in COV_TYPES}
     ols = fits["nonrobust"]
 
     residuals = np.asarray(ols.resid)
