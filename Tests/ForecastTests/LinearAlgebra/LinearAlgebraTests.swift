@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import Forecast
+
+/// Seeded random matrices (SplitMix64) for property tests.
+struct SeededMatrices {
+  var state: UInt64
+  mutating func next() -> Double {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Double((z ^ (z >> 31)) >> 11) * 0x1p-53 - 0.5
+  }
+  mutating func matrix(_ rows: Int, _ columns: Int) -> Matrix {
+    Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in next() })
+  }
+}
+
+/// Invariants of the wrappers (tolerances: a few hundred ε for these well-conditioned
+/// random matrices of order ≤ 50).
+@Suite struct LinearAlgebraTests {
+  static let tolerance = 1e-12
+
+  func maxAbs(_ m: Matrix) -> Double { m.storage.map(abs).max() ?? 0 }
+
+  @Test(arguments: [(7, 7), (40, 5), (200, 30)])
+  func pivotedQRReconstructsAndIsOrthonormal(_ shape: (Int, Int)) throws {
+    var g = SeededMatrices(state: 1)
+    let a = g.matrix(shape.0, shape.1)
+    let qr = try QR(factoring: a)
+    // Q R = A P.
+    var qrProduct = Matrix(rows: shape.0, columns: shape.1)
+    let r = qr.r
+    for j in 0..<r.columns { for i in 0..<r.rows { qrProduct[i, j] = r[i, j] } }
+    try qr.applyQ(to: &qrProduct)
+    let permuted = a.selectingColumns(qr.pivots)
+    var difference = qrProduct
+    axpy(-1, permuted.storage, &difference.storage)
+    #expect(maxAbs(difference) <= Self.tolerance)
+    // QᵀQ = I on the first n columns.
+    var q = Matrix(rows: shape.0, columns: shape.1)
+    for j in 0..<shape.1 { q[j, j] = 1 }
+    try qr.applyQ(to: &q)
+    let gram = multiply(q, q, transposeA: true)
+    var offIdentity = gram
+    for j in 0..<shape.1 { offIdentity[j, j] -= 1 }
+    #expect(maxAbs(offIdentity) <= Self.tolerance)
+    // |R₁₁| ≥ |R₂₂| ≥ … (column pivoting).
+    for i in 1..<min(shape.0, shape.1) { #expect(abs(r[i, i]) <= abs(r[i - 1, i - 1]) * (1 + 1e-14)) }
+  }
+
+  @Test func qrSolveMatchesExactSolution() throws {
+    var g = SeededMatrices(state: 7)
+    let a = g.matrix(30, 4)
+    let x = [1.5, -2, 0.25, 3]
+    var b = [Double](repeating: 0, count: 30)
+    gemv(.none, a, x, into: &b)
+    let solved = try QR(factoring: a).solve(b)
+    for (u, v) in zip(solved, x) { #expect(abs(u - v) <= 1e-13) }
+  }
+
+  @Test func choleskySolvesAndRejectsIndefinite() throws {
+    var g = SeededMatrices(state: 3)
+    let a = g.matrix(20, 6)
+    var spd = Matrix(rows: 6, columns: 6)
+    syrkTransposed(a, into: &spd)
+    let chol = try Cholesky(factoring: spd)
+    let rhs = g.matrix(6, 2)
+    let x = try chol.solve(rhs)
+    var back = multiply(spd, x)
+    axpy(-1, rhs.storage, &back.storage)
+    #expect(maxAbs(back) <= 1e-11)
+    let indefinite = Matrix(rowMajor: [[1, 2], [2, 1]])
+    #expect(throws: LinearAlgebraError.notPositiveDefinite(leadingMinor: 2)) {
+      try Cholesky(factoring: indefinite)
+    }
+  }
+
+  @Test func singularValuesAndConditionNumber() throws {
+    let d = Matrix(rowMajor: [[3, 0, 0], [0, -2, 0], [0, 0, 0.5], [0, 0, 0]])
+    let s = try SingularValues(of: d)
+    #expect(s.values == [3, 2, 0.5])
+    #expect(s.conditionNumber == 6)
+    #expect(try SingularValues(of: Matrix(rowMajor: [[1, 1], [1, 1]])).conditionNumber > 1e15)
+  }
+
+  @Test func triangularInverseAndSingularError() throws {
+    let r = Matrix(rowMajor: [[2, 1], [0, 4]])
+    let inverse = try invertUpperTriangular(r)
+    #expect(multiply(r, inverse) == .identity(2))
+    #expect(throws: LinearAlgebraError.singular(index: 1)) {
+      try invertUpperTriangular(Matrix(rowMajor: [[2, 1], [0, 0]]))
+    }
+  }
+
+  /// The blocked QR equals one-shot Householder QR up to row signs, whatever the block split.
+  @Test func tallSkinnyQRMatchesDirectQR() throws {
+    var g = SeededMatrices(state: 11)
+    let rows = 2 * TallSkinnyQR.rowsPerLane + 123
+    let x = g.matrix(rows, 5)
+    let y = (0..<rows).map { _ in g.next() }
+    let blocked = try TallSkinnyQR.factor(design: x, inverseScale: [1, 1, 1, 1, 1], response: y)
+    var augmented = x
+    augmented.storage.append(contentsOf: y)
+    augmented = Matrix(rows: rows, columns: 6, columnMajor: augmented.storage)
+    let direct = try triangularFactor(of: augmented)
+    for i in 0..<6 {
+      let sign = (blocked[i, i] < 0) == (direct[i, i] < 0) ? 1.0 : -1.0
+      for j in i..<6 {
+        #expect(abs(blocked[i, j] - sign * direct[i, j]) <= 1e-9 * abs(direct[0, 0]))
+      }
+    }
+  }
+}
