@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `simulate` binary as a user would (argument-parser's AssertExecuteCommand
+/// pattern): stdout, stderr and the exit status together.
+struct CommandResult {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+enum Simulate {
+  /// The binary next to the test bundle in the build folder.
+  static var executable: URL {
+    let bundle = Bundle.main.bundleURL
+    let candidates = [bundle.deletingLastPathComponent(), bundle]
+    for folder in candidates {
+      let url = folder.appendingPathComponent("simulate")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return bundle.deletingLastPathComponent().appendingPathComponent("simulate")
+  }
+
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static func fixture(_ relative: String) -> String {
+    packageRoot.appendingPathComponent("Tests/ForecastTests/Fixtures").appendingPathComponent(relative).path
+  }
+
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value.isEmpty ? nil : value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `simulate fit` as a real binary: certified values out, clear errors with exit 2.
+@Suite struct FitCommandTests {
+  static let longley = Simulate.fixture("nist/Longley.csv")
+  static let longleyFormula = "y ~ x1 + x2 + x3 + x4 + x5 + x6"
+  /// NIST's certified Longley estimates (Fixtures/nist/Longley.json).
+  static let certified = [
+    -3482258.63459582, 15.0618722713733, -0.358191792925910E-01, -2.02022980381683,
+    -1.03322686717359, -0.511041056535807E-01, 1829.15146461355,
+  ]
+
+  func csvEstimates(_ text: String) -> [Double] {
+    text.split(separator: "\n").dropFirst().map { line in
+      Double(line.split(separator: ",", omittingEmptySubsequences: false)[1]) ?? .nan
+    }
+  }
+
+  @Test func printsCertifiedValues() throws {
+    let result = try Simulate.run(["fit", Self.longley, Self.longleyFormula, "--format", "csv"])
+    #expect(result.status == 0 && result.stderr.isEmpty)
+    #expect(result.stdout.hasPrefix("term,estimate,std_error,t,p_value,lower,upper\n"))
+    for (estimate, certified) in zip(csvEstimates(result.stdout), Self.certified) {
+      #expect(abs(estimate - certified) / abs(certified) < 1e-9)
+    }
+    let text = try Simulate.run(["fit", Self.longley, Self.longleyFormula])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("R-squared:") && text.stdout.contains("0.995479"))
+    #expect(text.stdout.contains("Notes:\n[1] the condition number is large"))
+  }
+
+  /// Results stay correct on every OpenBLAS kernel this CPU can run, including the generic
+  /// fallback (issue 2, point 8): the same certified digits whatever the kernel.
+  @Test(arguments: ["Prescott", "Haswell", "SkylakeX", ""])
+  func sameAnswerOnEveryKernel(_ kernel: String) throws {
+    let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    if kernel == "SkylakeX" && !flags.contains("avx512f") { return }
+    if kernel == "Haswell" && !flags.contains("avx2") { return }
+    let result = try Simulate.run(
+      ["fit", Self.longley, Self.longleyFormula, "--format", "csv"],
+      environment: ["OPENBLAS_CORETYPE": kernel])
+    #expect(result.status == 0)
+    for (estimate, certified) in zip(csvEstimates(result.stdout), Self.certified) {
+      #expect(abs(estimate - certified) / abs(certified) < 1e-9)
+    }
+    let info = try Simulate.run(["blas-info"], environment: ["OPENBLAS_CORETYPE": kernel])
+    if !kernel.isEmpty { #expect(info.stdout.contains("kernel:        \(kernel)")) }
+  }
+
+  @Test func predictionsAsCSV() throws {
+    let result = try Simulate.run([
+      "fit", Self.longley, Self.longleyFormula, "--predict", "x1=83,100", "--predict",
+      "x2=234289", "--predict", "x3=2356", "--predict", "x4=1590", "--predict", "x5=107608",
+      "--predict", "x6=1947", "--format", "csv", "--table", "predictions",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == "x1,x2,x3,x4,x5,x6,mean,std_error,mean_lower,mean_upper,lower,upper")
+    #expect(lines.count == 3)
+    // statsmodels' get_prediction at the first data row: mean 60055.659970233…
+    let mean = Double(lines[1].split(separator: ",")[6]) ?? .nan
+    #expect(abs(mean - 60055.65997023368) < 1e-6)
+  }
+
+  struct ErrorCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let arguments: [String]
+    let messages: [String]
+    var testDescription: String { name }
+  }
+
+  static let errorCases: [ErrorCase] = [
+    ErrorCase(
+      name: "missing file", arguments: ["fit", "no-such.csv", "y ~ x"],
+      messages: ["no-such.csv", "not found"]),
+    ErrorCase(
+      name: "formula syntax with caret", arguments: ["fit", longley, "y ~ x1 * x2"],
+      messages: ["I(", "    y ~ x1 * x2\n", "^"]),
+    ErrorCase(
+      name: "unknown column with suggestion", arguments: ["fit", longley, "y ~ x7"],
+      messages: ["x7", "x1"]),
+    ErrorCase(
+      name: "unknown function", arguments: ["fit", longley, "y ~ lgo(x1)"],
+      messages: ["lgo", "log"]),
+    ErrorCase(
+      name: "strict rank deficiency",
+      arguments: ["fit", longley, "y ~ x1 + I(2 * x1)", "--strict"],
+      messages: ["'I(2 * x1)'", "linear combination"]),
+    ErrorCase(
+      name: "bad prediction", arguments: ["fit", longley, "y ~ x1", "--predict", "x1=abc"],
+      messages: ["--predict", "abc"]),
+    ErrorCase(
+      name: "unknown covariance type", arguments: ["fit", longley, "y ~ x1", "--cov", "HC4"],
+      messages: ["HC4"]),
+    ErrorCase(
+      name: "predictions table without --predict",
+      arguments: ["fit", longley, "y ~ x1", "--format", "csv", "--table", "predictions"],
+      messages: ["--predict"]),
+    ErrorCase(name: "missing formula", arguments: ["fit", longley], messages: ["formula"]),
+    ErrorCase(
+      name: "level out of range", arguments: ["fit", longley, "y ~ x1", "--level", "95"],
+      messages: ["--level"]),
+  ]
+
+  @Test(arguments: errorCases)
+  func badInputExitsTwoWithAMessage(_ c: ErrorCase) throws {
+    let result = try Simulate.run(c.arguments)
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    for message in c.messages {
+      #expect(result.stderr.contains(message), "stderr lacks \(message): \(result.stderr)")
+    }
+  }
+
+  @Test func versionNamesTheKernel() throws {
+    let result = try Simulate.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("OpenBLAS kernel"))
+  }
+}
