@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A least-squares solution of X β ≈ y with R-style handling of aliased columns.
 ///
 /// Method:
@@ -39,32 +41,23 @@ struct LeastSquares {
     let p = x.columns
     precondition(y.count == m, "LeastSquares: \(m)×\(p) design against \(y.count) responses")
 
+    // Householder QR is column-scaling invariant (its backward error is columnwise), so the
+    // design is factored as it is and R's columns are scaled afterwards: ‖xⱼ‖ = ‖rⱼ‖.
+    let raw = try TallSkinnyQR.factor(
+      design: x, inverseScale: [Double](repeating: 1, count: p), response: y)
     var norms = [Double](repeating: 0, count: p)
-    x.storage.withUnsafeBufferPointer { b in
-      for j in 0..<p {
-        var s: Double = 0
-        var c: Double = 0
-        // Scaled sum of squares (LAPACK dnrm2 style) against overflow for huge columns.
-        for i in 0..<m {
-          let v = abs(b[j * m + i])
-          if v == 0 { continue }
-          if c < v {
-            s = 1 + s * (c / v) * (c / v)
-            c = v
-          } else {
-            s += (v / c) * (v / c)
-          }
-        }
-        norms[j] = c * s.squareRoot()
-      }
+    var raug = raw
+    for j in 0..<p {
+      var sum: Double = 0
+      for i in 0...j { sum += raw[i, j] * raw[i, j] }
+      norms[j] = sum.squareRoot()
+      let inverse = norms[j] > 0 && norms[j].isFinite ? 1 / norms[j] : 0
+      for i in 0...j { raug[i, j] *= inverse }
     }
-    let inverse = norms.map { $0 > 0 && $0.isFinite ? 1 / $0 : 0 }
-    let raug = try TallSkinnyQR.factor(design: x, inverseScale: inverse, response: y)
 
-    // Singular values of X = those of R D (X = Q R D).
-    var rd = raug.upperTriangle(p + 1)
-    rd = Matrix(rows: p, columns: p, columnMajor: (0..<p).flatMap { j in
-      (0..<p).map { i in i <= j ? rd[i, j] * norms[j] : 0 }
+    // Singular values of X = those of its R (X = Q R).
+    let rd = Matrix(rows: p, columns: p, columnMajor: (0..<p).flatMap { j in
+      (0..<p).map { i in i <= j ? raw[i, j] : 0 }
     })
     self.designSingularValues = p > 0 ? try SingularValues(of: rd).values : []
 
@@ -101,30 +94,20 @@ struct LeastSquares {
 
     // Refinement by the corrected semi-normal equations.
     var beta = (0..<k).map { b[$0] / scale[$0] }
-    let useExtended = m * max(k, 1) <= Self.extendedPrecisionCells
-    let reduced = useExtended || k == p ? x : x.selectingColumns(kept)
-    let columnsInReduced = useExtended ? kept : Array(0..<k)
-    for _ in 0..<Self.refinementSteps {
-      let residual = useExtended
-        ? Self.extendedResidual(reduced, columnsInReduced, beta, y)
-        : Self.blasResidual(reduced, beta, y)
-      var g = useExtended
-        ? Self.extendedGradient(reduced, columnsInReduced, residual)
-        : Self.blasGradient(reduced, residual)
+    let extended = m * max(k, 1) <= Self.extendedPrecisionCells
+    let reduced = k == p ? x : x.selectingColumns(kept)
+    var residuals = [Double]()
+    for step in 0...(extended ? Self.refinementSteps : 1) {
+      var g: [Double]
+      (residuals, g) = extended
+        ? Self.extendedResidualAndGradient(reduced, beta, y)
+        : Self.blockedResidualAndGradient(reduced, beta, y)
+      if step == (extended ? Self.refinementSteps : 1) { break }
       for j in 0..<k { g[j] /= scale[j] }
       trsvUpper(r, .transpose, &g)
       trsvUpper(r, .none, &g)
-      var largest: Double = 0
-      for j in 0..<k {
-        let step = g[j] / scale[j]
-        beta[j] += step
-        largest = max(largest, abs(step) / max(abs(beta[j]), .leastNormalMagnitude))
-      }
-      if !(largest > 1e-17) { break }
+      for j in 0..<k { beta[j] += g[j] / scale[j] }
     }
-    let residuals = useExtended
-      ? Self.extendedResidual(reduced, columnsInReduced, beta, y)
-      : Self.blasResidual(reduced, beta, y)
     var sse: Extended = 0
     for e in residuals { sse += Extended(e) * Extended(e) }
 
@@ -139,44 +122,59 @@ struct LeastSquares {
     self.residualSumOfSquares = Double(sse)
   }
 
-  /// r = y − X_K β with every product and sum in extended precision.
-  private static func extendedResidual(
-    _ x: Matrix, _ columns: [Int], _ beta: [Double], _ y: [Double]
-  ) -> [Double] {
+  /// r = y − Xβ and g = Xᵀr with every product and sum in extended precision.
+  private static func extendedResidualAndGradient(
+    _ x: Matrix, _ beta: [Double], _ y: [Double]
+  ) -> ([Double], [Double]) {
     let m = x.rows
     var acc = y.map { Extended($0) }
-    x.storage.withUnsafeBufferPointer { b in
-      for (position, j) in columns.enumerated() {
-        let coefficient = Extended(beta[position])
+    var residual = [Double](repeating: 0, count: m)
+    let gradient = x.storage.withUnsafeBufferPointer { b in
+      for j in 0..<x.columns {
+        let coefficient = Extended(beta[j])
         let base = j * m
         for i in 0..<m { acc[i] -= Extended(b[base + i]) * coefficient }
       }
-    }
-    return acc.map { Double($0) }
-  }
-
-  /// g = X_Kᵀ r in extended precision.
-  private static func extendedGradient(_ x: Matrix, _ columns: [Int], _ r: [Double]) -> [Double] {
-    let m = x.rows
-    return x.storage.withUnsafeBufferPointer { b in
-      columns.map { j in
+      for i in 0..<m { residual[i] = Double(acc[i]) }
+      return (0..<x.columns).map { j in
         var s: Extended = 0
         let base = j * m
-        for i in 0..<m { s += Extended(b[base + i]) * Extended(r[i]) }
+        for i in 0..<m { s += Extended(b[base + i]) * Extended(residual[i]) }
         return Double(s)
       }
     }
+    return (residual, gradient)
   }
 
-  private static func blasResidual(_ x: Matrix, _ beta: [Double], _ y: [Double]) -> [Double] {
-    var r = y
-    gemv(.none, x, beta, alpha: -1, beta: 1, into: &r)
-    return r
-  }
-
-  private static func blasGradient(_ x: Matrix, _ r: [Double]) -> [Double] {
-    var g = [Double](repeating: 0, count: x.columns)
-    gemv(.transpose, x, r, into: &g)
-    return g
+  /// r = y − Xβ and g = Xᵀr in one pass over X by row blocks (two BLAS `dgemv` per block,
+  /// the block still in cache for the second), blocks split across lanes by shape only and
+  /// their partial gradients summed in lane order, so the result is thread-count independent.
+  private static func blockedResidualAndGradient(
+    _ x: Matrix, _ beta: [Double], _ y: [Double]
+  ) -> ([Double], [Double]) {
+    let m = x.rows
+    let k = x.columns
+    let lanes = max(1, min(8, m / TallSkinnyQR.rowsPerLane))
+    let bounds = (0...lanes).map { $0 * m / lanes }
+    let residual = SharedBuffer(count: m)
+    let partial = SharedBuffer(count: lanes * k)
+    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+      var start = bounds[lane]
+      var r = [Double](repeating: 0, count: TallSkinnyQR.blockRows)
+      var g = [Double](repeating: 0, count: k)
+      while start < bounds[lane + 1] {
+        let count = min(TallSkinnyQR.blockRows, bounds[lane + 1] - start)
+        for i in 0..<count { r[i] = y[start + i] }
+        gemvBlock(.none, x, rows: start..<(start + count), beta, alpha: -1, beta: 1, into: &r)
+        gemvBlock(.transpose, x, rows: start..<(start + count), r, alpha: 1, beta: 1, into: &g)
+        residual.write(at: start, r.prefix(count))
+        start += count
+      }
+      partial.write(at: lane * k, g[...])
+    }
+    var gradient = [Double](repeating: 0, count: k)
+    let sums = partial.values
+    for lane in 0..<lanes { for j in 0..<k { gradient[j] += sums[lane * k + j] } }
+    return (residual.values, gradient)
   }
 }

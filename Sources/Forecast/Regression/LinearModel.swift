@@ -85,7 +85,9 @@ public struct LinearModel: Sendable {
 
     let solution: LeastSquares
     do {
-      solution = try LeastSquares(design: x, response: y, tolerance: rankTolerance)
+      solution = try withSingleThreadedBLAS { () throws(LinearAlgebraError) -> LeastSquares in
+        try LeastSquares(design: x, response: y, tolerance: rankTolerance)
+      }
     } catch {
       throw .linearAlgebra(error)
     }
@@ -95,10 +97,12 @@ public struct LinearModel: Sendable {
       warnings.insert(.aliasedTerms(aliasedNames), at: 0)
     }
     do {
-      return try RegressionResult(
-        model: self, solution: solution, whitenedDesign: x, whitenedResponse: y,
-        weights: usedWeights, logWeightSum: logWeightSum, covariance: covariance,
-        warnings: warnings)
+      return try withSingleThreadedBLAS { () throws(LinearAlgebraError) -> RegressionResult in
+        try RegressionResult(
+          model: self, solution: solution, whitenedDesign: x, whitenedResponse: y,
+          weights: usedWeights, logWeightSum: logWeightSum, covariance: covariance,
+          warnings: warnings)
+      }
     } catch {
       throw .linearAlgebra(error)
     }

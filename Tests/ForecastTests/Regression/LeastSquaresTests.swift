@@ -8,7 +8,6 @@ import Testing
     let solution = try LeastSquares(design: c.design, response: c.y, tolerance: 1e-10)
     #expect(solution.aliased.isEmpty)
     let lre = zip(solution.coefficients, c.parameters).map(logRelativeError).min() ?? 0
-    print("\(c.name): estimates LRE \(lre)")
     #expect(lre >= c.minimumLRE)
   }
 }
