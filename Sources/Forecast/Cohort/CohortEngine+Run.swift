@@ -1,0 +1,153 @@
+extension CohortEngine {
+  /// The matrices of the step from year `year − 1` into `year` (see `CohortEngine`).
+  struct Step {
+    /// A, n × n.
+    var transition: Matrix
+    /// b, the intakes that do not depend on the state, length n.
+    var intakes: [Double]
+    /// C, K × n: graduates of `year` from the state of `year − 1`.
+    var graduation: Matrix
+    /// W, K × n: dropouts of `year` from the state of `year − 1`.
+    var dropout: Matrix
+  }
+
+  /// Builds A, b, C and W for the step into `year`. The only place that turns rates into
+  /// matrix entries: per-path rates, when they come, scale these entries.
+  func step(into year: Int) -> Step {
+    precondition(
+      year > startYear && year <= lastYear, "CohortEngine: no step into \(year)")
+    let r = rates[year - startYear - 1]
+    let tracks = system.tracks
+    let n = system.stateSize
+    var step = Step(
+      transition: Matrix(rows: n, columns: n), intakes: [Double](repeating: 0, count: n),
+      graduation: Matrix(rows: tracks.count, columns: n),
+      dropout: Matrix(rows: tracks.count, columns: n))
+    for (k, track) in tracks.enumerated() {
+      let first = offsets[k]
+      let last = first + track.duration - 1
+      for j in 0..<(track.duration - 1) {
+        let p = r.progression[k][j]
+        step.transition[first + j + 1, first + j] = p
+        step.dropout[k, first + j] = 1 - p
+      }
+      step.graduation[k, last] = r.completion[k]
+      step.dropout[k, last] = 1 - r.completion[k]
+      step.intakes[first] = r.exogenousIntake[k]
+      if year > system.baseYear, let source = track.continuationSource {
+        let sourceLast = offsets[source] + tracks[source].duration - 1
+        step.transition[first, sourceLast] += r.continuationShare[k] * r.completion[source]
+      }
+    }
+    return step
+  }
+
+  /// Runs the engine from `startYear` to baseYear + horizon on `paths` identical paths.
+  ///
+  /// Every year costs one `dgemm` for the state and a few more for the results (graduates,
+  /// dropouts, intake and enrolment read off the state; continuing, new supply and supply by
+  /// field from the graduates), none of them looping over paths.
+  ///
+  ///     continuing_k(t) = G_k(t) · cont_k(t)
+  ///     N_k(t)          = G_k(t) · (1 − cont_k(t))
+  ///     N_f(t)          = Σ_k N_k(t) · φ_k,f
+  ///
+  /// - Parameter paths: P ≥ 1, the number of columns of the state.
+  /// - Returns: intake and enrolment for every simulated year, graduates and dropouts from the
+  ///   second, continuing graduates and new supply (by track and by field) for the projection
+  ///   years.
+  public func run(paths: Int = 1) -> CohortProjection {
+    precondition(paths >= 1, "CohortEngine: \(paths) paths")
+    let tracks = system.tracks
+    let k = tracks.count
+    let n = system.stateSize
+    // Read-outs of the state: first study year (intake) and the sum over study years.
+    var intakeRows = Matrix(rows: k, columns: n)
+    var enrolledRows = Matrix(rows: k, columns: n)
+    for (index, track) in tracks.enumerated() {
+      intakeRows[index, offsets[index]] = 1
+      for j in 0..<track.duration { enrolledRows[index, offsets[index] + j] = 1 }
+    }
+
+    var state = Self.broadcast(
+      tracks.indices.flatMap { index in
+        [initialIntake[index]] + [Double](repeating: 0, count: tracks[index].duration - 1)
+      }, paths: paths)
+    var intake = [Matrix]()
+    var enrolled = [Matrix]()
+    var graduates = [Matrix]()
+    var dropouts = [Matrix]()
+    var continuing = [Matrix]()
+    var newSupply = [Matrix]()
+    var bySupplyField = [Matrix]()
+
+    for year in startYear...lastYear {
+      intake.append(Self.product(intakeRows, state))
+      enrolled.append(Self.product(enrolledRows, state))
+      if year > system.baseYear, let yearGraduates = graduates.last {
+        let (c, s, f) = supply(of: yearGraduates, year: year)
+        continuing.append(c)
+        newSupply.append(s)
+        bySupplyField.append(f)
+      }
+      guard year < lastYear else { break }
+      let step = step(into: year + 1)
+      graduates.append(Self.product(step.graduation, state))
+      dropouts.append(Self.product(step.dropout, state))
+      var next = Self.broadcast(step.intakes, paths: paths)
+      gemm(.none, step.transition, .none, state, beta: 1, into: &next)
+      state = next
+    }
+
+    let names = tracks.map(\.name)
+    let all = startYear...lastYear
+    let flows = (startYear + 1)...lastYear
+    let projection = system.projectionYears
+    return CohortProjection(
+      baseYear: system.baseYear, startYear: startYear, paths: paths,
+      intake: PathSeries(years: all, names: names, paths: paths, matrices: intake),
+      enrolled: PathSeries(years: all, names: names, paths: paths, matrices: enrolled),
+      graduates: PathSeries(years: flows, names: names, paths: paths, matrices: graduates),
+      droppedOut: PathSeries(years: flows, names: names, paths: paths, matrices: dropouts),
+      continuing: PathSeries(years: projection, names: names, paths: paths, matrices: continuing),
+      newSupply: PathSeries(years: projection, names: names, paths: paths, matrices: newSupply),
+      newSupplyByField: PathSeries(
+        years: projection, names: fields, paths: paths, matrices: bySupplyField),
+      finalState: state)
+  }
+
+  /// Continuing graduates, new supply by track and new supply by field from the graduates of a
+  /// projection year, as products with diag(cont), diag(1 − cont) and φ · diag(1 − cont).
+  private func supply(of graduates: Matrix, year: Int) -> (Matrix, Matrix, Matrix) {
+    let tracks = system.tracks
+    let cont = Self.continuationTotals(
+      tracks, shares: rates[year - startYear - 1].continuationShare)
+    var continuingShare = Matrix(rows: tracks.count, columns: tracks.count)
+    var leavingShare = Matrix(rows: tracks.count, columns: tracks.count)
+    var fieldLeaving = fieldShares
+    for k in tracks.indices {
+      continuingShare[k, k] = cont[k]
+      leavingShare[k, k] = 1 - cont[k]
+      for f in fields.indices { fieldLeaving[f, k] *= 1 - cont[k] }
+    }
+    return (
+      Self.product(continuingShare, graduates), Self.product(leavingShare, graduates),
+      Self.product(fieldLeaving, graduates)
+    )
+  }
+
+  /// a · b as a new matrix (one `dgemm`).
+  private static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
+    var c = Matrix(rows: a.rows, columns: b.columns)
+    gemm(.none, a, .none, b, into: &c)
+    return c
+  }
+
+  /// The n × P matrix whose every column is `column`.
+  private static func broadcast(_ column: [Double], paths: Int) -> Matrix {
+    var storage = [Double]()
+    storage.reserveCapacity(column.count * paths)
+    for _ in 0..<paths { storage.append(contentsOf: column) }
+    return Matrix(rows: column.count, columns: paths, columnMajor: storage)
+  }
+}

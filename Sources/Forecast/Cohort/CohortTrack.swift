@@ -1,0 +1,74 @@
+/// One study track of the cohort engine (MODEL.md section 3), with every parameter already
+/// resolved to a number per year.
+///
+/// Students of track k move through study years 1...L_k:
+///
+///     S_k,1(t)     = I_k(t)                        intake
+///     S_k,j+1(t+1) = p_k,j(t+1) · S_k,j(t)          j < L_k
+///     G_k(t+1)     = c_k(t+1) · S_k,L_k(t)          graduates, June of t+1
+///
+/// A rate "of year t" is the one that carries students from year t−1 into year t, so the step
+/// into year t reads `progression[t]` and `completion[t]`. Years are calendar years; every
+/// per-year value is keyed by its year, and a year the engine needs but the track lacks is a
+/// `CohortError` naming the track and the year.
+public struct CohortTrack: Sendable, Equatable {
+  /// How the intake of a projection year (t > base year) is formed.
+  public enum IntakeRule: Sendable, Equatable {
+    /// An intake computed by the caller (population entry, an intake driver), by year.
+    case exogenous([Int: Double])
+    /// I_k(t) = q_k(t) · G_src(t): a share of the same year's graduates of the track at index
+    /// `source` of the system (June graduates start in September), with q_k by year.
+    case continuation(source: Int, share: [Int: Double])
+  }
+
+  /// The share φ_k,f of the track's new labour supply that belongs to field f.
+  public struct FieldShare: Sendable, Equatable {
+    public var field: String
+    public var share: Double
+
+    public init(field: String, share: Double) {
+      self.field = field
+      self.share = share
+    }
+  }
+
+  /// The track's name, used in errors and as a row label.
+  public var name: String
+  /// L_k ≥ 1, the number of study years.
+  public var duration: Int
+  /// The first year the track is simulated from: the first year of its observed intake series.
+  /// The system's default start is the latest of these (MODEL.md section 3).
+  public var firstYear: Int
+  /// I_k(t) for t up to the base year. Values after the base year are ignored.
+  public var observedIntakes: [Int: Double]
+  /// p_k,1(t) ... p_k,L−1(t) by year t (L − 1 values; a one-year track needs no entry).
+  public var progression: [Int: [Double]]
+  /// c_k(t) by year t.
+  public var completion: [Int: Double]
+  /// The intake rule for the projection years.
+  public var projectedIntake: IntakeRule
+  /// φ_k,f over the fields, summing to 1 within 1e-9; the order of first appearance across the
+  /// tracks is the order of the fields in the results.
+  public var fieldShares: [FieldShare]
+
+  public init(
+    name: String, duration: Int, firstYear: Int, observedIntakes: [Int: Double],
+    progression: [Int: [Double]], completion: [Int: Double], projectedIntake: IntakeRule,
+    fieldShares: [FieldShare]
+  ) {
+    self.name = name
+    self.duration = duration
+    self.firstYear = firstYear
+    self.observedIntakes = observedIntakes
+    self.progression = progression
+    self.completion = completion
+    self.projectedIntake = projectedIntake
+    self.fieldShares = fieldShares
+  }
+
+  /// The continuation source's index, for a track whose projected intake continues another.
+  public var continuationSource: Int? {
+    if case .continuation(let source, _) = projectedIntake { return source }
+    return nil
+  }
+}

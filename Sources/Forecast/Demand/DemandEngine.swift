@@ -1,0 +1,104 @@
+/// The demand engine of MODEL.md section 4: employment, openings and graduate capacity of
+/// every sector in every projection year, on P paths at once.
+///
+///     E_s(t) = E_s(t−1) · (1 + g_s(t))
+///     O_s(t) = max(E_s(t) − E_s(t−1), 0) + r_s(t) · E_s(t−1)
+///     D_s(t) = h_s(t) · O_s(t)                      or D_s(t) given directly
+///
+/// Each path is its own column, so growth may differ by path. For a sector given by its
+/// capacity, employment and openings are NaN (empty cells in a table).
+public struct DemandEngine: Sendable {
+  /// The last observed year; E_s(baseYear) is the base employment.
+  public let baseYear: Int
+  /// The number of projection years, baseYear + 1 ... baseYear + horizon.
+  public let horizon: Int
+  public let sectors: [DemandSector]
+
+  public init(baseYear: Int, horizon: Int, sectors: [DemandSector]) {
+    precondition(horizon >= 1, "DemandEngine: horizon \(horizon) < 1")
+    self.baseYear = baseYear
+    self.horizon = horizon
+    self.sectors = sectors
+  }
+
+  /// The projection years.
+  public var projectionYears: ClosedRange<Int> { (baseYear + 1)...(baseYear + horizon) }
+
+  /// Employment, openings and capacity per sector (rows) and path (columns) of each projection
+  /// year.
+  ///
+  /// - Parameter paths: P ≥ 1; every per-path input has P values or 1 (shared by all paths).
+  /// - Throws: `DemandError` naming the sector and year of a missing value or of the first
+  ///   negative capacity.
+  public func run(paths: Int = 1) throws(DemandError) -> DemandProjection {
+    precondition(paths >= 1, "DemandEngine: \(paths) paths")
+    let years = projectionYears
+    var employment = [Matrix]()
+    var openings = [Matrix]()
+    var capacity = [Matrix]()
+    for _ in years {
+      employment.append(Matrix(rows: sectors.count, columns: paths))
+      openings.append(Matrix(rows: sectors.count, columns: paths))
+      capacity.append(Matrix(rows: sectors.count, columns: paths))
+    }
+    for (s, sector) in sectors.enumerated() {
+      switch sector.specification {
+      case .employment(let base, let growth, let replacement, let share):
+        var previous = Self.expand(base, paths: paths, sector: sector.name)
+        for (i, year) in years.enumerated() {
+          let g = try value(growth, .growth, sector, year, paths)
+          let r = try value(replacement, .replacement, sector, year, paths)
+          let h = try value(share, .graduateShare, sector, year, paths)
+          for p in 0..<paths {
+            let current = previous[p] * (1 + g[p])
+            let opened = max(current - previous[p], 0) + r[p] * previous[p]
+            let d = h[p] * opened
+            guard d >= 0 else {
+              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: d)
+            }
+            employment[i][s, p] = current
+            openings[i][s, p] = opened
+            capacity[i][s, p] = d
+            previous[p] = current
+          }
+        }
+      case .capacity(let given):
+        for (i, year) in years.enumerated() {
+          let d = try value(given, .capacity, sector, year, paths)
+          for p in 0..<paths {
+            guard d[p] >= 0 else {
+              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: d[p])
+            }
+            employment[i][s, p] = .nan
+            openings[i][s, p] = .nan
+            capacity[i][s, p] = d[p]
+          }
+        }
+      }
+    }
+    let names = sectors.map(\.name)
+    return DemandProjection(
+      employment: PathSeries(years: years, names: names, paths: paths, matrices: employment),
+      openings: PathSeries(years: years, names: names, paths: paths, matrices: openings),
+      capacity: PathSeries(years: years, names: names, paths: paths, matrices: capacity))
+  }
+
+  /// The P values of a parameter in `year`, or the error naming what is missing.
+  private func value(
+    _ values: [Int: [Double]], _ parameter: DemandError.Parameter, _ sector: DemandSector,
+    _ year: Int, _ paths: Int
+  ) throws(DemandError) -> [Double] {
+    guard let given = values[year] else {
+      throw .missingValue(sector: sector.name, parameter: parameter, year: year)
+    }
+    return Self.expand(given, paths: paths, sector: sector.name)
+  }
+
+  /// P values from P values or one; any other count is a programming error.
+  private static func expand(_ values: [Double], paths: Int, sector: String) -> [Double] {
+    precondition(
+      values.count == paths || values.count == 1,
+      "DemandEngine: sector \(sector) has \(values.count) values for \(paths) paths")
+    return values.count == paths ? values : [Double](repeating: values[0], count: paths)
+  }
+}

@@ -1,0 +1,14 @@
+/// Why the demand engine cannot compute a sector's capacity: each case names the sector and
+/// the year.
+public enum DemandError: Error, Equatable, Sendable {
+  /// A per-year parameter of a sector.
+  public enum Parameter: String, Sendable, Equatable {
+    case growth, replacement, capacity
+    case graduateShare = "graduate share"
+  }
+
+  /// A parameter has no value for a projection year.
+  case missingValue(sector: String, parameter: Parameter, year: Int)
+  /// D_s(t) < 0 on `path` (0-based), from a capacity given directly or from negative openings.
+  case negativeCapacity(sector: String, year: Int, path: Int, value: Double)
+}

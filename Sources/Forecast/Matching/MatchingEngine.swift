@@ -1,0 +1,80 @@
+/// Places one year's new graduates, by field, into the sectors' graduate capacity
+/// (MODEL.md section 5).
+///
+///     Q_s  = Σ_f e_f,s · N_f                  eligible supply of sector s
+///     D'_s = min(D_s, Q_s)
+///     R_f,s = D'_s · e_f,s · N_f / Q_s        (0 where Q_s = 0)
+///     row f: if Σ_s R_f,s > N_f, scale the row by N_f / Σ_s R_f,s
+///     P_f,s = R_f,s after scaling             placements
+///
+/// Each sector shares what it can take among the fields in proportion to their eligible
+/// supply; a field whose graduates are claimed by more sectors than it has graduates is scaled
+/// down. So Σ_f P_f,s ≤ D_s and Σ_s P_f,s ≤ N_f, up to rounding. Scaling a row leaves capacity
+/// that other fields could have used unfilled: the rule is one pass, not an optimum.
+public struct MatchingEngine: Sendable, Equatable {
+  /// The fields, in row order.
+  public let fields: [String]
+  /// The sectors, in column order.
+  public let sectors: [String]
+  /// e_f,s, fields × sectors.
+  public let eligibility: Matrix
+
+  /// - Throws: `MatchingError.eligibilityOutOfRange` for a share outside [0, 1] (or NaN).
+  public init(fields: [String], sectors: [String], eligibility: Matrix) throws(MatchingError) {
+    precondition(
+      eligibility.rows == fields.count && eligibility.columns == sectors.count,
+      "MatchingEngine: eligibility \(eligibility.rows)×\(eligibility.columns) for "
+        + "\(fields.count) fields × \(sectors.count) sectors")
+    for s in sectors.indices {
+      for f in fields.indices where !(0...1).contains(eligibility[f, s]) {
+        throw .eligibilityOutOfRange(field: fields[f], sector: sectors[s], value: eligibility[f, s])
+      }
+    }
+    self.fields = fields
+    self.sectors = sectors
+    self.eligibility = eligibility
+  }
+
+  /// Matches new supply N_f against capacity D_s in `year`.
+  ///
+  /// - Parameters:
+  ///   - supply: N_f, one value per field, in `fields` order.
+  ///   - capacity: D_s, one value per sector, in `sectors` order.
+  ///   - year: the year, for errors and the result.
+  /// - Throws: `MatchingError` naming the first sector with a negative capacity, or the first
+  ///   field with a negative supply.
+  public func match(
+    supply: [Double], capacity: [Double], year: Int
+  ) throws(MatchingError) -> MatchingResult {
+    precondition(
+      supply.count == fields.count && capacity.count == sectors.count,
+      "match: \(supply.count) supplies for \(fields.count) fields, "
+        + "\(capacity.count) capacities for \(sectors.count) sectors")
+    for (s, d) in capacity.enumerated() where d < 0 {
+      throw .negativeCapacity(sector: sectors[s], year: year, value: d)
+    }
+    for (f, n) in supply.enumerated() where n < 0 {
+      throw .negativeSupply(field: fields[f], year: year, value: n)
+    }
+    var placements = Matrix(rows: fields.count, columns: sectors.count)
+    for s in sectors.indices {
+      var eligible = 0.0
+      for f in fields.indices { eligible += eligibility[f, s] * supply[f] }
+      guard eligible > 0 else { continue }
+      let taken = min(capacity[s], eligible)
+      for f in fields.indices {
+        placements[f, s] = taken * eligibility[f, s] * supply[f] / eligible
+      }
+    }
+    for f in fields.indices {
+      var claimed = 0.0
+      for s in sectors.indices { claimed += placements[f, s] }
+      guard claimed > supply[f] else { continue }
+      let scale = supply[f] / claimed
+      for s in sectors.indices { placements[f, s] *= scale }
+    }
+    return MatchingResult(
+      year: year, fields: fields, sectors: sectors, supply: supply, capacity: capacity,
+      placements: placements)
+  }
+}
