@@ -3,7 +3,7 @@ extension ScenarioDecoder {
   mutating func checkExpectations(_ scenario: Scenario) {
     let years = scenario.info.projectionYears
     for (i, expectation) in scenario.expectations.enumerated() {
-      let path = "expect[\(i)]"
+      let path = itemPath("expect", i, nil)
       guard var columns = ScenarioSchema.valueColumns[expectation.table] else { continue }
       if expectation.table == "fan" {
         columns += scenario.info.quantiles.map(ScenarioSchema.quantileColumn)
@@ -20,7 +20,7 @@ extension ScenarioDecoder {
           report(
             .invalidValue, at: location(of: path + ".year"), path + ".year",
             expected: "no year (fit rows have none)", found: "\(year)")
-        } else if !years.contains(year) {
+        } else if yearsKnown && !years.contains(year) {
           report(
             .invalidValue, at: location(of: path + ".year"), path + ".year",
             expected: "a projection year \(years.lowerBound)...\(years.upperBound)",

@@ -5,8 +5,8 @@
 /// engine's start to base_year, and whether series cover the fit and projection years.
 extension ScenarioDecoder {
   mutating func checkReferences(_ scenario: Scenario, hasPopulationTable: Bool) {
-    let seriesNames = scenario.dataSeries.map(\.name)
-    let driverNames = scenario.drivers.map(\.name)
+    let seriesNames = declaredNames["data"] ?? []
+    let driverNames = declaredNames["drivers"] ?? []
     for name in driverNames where seriesNames.contains(name) || name == "year" {
       report(
         .conflict, at: location(of: "drivers." + name), "drivers." + name,
@@ -37,6 +37,7 @@ extension ScenarioDecoder {
     checkDataFiles(scenario)
     checkTracks(scenario, hasPopulationTable: hasPopulationTable)
     checkEligibility(scenario)
+    guard !incomplete else { return }
     checkShocks(scenario)
     checkExpectations(scenario)
   }
@@ -46,7 +47,7 @@ extension ScenarioDecoder {
     for driver in scenario.drivers {
       guard case .model(let source, let years, _) = driver.form else { continue }
       let path = "drivers.\(driver.name)"
-      if years.upperBound > baseYear {
+      if yearsKnown && years.upperBound > baseYear {
         report(
           .invalidValue, at: location(of: path + ".years"), path + ".years",
           expected: "fit years ending at or before base_year (\(baseYear))",
@@ -74,7 +75,9 @@ extension ScenarioDecoder {
         }
       }
     }
-    if let calibration = scenario.calibration, calibration.years.upperBound > baseYear {
+    if yearsKnown, let calibration = scenario.calibration,
+      calibration.years.upperBound > baseYear
+    {
       report(
         .invalidValue, at: location(of: "calibrate.years"), "calibrate.years",
         expected: "fit years ending at or before base_year (\(baseYear))",
@@ -122,11 +125,11 @@ extension ScenarioDecoder {
   }
 
   mutating func checkTracks(_ scenario: Scenario, hasPopulationTable: Bool) {
-    let names = scenario.tracks.map(\.name)
+    let names = declaredNames["tracks"] ?? []
     var sources: [String: String] = [:]
     var shares: [String: Double] = [:]
     for (i, track) in scenario.tracks.enumerated() {
-      let path = "tracks[\(i)] \"\(track.name)\""
+      let path = itemPath("tracks", i, track.name)
       switch track.rule {
       case .entry:
         if !hasPopulationTable {
@@ -155,7 +158,7 @@ extension ScenarioDecoder {
     }
     for (i, track) in scenario.tracks.enumerated() {
       if let sum = shares[track.name], sum > 1 + 1e-12 {
-        let path = "tracks[\(i)] \"\(track.name)\""
+        let path = itemPath("tracks", i, track.name)
         report(
           .invalidValue, at: location(of: path), path,
           expected: "continuation shares from this track summing to at most 1",
@@ -169,7 +172,7 @@ extension ScenarioDecoder {
       var current = track.name
       while let next = sources[current], !reported.contains(track.name) {
         if next == track.name {
-          let path = "tracks[\(i)] \"\(track.name)\".continuation.from"
+          let path = itemPath("tracks", i, track.name) + ".continuation.from"
           report(
             .continuationCycle, at: location(of: path), path,
             expected: "an acyclic continuation graph",
@@ -184,11 +187,17 @@ extension ScenarioDecoder {
     }
   }
 
+  /// The key path of the `i`-th decoded item of `list`, with its index in the merged file.
+  func itemPath(_ list: String, _ i: Int, _ name: String?) -> String {
+    let index = fileIndices[list].flatMap { i < $0.count ? $0[i] : nil } ?? i
+    return name.map { "\(list)[\(index)] \"\($0)\"" } ?? "\(list)[\(index)]"
+  }
+
   mutating func checkEligibility(_ scenario: Scenario) {
-    let fields = scenario.fields
+    let fields = declaredNames["fields"] ?? []
     for (i, sector) in scenario.sectors.enumerated() {
       for share in sector.eligibility where !fields.contains(share.field) {
-        let path = "sectors[\(i)] \"\(sector.name)\".eligibility.\(share.field)"
+        let path = itemPath("sectors", i, sector.name) + ".eligibility.\(share.field)"
         report(
           .unknownName, at: location(of: path), path, expected: "a field that a track names",
           found: "\"\(share.field)\"", suggestions: Self.nearest(share.field, among: fields))
@@ -200,7 +209,7 @@ extension ScenarioDecoder {
     let valid = scenario.validTargets.map(\.path)
     var bad = unparsedTargets.map { (path: $0.path, target: $0.target) }
     for (i, shock) in scenario.shocks.enumerated() where !valid.contains(shock.targetPath) {
-      bad.append(("shocks[\(i)].target", shock.targetPath))
+      bad.append((itemPath("shocks", i, nil) + ".target", shock.targetPath))
     }
     for (path, target) in bad.sorted(by: { $0.path < $1.path }) {
       report(

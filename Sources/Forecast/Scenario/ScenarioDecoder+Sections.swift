@@ -64,6 +64,7 @@ extension ScenarioDecoder {
     var series: [DataSeriesSpec] = []
     for (name, table) in entries {
       let path = "data." + name
+      declaredNames["data", default: []].append(name)
       guard checkName(name, path, at: table.location, what: "a data series name") != nil,
         checkTable(table, path, allowed: ScenarioSchema.dataSeries)
       else { continue }
@@ -104,10 +105,14 @@ extension ScenarioDecoder {
     var drivers: [DriverSpec] = []
     for (name, table) in entries {
       let path = "drivers." + name
+      declaredNames["drivers", default: []].append(name)
       guard checkName(name, path, at: table.location, what: "a driver name") != nil,
         checkTable(table, path, allowed: ScenarioSchema.driver),
         let (form, sd) = driverForm(table, path, allowModel: true)
-      else { continue }
+      else {
+        incomplete = true
+        continue
+      }
       drivers.append(DriverSpec(name: name, form: form, sd: sd))
     }
     return drivers
@@ -140,9 +145,13 @@ extension ScenarioDecoder {
     var tracks: [TrackSpec] = []
     for (i, table) in tables(node, "tracks").enumerated() {
       let path = Self.itemPath("tracks", i, table)
+      if let name = table["name"]?.string { declaredNames["tracks", default: []].append(name) }
       guard checkTable(table, path, allowed: ScenarioSchema.track),
         let track = decodeTrack(table, path)
-      else { continue }
+      else {
+        incomplete = true
+        continue
+      }
       if tracks.contains(where: { $0.name == track.name }) {
         report(
           .conflict, at: table.location, path, expected: "a track name used once",
@@ -150,6 +159,7 @@ extension ScenarioDecoder {
         continue
       }
       tracks.append(track)
+      fileIndices["tracks", default: []].append(i)
     }
     return tracks
   }
@@ -177,6 +187,11 @@ extension ScenarioDecoder {
       .flatMap { parameter($0, path + ".completion", unit: true) }
     var fields: [FieldShare]?
     if let node = require(table, "fields", path, what: "field shares summing to 1") {
+      for key in node.entries?.map(\.key) ?? [] {
+        if !(declaredNames["fields"] ?? []).contains(key) {
+          declaredNames["fields", default: []].append(key)
+        }
+      }
       fields = fieldShares(node, path + ".fields")
       if let shares = fields {
         let sum = shares.reduce(0) { $0 + $1.share }

@@ -6,9 +6,13 @@ extension ScenarioDecoder {
     var sectors: [SectorSpec] = []
     for (i, table) in tables(node, "sectors").enumerated() {
       let path = Self.itemPath("sectors", i, table)
+      if let name = table["name"]?.string { declaredNames["sectors", default: []].append(name) }
       guard checkTable(table, path, allowed: ScenarioSchema.sector),
         let sector = decodeSector(table, path)
-      else { continue }
+      else {
+        incomplete = true
+        continue
+      }
       if sectors.contains(where: { $0.name == sector.name }) {
         report(
           .conflict, at: table.location, path, expected: "a sector name used once",
@@ -16,6 +20,7 @@ extension ScenarioDecoder {
         continue
       }
       sectors.append(sector)
+      fileIndices["sectors", default: []].append(i)
     }
     return sectors
   }

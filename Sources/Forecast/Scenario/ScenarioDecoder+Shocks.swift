@@ -25,6 +25,7 @@ extension ScenarioDecoder {
           found: "\(to)")
       }
       guard let parsed, let op, let value, let from else { continue }
+      fileIndices["shocks", default: []].append(i)
       shocks.append(
         ShockSpec(target: parsed, from: from, to: to, operation: op, value: value, sd: sd))
     }
@@ -74,6 +75,7 @@ extension ScenarioDecoder {
         number($0, path + ".atol", range: 0...Double.infinity, rangeText: ">= 0")
       }
       guard let name, let column, let value else { continue }
+      fileIndices["expect", default: []].append(i)
       expectations.append(
         Expectation(
           table: name, key: key, column: column, year: year, value: value, rtol: rtol,

@@ -9,12 +9,22 @@ struct ScenarioDecoder {
   private(set) var issues: [ScenarioIssue] = []
   /// Where each decoded value was written, by key path, for the checks after decoding.
   var locations: [String: SourceLocation] = [:]
-  /// Parameters that name a driver: key path, name, where.
+  /// Parameters that name a driver: key path and name.
   var driverReferences: [(path: String, name: String)] = []
   /// Keys that name a data series: key path, name, and whether a driver may stand instead.
   var seriesReferences: [(path: String, name: String, driverAllowed: Bool)] = []
   /// Shock targets that did not parse: index of the shock, target text.
   var unparsedTargets: [(index: Int, path: String, target: String)] = []
+  /// Whether `[scenario]` gave valid years to check fit windows and expectations against.
+  var yearsKnown = true
+  /// Names written for tracks, sectors, drivers and data series, whether or not the item
+  /// decoded, so that one bad item does not make every reference to it an error too.
+  var declaredNames: [String: [String]] = [:]
+  /// Whether some track, sector or driver failed to decode: checks that need the whole
+  /// scenario (shock targets, expectation keys, eligibility fields) are then skipped.
+  var incomplete = false
+  /// The file index of each decoded item, by list ("tracks"), for key paths.
+  var fileIndices: [String: [Int]] = [:]
 
   init(topFile: String) { self.topFile = topFile }
 
@@ -31,13 +41,15 @@ struct ScenarioDecoder {
     let shocks = document["shocks"].map { decodeShocks($0) } ?? []
     let expectations = document["expect"].map { decodeExpectations($0) } ?? []
     let output = document["output"].map { decodeOutput($0) } ?? OutputDefaults()
-    guard let info else { return nil }
+    // Without a valid [scenario] table the rest is still checked, but not against its years.
+    yearsKnown = info != nil
     let scenario = Scenario(
-      info: info, dataSeries: data, population: population, drivers: drivers, tracks: tracks,
+      info: info ?? ScenarioInfo(name: "", baseYear: 0, horizon: 1), dataSeries: data,
+      population: population, drivers: drivers, tracks: tracks,
       calibration: calibration, sectors: sectors, shocks: shocks, expectations: expectations,
       output: output)
     checkReferences(scenario, hasPopulationTable: document["population"] != nil)
-    return scenario
+    return info == nil ? nil : scenario
   }
 
   // MARK: - Reporting
@@ -260,9 +272,11 @@ struct ScenarioDecoder {
   mutating func driverForm(_ node: ScenarioNode, _ path: String, allowModel: Bool)
     -> (DriverForm, Double?)?
   {
-    let formKeys = allowModel ? ["constant", "values", "start", "model"] : ["constant", "values", "start"]
+    let formKeys = ["constant", "values", "start"] + (allowModel ? ["model"] : [])
     let present = formKeys.filter { node[$0] != nil }
-    let sd = node["sd"].flatMap { number($0, Self.child(path, "sd"), range: 0...Double.infinity, rangeText: ">= 0") }
+    let sd = node["sd"].flatMap {
+      number($0, Self.child(path, "sd"), range: 0...Double.infinity, rangeText: ">= 0")
+    }
     if !allowModel, let model = node["model"] {
       report(
         .invalidValue, at: model.location, Self.child(path, "model"),

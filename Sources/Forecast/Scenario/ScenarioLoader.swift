@@ -50,7 +50,8 @@ public enum ScenarioLoader {
       let exists = FileManager.default.fileExists(atPath: file)
       issues.append(
         ScenarioIssue(
-          kind: .unreadableFile, location: location, keyPath: extendsLocation == nil ? "" : "extends",
+          kind: .unreadableFile, location: location,
+          keyPath: extendsLocation == nil ? "" : "extends",
           expected: "a readable scenario file at \(file)",
           found: exists ? "a file that cannot be read as UTF-8" : "no such file"))
       return nil
