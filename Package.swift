@@ -9,7 +9,8 @@ let package = Package(
     .executable(name: "simulate", targets: ["simulate"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -17,7 +18,10 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
-    .target(name: "Forecast", dependencies: ["CBLAS"]),
+    .target(
+      name: "Forecast",
+      dependencies: ["CBLAS", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .executableTarget(
       name: "simulate",
       dependencies: [

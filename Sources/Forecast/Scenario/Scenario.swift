@@ -1,0 +1,57 @@
+/// A scenario after `extends` and validation: everything a run needs, typed (MODEL.md 1-10).
+///
+/// Lists keep file order (a base's items before its extension's new ones).
+public struct Scenario: Sendable, Equatable {
+  public var info: ScenarioInfo
+  public var dataSeries: [DataSeriesSpec]
+  /// Nil when the scenario has no `[population]` table (no population-entry track).
+  public var population: PopulationSpec?
+  public var drivers: [DriverSpec]
+  public var tracks: [TrackSpec]
+  public var calibration: CalibrationSpec?
+  public var sectors: [SectorSpec]
+  public var shocks: [ShockSpec]
+  public var expectations: [Expectation]
+  public var output: OutputDefaults
+
+  public init(
+    info: ScenarioInfo, dataSeries: [DataSeriesSpec] = [], population: PopulationSpec? = nil,
+    drivers: [DriverSpec] = [], tracks: [TrackSpec] = [], calibration: CalibrationSpec? = nil,
+    sectors: [SectorSpec] = [], shocks: [ShockSpec] = [], expectations: [Expectation] = [],
+    output: OutputDefaults = OutputDefaults()
+  ) {
+    self.info = info
+    self.dataSeries = dataSeries
+    self.population = population
+    self.drivers = drivers
+    self.tracks = tracks
+    self.calibration = calibration
+    self.sectors = sectors
+    self.shocks = shocks
+    self.expectations = expectations
+    self.output = output
+  }
+
+  /// The data series with this name.
+  public func dataSeries(named name: String) -> DataSeriesSpec? {
+    dataSeries.first { $0.name == name }
+  }
+
+  /// The driver with this name.
+  public func driver(named name: String) -> DriverSpec? { drivers.first { $0.name == name } }
+
+  /// The track with this name.
+  public func track(named name: String) -> TrackSpec? { tracks.first { $0.name == name } }
+
+  /// The sector with this name.
+  public func sector(named name: String) -> SectorSpec? { sectors.first { $0.name == name } }
+
+  /// Every field named by a track, in order of first appearance.
+  public var fields: [String] {
+    var names: [String] = []
+    for track in tracks {
+      for share in track.fields where !names.contains(share.field) { names.append(share.field) }
+    }
+    return names
+  }
+}

@@ -1,0 +1,90 @@
+/// Checks of `[[expect]]` against the tables of MODEL.md 9 and the scenario's names.
+extension ScenarioDecoder {
+  mutating func checkExpectations(_ scenario: Scenario) {
+    let years = scenario.info.projectionYears
+    for (i, expectation) in scenario.expectations.enumerated() {
+      let path = itemPath("expect", i, nil)
+      guard var columns = ScenarioSchema.valueColumns[expectation.table] else { continue }
+      if expectation.table == "fan" {
+        columns += scenario.info.quantiles.map(ScenarioSchema.quantileColumn)
+      }
+      if !columns.contains(expectation.column) {
+        report(
+          .unknownName, at: location(of: path + ".column"), path + ".column",
+          expected: "a value column of \(expectation.table): " + columns.joined(separator: ", "),
+          found: "\"\(expectation.column)\"",
+          suggestions: Self.nearest(expectation.column, among: columns))
+      }
+      if let year = expectation.year {
+        if expectation.table == "fit" {
+          report(
+            .invalidValue, at: location(of: path + ".year"), path + ".year",
+            expected: "no year (fit rows have none)", found: "\(year)")
+        } else if yearsKnown && !years.contains(year) {
+          report(
+            .invalidValue, at: location(of: path + ".year"), path + ".year",
+            expected: "a projection year \(years.lowerBound)...\(years.upperBound)",
+            found: "\(year)")
+        }
+      }
+      checkKey(expectation, scenario, path)
+    }
+  }
+
+  /// The key names the row: a track (supply), a sector (demand), `field/sector` (matching),
+  /// a balance metric (fan), `model/term` (fit); balance rows have no key.
+  mutating func checkKey(_ expectation: Expectation, _ scenario: Scenario, _ path: String) {
+    let keyPath = path + ".key"
+    let candidates: [String]
+    let what: String
+    switch expectation.table {
+    case "supply":
+      candidates = scenario.tracks.map(\.name)
+      what = "a track's name"
+    case "demand":
+      candidates = scenario.sectors.map(\.name)
+      what = "a sector's name"
+    case "matching":
+      candidates = scenario.fields.flatMap { field in
+        scenario.sectors.map { "\(field)/\($0.name)" }
+      }
+      what = "field/sector"
+    case "fan":
+      candidates = ScenarioSchema.fanMetrics
+      what = "a balance metric"
+    case "fit":
+      candidates = fitKeys(scenario)
+      what = "model/term (a model driver or calibrate, and a term)"
+    default:
+      if let key = expectation.key {
+        report(
+          .invalidValue, at: location(of: keyPath), keyPath,
+          expected: "no key (balance has one row per year)", found: "\"\(key)\"")
+      }
+      return
+    }
+    guard let key = expectation.key else {
+      report(
+        .missingKey, at: location(of: path), keyPath, expected: what, found: "no `key` key")
+      return
+    }
+    if !candidates.contains(key) {
+      report(
+        .unknownName, at: location(of: keyPath), keyPath, expected: what, found: "\"\(key)\"",
+        suggestions: Self.nearest(key, among: candidates))
+    }
+  }
+
+  /// `model/term` for every coefficient the fit table will have.
+  func fitKeys(_ scenario: Scenario) -> [String] {
+    var keys: [String] = []
+    for driver in scenario.drivers {
+      guard case .model(let source, _, _) = driver.form,
+        let formula = try? Formula(parsing: source)
+      else { continue }
+      keys += formula.termNames.map { "\(driver.name)/\($0)" }
+    }
+    if scenario.calibration != nil { keys += scenario.tracks.map { "calibrate/\($0.name)" } }
+    return keys
+  }
+}

@@ -1,0 +1,351 @@
+/// Turns a merged scenario document into a `Scenario`, collecting every problem on the way.
+///
+/// Decoding checks each value where it stands (keys, types, names, ranges, lengths, sums);
+/// checks across the document (names that must be defined, data files and columns, cycles,
+/// shock targets, expectations) run after it, in `ScenarioDecoder+References.swift`.
+struct ScenarioDecoder {
+  /// The file `load` was asked for; problems with no better place point at it.
+  let topFile: String
+  private(set) var issues: [ScenarioIssue] = []
+  /// Where each decoded value was written, by key path, for the checks after decoding.
+  var locations: [String: SourceLocation] = [:]
+  /// Parameters that name a driver: key path and name.
+  var driverReferences: [(path: String, name: String)] = []
+  /// Keys that name a data series: key path, name, and whether a driver may stand instead.
+  var seriesReferences: [(path: String, name: String, driverAllowed: Bool)] = []
+  /// Shock targets that did not parse: index of the shock, target text.
+  var unparsedTargets: [(index: Int, path: String, target: String)] = []
+  /// Whether `[scenario]` gave valid years to check fit windows and expectations against.
+  var yearsKnown = true
+  /// Names written for tracks, sectors, drivers and data series, whether or not the item
+  /// decoded, so that one bad item does not make every reference to it an error too.
+  var declaredNames: [String: [String]] = [:]
+  /// Whether some track, sector or driver failed to decode: checks that need the whole
+  /// scenario (shock targets, expectation keys, eligibility fields) are then skipped.
+  var incomplete = false
+  /// The file index of each decoded item, by list ("tracks"), for key paths.
+  var fileIndices: [String: [Int]] = [:]
+
+  init(topFile: String) { self.topFile = topFile }
+
+  /// The scenario, or nil when a required part is missing or invalid (then `issues` says why).
+  mutating func decode(_ document: ScenarioNode) -> Scenario? {
+    _ = checkTable(document, "", allowed: ScenarioSchema.topLevel)
+    let info = decodeInfo(document["scenario"])
+    let data = document["data"].map { decodeData($0) } ?? []
+    let population = document["population"].flatMap { decodePopulation($0) }
+    let drivers = document["drivers"].map { decodeDrivers($0) } ?? []
+    let tracks = decodeTracks(document["tracks"])
+    let calibration = document["calibrate"].flatMap { decodeCalibration($0) }
+    let sectors = document["sectors"].map { decodeSectors($0) } ?? []
+    let shocks = document["shocks"].map { decodeShocks($0) } ?? []
+    let expectations = document["expect"].map { decodeExpectations($0) } ?? []
+    let output = document["output"].map { decodeOutput($0) } ?? OutputDefaults()
+    // Without a valid [scenario] table the rest is still checked, but not against its years.
+    yearsKnown = info != nil
+    let scenario = Scenario(
+      info: info ?? ScenarioInfo(name: "", baseYear: 0, horizon: 1), dataSeries: data,
+      population: population, drivers: drivers, tracks: tracks,
+      calibration: calibration, sectors: sectors, shocks: shocks, expectations: expectations,
+      output: output)
+    checkReferences(scenario, hasPopulationTable: document["population"] != nil)
+    return info == nil ? nil : scenario
+  }
+
+  // MARK: - Reporting
+
+  mutating func report(
+    _ kind: ScenarioIssue.Kind, at location: SourceLocation, _ path: String, expected: String,
+    found: String, suggestions: [String] = []
+  ) {
+    issues.append(
+      ScenarioIssue(
+        kind: kind, location: location, keyPath: path, expected: expected, found: found,
+        suggestions: suggestions))
+  }
+
+  /// The location recorded for `path` or, failing that, for its nearest parent.
+  func location(of path: String) -> SourceLocation {
+    var path = path
+    while !path.isEmpty {
+      if let location = locations[path] { return location }
+      guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+      path = String(path[..<cut])
+    }
+    return SourceLocation(file: topFile)
+  }
+
+  /// Names among `candidates` near `name`, or none when even the nearest is far off.
+  static func nearest(_ name: String, among candidates: [String]) -> [String] {
+    let best = EditDistance.closest(to: name, among: candidates, limit: nil)
+    guard let first = best.first else { return [] }
+    let limit = max(2, name.count / 2)
+    return EditDistance.between(name, first) <= limit ? Array(best.prefix(3)) : []
+  }
+
+  static func child(_ path: String, _ key: String) -> String {
+    path.isEmpty ? key : path + "." + key
+  }
+
+  // MARK: - Primitives
+
+  /// Checks that `node` is a table with only `allowed` keys; false when it is not a table.
+  mutating func checkTable(_ node: ScenarioNode, _ path: String, allowed: [String]) -> Bool {
+    locations[path] = locations[path] ?? node.location
+    guard let entries = node.entries else {
+      report(
+        .wrongType, at: node.location, path, expected: "a table", found: node.kindDescription)
+      return false
+    }
+    for (key, child) in entries where !allowed.contains(key) {
+      report(
+        .unknownKey, at: child.location, Self.child(path, key),
+        expected: "a key of this table (\(allowed.joined(separator: ", ")))",
+        found: "\"\(key)\"", suggestions: Self.nearest(key, among: allowed))
+    }
+    return true
+  }
+
+  /// The value under `key`, reporting it missing; `what` says what the key holds.
+  mutating func require(
+    _ table: ScenarioNode, _ key: String, _ path: String, what: String
+  ) -> ScenarioNode? {
+    if let node = table[key] { return node }
+    report(
+      .missingKey, at: table.location, Self.child(path, key), expected: what,
+      found: "no `\(key)` key")
+    return nil
+  }
+
+  mutating func string(_ node: ScenarioNode, _ path: String, what: String = "a string")
+    -> String?
+  {
+    locations[path] = node.location
+    guard let s = node.string else {
+      report(.wrongType, at: node.location, path, expected: what, found: node.kindDescription)
+      return nil
+    }
+    return s
+  }
+
+  /// A string matching `[a-z0-9_-]+`.
+  mutating func name(_ node: ScenarioNode, _ path: String, what: String) -> String? {
+    guard let s = string(node, path, what: what) else { return nil }
+    return checkName(s, path, at: node.location, what: what)
+  }
+
+  mutating func checkName(_ s: String, _ path: String, at location: SourceLocation, what: String)
+    -> String?
+  {
+    guard ScenarioSchema.isValidName(s) else {
+      report(
+        .invalidValue, at: location, path, expected: "\(what) matching [a-z0-9_-]+",
+        found: "\"\(s)\"")
+      return nil
+    }
+    return s
+  }
+
+  /// A finite number, within `range` when given (`rangeText` says it in words).
+  mutating func number(
+    _ node: ScenarioNode, _ path: String, range: ClosedRange<Double>? = nil,
+    rangeText: String = ""
+  ) -> Double? {
+    locations[path] = node.location
+    guard let x = node.number, x.isFinite else {
+      let expected = range == nil ? "a number" : "a number \(rangeText)"
+      report(.wrongType, at: node.location, path, expected: expected, found: node.kindDescription)
+      return nil
+    }
+    if let range, !range.contains(x) {
+      report(
+        .invalidValue, at: node.location, path, expected: "a number \(rangeText)",
+        found: "\(x)")
+      return nil
+    }
+    return x
+  }
+
+  /// A number in [0, 1]: a rate or a share.
+  mutating func unitNumber(_ node: ScenarioNode, _ path: String) -> Double? {
+    number(node, path, range: 0...1, rangeText: "in [0, 1]")
+  }
+
+  mutating func integer(_ node: ScenarioNode, _ path: String, minimum: Int? = nil) -> Int? {
+    locations[path] = node.location
+    guard let i = node.integer else {
+      report(
+        .wrongType, at: node.location, path, expected: "an integer",
+        found: node.kindDescription)
+      return nil
+    }
+    if let minimum, i < minimum {
+      report(
+        .invalidValue, at: node.location, path, expected: "an integer >= \(minimum)",
+        found: "\(i)")
+      return nil
+    }
+    return i
+  }
+
+  /// `[first, last]`: two years, first <= last.
+  mutating func yearRange(_ node: ScenarioNode, _ path: String) -> ClosedRange<Int>? {
+    locations[path] = node.location
+    guard let array = node.array, array.count == 2 else {
+      report(
+        .wrongType, at: node.location, path, expected: "two years [first, last]",
+        found: node.kindDescription)
+      return nil
+    }
+    guard let first = integer(array[0], path + "[0]"), let last = integer(array[1], path + "[1]")
+    else { return nil }
+    guard first <= last else {
+      report(
+        .invalidValue, at: node.location, path, expected: "years in order, first <= last",
+        found: "[\(first), \(last)]")
+      return nil
+    }
+    return first...last
+  }
+
+  /// A table of field = share, shares in [0, 1], in file order.
+  mutating func fieldShares(_ node: ScenarioNode, _ path: String) -> [FieldShare]? {
+    guard checkTable(node, path, allowed: node.entries?.map(\.key) ?? []),
+      let entries = node.entries
+    else { return nil }
+    var shares: [FieldShare] = []
+    var valid = true
+    for (field, child) in entries {
+      let childPath = Self.child(path, field)
+      guard checkName(field, childPath, at: child.location, what: "a field name") != nil,
+        let share = unitNumber(child, childPath)
+      else {
+        valid = false
+        continue
+      }
+      shares.append(FieldShare(field: field, share: share))
+    }
+    return valid ? shares : nil
+  }
+
+  /// A number, a driver's name or an inline driver table; `unit` asks for [0, 1] numbers.
+  mutating func parameter(_ node: ScenarioNode, _ path: String, unit: Bool) -> ParameterValue? {
+    locations[path] = node.location
+    switch node.value {
+    case .integer, .float:
+      let x = unit ? unitNumber(node, path) : number(node, path)
+      return x.map { .number($0) }
+    case .string(let name):
+      driverReferences.append((path, name))
+      return .driver(name)
+    case .table:
+      guard checkTable(node, path, allowed: ScenarioSchema.inlineDriver),
+        let (form, sd) = driverForm(node, path, allowModel: false)
+      else { return nil }
+      if unit { checkUnitForm(form, node, path) }
+      return .inline(form, sd: sd)
+    default:
+      report(
+        .wrongType, at: node.location, path,
+        expected: "a number, a driver's name or an inline driver table",
+        found: node.kindDescription)
+      return nil
+    }
+  }
+
+  /// Reports constant or given values outside [0, 1] for a rate or share written inline.
+  mutating func checkUnitForm(_ form: DriverForm, _ node: ScenarioNode, _ path: String) {
+    let values: [Double]
+    switch form {
+    case .constant(let x): values = [x]
+    case .values(let v): values = v.map(\.value)
+    default: values = []
+    }
+    for x in values where !(0...1).contains(x) {
+      report(
+        .invalidValue, at: node.location, path, expected: "rates and shares in [0, 1]",
+        found: "\(x)")
+    }
+  }
+
+  /// The form and `sd` of a driver table (MODEL.md 2); exactly one form.
+  mutating func driverForm(_ node: ScenarioNode, _ path: String, allowModel: Bool)
+    -> (DriverForm, Double?)?
+  {
+    let formKeys = ["constant", "values", "start"] + (allowModel ? ["model"] : [])
+    let present = formKeys.filter { node[$0] != nil }
+    let sd = node["sd"].flatMap {
+      number($0, Self.child(path, "sd"), range: 0...Double.infinity, rangeText: ">= 0")
+    }
+    if !allowModel, let model = node["model"] {
+      report(
+        .invalidValue, at: model.location, Self.child(path, "model"),
+        expected: "an inline driver of constant, values or start and growth (a model needs a "
+          + "named driver in [drivers])", found: "a model")
+      return nil
+    }
+    guard present.count == 1, let key = present.first, let formNode = node[key] else {
+      let expected = "one form: " + formKeys.joined(separator: ", ")
+      if present.isEmpty {
+        report(.missingKey, at: node.location, path, expected: expected, found: "none")
+      } else {
+        report(
+          .conflict, at: node.location, path, expected: expected,
+          found: present.joined(separator: " and "))
+      }
+      return nil
+    }
+    for (companion, owner) in [("growth", "start"), ("years", "model"), ("weights", "model")]
+    where key != owner {
+      if let extra = node[companion] {
+        report(
+          .conflict, at: extra.location, Self.child(path, companion),
+          expected: "`\(companion)` only with `\(owner)`", found: "`\(companion)` with `\(key)`")
+      }
+    }
+    let formPath = Self.child(path, key)
+    switch key {
+    case "constant":
+      return number(formNode, formPath).map { (.constant($0), sd) }
+    case "values":
+      guard checkTable(formNode, formPath, allowed: formNode.entries?.map(\.key) ?? []),
+        let entries = formNode.entries
+      else { return nil }
+      var values: [YearValue] = []
+      for (yearText, child) in entries {
+        let childPath = Self.child(formPath, yearText)
+        guard let year = Int(yearText) else {
+          report(
+            .invalidValue, at: child.location, childPath, expected: "a year as the key",
+            found: "\"\(yearText)\"")
+          continue
+        }
+        if let x = number(child, childPath) { values.append(YearValue(year: year, value: x)) }
+      }
+      guard !entries.isEmpty else {
+        report(
+          .invalidValue, at: formNode.location, formPath, expected: "at least one year = value",
+          found: "an empty table")
+        return nil
+      }
+      return (.values(values.sorted { $0.year < $1.year }), sd)
+    case "start":
+      let start = number(formNode, formPath)
+      let growth = require(node, "growth", path, what: "a growth rate with `start`")
+        .flatMap { number($0, Self.child(path, "growth")) }
+      guard let start, let growth else { return nil }
+      return (.growth(start: start, growth: growth), sd)
+    default:
+      let formula = string(formNode, formPath, what: "a formula string")
+      let years = require(node, "years", path, what: "fit years [first, last] with `model`")
+        .flatMap { yearRange($0, Self.child(path, "years")) }
+      var weights: String?
+      if let w = node["weights"] {
+        weights = string(w, Self.child(path, "weights"), what: "a data series' name")
+        if let weights { seriesReferences.append((Self.child(path, "weights"), weights, true)) }
+      }
+      guard let formula, let years else { return nil }
+      return (.model(formula: formula, years: years, weights: weights), sd)
+    }
+  }
+}

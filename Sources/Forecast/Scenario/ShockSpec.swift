@@ -1,0 +1,31 @@
+/// A what-if change of one parameter over a span of years (MODEL.md 8).
+public struct ShockSpec: Sendable, Equatable {
+  /// How the shock's value combines with the parameter's.
+  public enum Operation: String, Sendable, Equatable, CaseIterable {
+    case set, scale, add
+  }
+
+  /// The target as written, `tracks.bachelor.entry.rate`.
+  public var targetPath: String
+  public var target: ShockTarget
+  public var from: Int
+  /// Last year, inclusive; nil for open-ended.
+  public var to: Int?
+  public var operation: Operation
+  public var value: Double
+  /// Standard deviation of the value, drawn once per path.
+  public var sd: Double?
+
+  public init(
+    target: ShockTarget, from: Int, to: Int? = nil, operation: Operation, value: Double,
+    sd: Double? = nil
+  ) {
+    self.targetPath = target.path
+    self.target = target
+    self.from = from
+    self.to = to
+    self.operation = operation
+    self.value = value
+    self.sd = sd
+  }
+}
