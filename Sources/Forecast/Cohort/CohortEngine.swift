@@ -59,10 +59,12 @@ public struct CohortEngine: Sendable {
     precondition(system.horizon >= 1, "CohortEngine: horizon \(system.horizon) < 1")
     let tracks = system.tracks
     for track in tracks {
+      // Read into a local first: the Swift 6.3.1 optimiser crashes (ownership verifier) when
+      // the computed property is used inside the precondition's autoclosures.
+      let source = track.continuationSource ?? -1
+      let validSource = source == -1 || tracks.indices.contains(source)
       precondition(
-        track.continuationSource.map { tracks.indices.contains($0) } ?? true,
-        "CohortEngine: track \(track.name) continues track index \(track.continuationSource ?? -1)"
-          + " of \(tracks.count)")
+        validSource, "CohortEngine: track \(track.name) continues track index \(source) of \(tracks.count)")
       guard track.duration >= 1 else {
         throw .invalidDuration(track: track.name, duration: track.duration)
       }
