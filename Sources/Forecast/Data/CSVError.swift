@@ -45,3 +45,20 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
     }
   }
 }
+
+extension CSVError {
+  /// The same error with its line moved down by `offset` (for records parsed in a chunk that
+  /// starts further into the file).
+  func shiftingLines(by offset: Int) -> CSVError {
+    switch self {
+    case .wrongFieldCount(let file, let line, let expected, let found):
+      return .wrongFieldCount(file: file, line: line + offset, expected: expected, found: found)
+    case .unterminatedQuote(let file, let line):
+      return .unterminatedQuote(file: file, line: line + offset)
+    case .textAfterClosingQuote(let file, let line, let column, let found):
+      return .textAfterClosingQuote(file: file, line: line + offset, column: column, found: found)
+    default:
+      return self
+    }
+  }
+}

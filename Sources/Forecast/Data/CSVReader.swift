@@ -53,7 +53,7 @@ public enum CSVReader {
     try withCNumericLocale { () throws(CSVError) -> DataTable in
       var scanner = CSVScanner(bytes: bytes, source: source)
       let names = try readHeader(&scanner)
-      let (numbers, firstText) = try readNumbers(&scanner, width: names.count)
+      let (numbers, firstText) = try readNumbersInChunks(&scanner, width: names.count)
       var texts: [[String]] = []
       if firstText.contains(where: { $0 != nil }) {
         texts = try readTexts(bytes: bytes, source: source, firstText: firstText)
@@ -161,11 +161,15 @@ public enum CSVReader {
     return texts
   }
 
-  /// An upper estimate of the records after `start`: its count of line feeds, plus one.
+  /// An estimate of the records after `start`, a little high: the byte count over the mean
+  /// length of the records in the first 64 KiB.
   static func estimatedRowCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var count = 1
-    for index in start..<bytes.count where bytes[index] == CSVScanner.lineFeed { count &+= 1 }
-    return count
+    let sampleEnd = min(bytes.count, start + 65_536)
+    var lines = 1
+    for index in start..<sampleEnd where bytes[index] == CSVScanner.lineFeed { lines &+= 1 }
+    let remaining = bytes.count - start
+    if sampleEnd == bytes.count { return lines }
+    return Int(Double(remaining) / Double(sampleEnd - start) * Double(lines) * 1.1) + 16
   }
 
   /// `text` without leading and trailing spaces and tabs.

@@ -47,6 +47,14 @@ internal struct CSVScanner {
     self.position = hasByteOrderMark ? 3 : 0
   }
 
+  /// A scanner over a run of whole records in the middle of a file (no byte-order mark), its
+  /// lines counted from 1 (the caller shifts them in errors).
+  init(records bytes: UnsafeBufferPointer<UInt8>, source: String) {
+    self.bytes = bytes
+    self.source = source
+    self.position = 0
+  }
+
   /// Skips empty lines; returns false when the input ends before another record.
   mutating func skipBlankLines() -> Bool {
     while position < bytes.count {

@@ -85,3 +85,12 @@ internal func systemFormat(_ value: Double, conversion: String, precision: Int) 
     return String(cString: base)
   }
 }
+
+/// The offset of the first `byte` in `buffer[start..<end]`, or nil. C: `memchr` (vectorised).
+internal func systemFindByte(
+  _ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+) -> Int? {
+  guard let base = buffer.baseAddress, start < end else { return nil }
+  guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+  return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+}

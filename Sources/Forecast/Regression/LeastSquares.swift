@@ -16,7 +16,7 @@ import Dispatch
 struct LeastSquares {
   /// Designs with at most this many cells refine in extended precision; larger ones refine
   /// with double-precision BLAS passes (their conditioning is rarely the problem, their size is).
-  static let extendedPrecisionCells = 4_194_304
+  static let extendedPrecisionCells = 262_144
   static let refinementSteps = 3
 
   /// The coefficients, NaN for aliased columns.

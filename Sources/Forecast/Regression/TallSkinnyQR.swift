@@ -12,7 +12,7 @@ enum TallSkinnyQR {
   /// Rows per block: a (p + 1 + blockRows)×(p + 1) block stays within a few MB.
   static let blockRows = 4096
   /// Rows below which one lane does all the work.
-  static let rowsPerLane = 65_536
+  static let rowsPerLane = 16_384
 
   /// - Parameters:
   ///   - design: X, m×p.
