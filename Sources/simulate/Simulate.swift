@@ -5,7 +5,7 @@ import Foundation
 /// The `simulate` command line: thin parsing over the Forecast library.
 @main
 struct Simulate: ParsableCommand {
-  static let version = "0.1.0"
+  static let version = RunMetadata.toolVersion
 
   static let configuration = CommandConfiguration(
     commandName: "simulate",
@@ -14,7 +14,9 @@ struct Simulate: ParsableCommand {
       Exit codes: 0 success, 1 a failed check, 2 bad input or usage.
       """,
     version: versionText,
-    subcommands: [Fit.self, BLASInfoCommand.self]
+    subcommands: [
+      Run.self, Validate.self, Targets.self, Resolve.self, Fit.self, BLASInfoCommand.self,
+    ]
   )
 
   static var versionText: String {
@@ -43,6 +45,11 @@ struct Simulate: ParsableCommand {
 func failBadInput(_ message: String) -> ExitCode {
   FileHandle.standardError.write(Data("error: \(message)\n".utf8))
   return ExitCode(2)
+}
+
+/// Writes text to stderr.
+func writeError(_ text: String) {
+  FileHandle.standardError.write(Data(text.utf8))
 }
 
 /// Writes text to stdout in one call, so a failure never leaves half a table behind.

@@ -37,7 +37,9 @@ public struct MatchingResult: Sendable, Equatable {
 
   /// V_s = D_s − Σ_f P_f,s, per sector.
   public var vacancies: [Double] {
-    zip(capacity, placedBySector).map { $0 - $1 }
+    // Placements never exceed capacity (Σ_f P_f,s ≤ D'_s ≤ D_s), so a negative difference is
+    // rounding in the sum; it is reported as 0 rather than as -1.8e-12.
+    zip(capacity, placedBySector).map { max($0 - $1, 0) }
   }
 
   /// Σ_s V_s.

@@ -7,7 +7,7 @@ extension Table {
   /// with LF.
   public func renderedMarkdown(style: TextStyle = .init()) -> String {
     let header = columns.map { Self.markdownEscaped($0.name) }
-    let body = rows.map { row in row.map { Self.markdownEscaped(cellText($0, style: style)) } }
+    let body = rows.map { row in zip(row, columns).map { Self.markdownEscaped(cellText($0, style: style, kind: $1.kind)) } }
     let widths = columnWidths(header: header, body: body, minimum: 3)
     let rule = columns.indices.map { column in
       columns[column].kind == .text

@@ -84,7 +84,7 @@ extension Table {
   /// characters can misalign. Every line ends with LF.
   public func renderedText(style: TextStyle = .init()) -> String {
     let header = columns.map { Self.singleLine($0.name) }
-    let body = rows.map { row in row.map { Self.singleLine(cellText($0, style: style)) } }
+    let body = rows.map { row in zip(row, columns).map { Self.singleLine(cellText($0, style: style, kind: $1.kind)) } }
     let widths = columnWidths(header: header, body: body, minimum: 1)
     var lines: [String] = []
     if let title { lines.append(title) }
@@ -95,11 +95,11 @@ extension Table {
   }
 
   /// A cell as the text and Markdown forms show it, before escaping.
-  func cellText(_ cell: Cell, style: TextStyle) -> String {
+  func cellText(_ cell: Cell, style: TextStyle, kind: Column.Kind = .number) -> String {
     switch cell {
     case .text(let text): return text
     case .number(let value): return style.format(value)
-    case .integer(let value): return style.format(value)
+    case .integer(let value): return kind == .year ? String(value) : style.format(value)
     case .empty: return ""
     }
   }

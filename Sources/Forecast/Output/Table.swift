@@ -10,6 +10,8 @@ public struct Table: Sendable, Equatable {
       case text
       case number
       case integer
+      /// Calendar years: integers shown without thousands separators.
+      case year
     }
 
     public var name: String
@@ -24,8 +26,10 @@ public struct Table: Sendable, Equatable {
     public static func text(_ name: String) -> Column { Column(name: name, kind: .text) }
     /// A column of real numbers.
     public static func number(_ name: String) -> Column { Column(name: name, kind: .number) }
-    /// A column of integers (counts, years).
+    /// A column of integers (counts).
     public static func integer(_ name: String) -> Column { Column(name: name, kind: .integer) }
+    /// A column of calendar years (no thousands separators in text).
+    public static func year(_ name: String) -> Column { Column(name: name, kind: .year) }
   }
 
   /// One cell of a row.

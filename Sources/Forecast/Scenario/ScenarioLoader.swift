@@ -149,3 +149,20 @@ public enum ScenarioLoader {
     return ScenarioNode(value: .other("a \(value.type)"), location: location)
   }
 }
+
+extension ScenarioLoader {
+  /// The scenario file and every file it extends, nearest first, as absolute paths (for
+  /// provenance). Stops at a file that cannot be read or parsed, or at a cycle.
+  public static func extendsChain(path: String) -> [String] {
+    var chain: [String] = []
+    var file = absolutePath(path, relativeTo: FileManager.default.currentDirectoryPath)
+    while !chain.contains(file) {
+      chain.append(file)
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+        let table = try? TOMLTable(string: text), let base = table["extends"]?.string
+      else { break }
+      file = absolutePath(base, relativeTo: (file as NSString).deletingLastPathComponent)
+    }
+    return chain
+  }
+}

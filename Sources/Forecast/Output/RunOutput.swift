@@ -1,0 +1,126 @@
+import Foundation
+
+/// How a run's tables leave the program: one stream on stdout, or one file per table in a
+/// folder (`--out`), every file complete or absent.
+public enum RunOutput {
+  /// Why tables could not be written.
+  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownTable(String, nearest: [String])
+    case oneTablePerStream(format: OutputFormat, count: Int)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+      switch self {
+      case .unknownTable(let name, let nearest):
+        return "--tables: no table '\(name)' (tables: "
+          + Projection.TableName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+          + suggestion(nearest)
+      case .oneTablePerStream(let format, let count):
+        return "--format \(format.rawValue) writes one table to standard output, and \(count) "
+          + "were asked for: name one with --tables (for example --tables balance), or write "
+          + "them all with --out DIR"
+      case .cannotWrite(let path, let reason):
+        return "cannot write \(path): \(reason)"
+      }
+    }
+  }
+
+  /// Parses a comma-separated list of table names.
+  public static func tables(_ list: String) throws(Failure) -> [Projection.TableName] {
+    var out: [Projection.TableName] = []
+    for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+      guard let table = Projection.TableName(rawValue: name) else {
+        throw .unknownTable(
+          name,
+          nearest: EditDistance.closest(
+            to: name, among: Projection.TableName.allCases.map(\.rawValue), limit: 1))
+      }
+      if !out.contains(table) { out.append(table) }
+    }
+    return out
+  }
+
+  /// The file extension of a format.
+  public static func fileExtension(_ format: OutputFormat) -> String {
+    switch format {
+    case .text: return "txt"
+    case .markdown: return "md"
+    case .csv: return "csv"
+    case .tsv: return "tsv"
+    case .json: return "json"
+    }
+  }
+
+  /// Text style of run tables: persons with thousands separators, 6 significant digits.
+  static let style = Table.TextStyle(thousandsSeparators: true, significantDigits: 6)
+
+  /// Everything for standard output, rendered in memory first.
+  public static func stream(
+    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    metadata: RunMetadata
+  ) throws(Failure) -> String {
+    switch format {
+    case .text, .markdown:
+      let header =
+        format == .text
+        ? "\(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
+        : "# \(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
+      return header
+        + tables.map { projection.table($0).rendered(as: format, style: style) }
+          .joined(separator: "\n")
+    case .csv, .tsv:
+      guard tables.count == 1, let only = tables.first else {
+        throw .oneTablePerStream(format: format, count: tables.count)
+      }
+      return projection.table(only).rendered(as: format)
+    case .json:
+      let body = tables.map {
+        "\(Table.jsonString($0.rawValue)): "
+          + projection.table($0).renderedJSON().trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      return "{\"metadata\": \(metadata.json),\n\"tables\": {\n"
+        + body.joined(separator: ",\n") + "}}\n"
+    }
+  }
+
+  /// One file per table (`<table>.<ext>`) plus `metadata.json`, as (name, contents).
+  public static func files(
+    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    metadata: RunMetadata
+  ) -> [(name: String, contents: String)] {
+    tables.map {
+      ("\($0.rawValue).\(fileExtension(format))", projection.table($0).rendered(as: format, style: style))
+    } + [("metadata.json", metadata.json + "\n")]
+  }
+
+  /// Writes every file to a temporary name in `directory`, then renames them all into place:
+  /// a failure removes what it wrote and never leaves a partial file under a final name.
+  public static func write(
+    _ files: [(name: String, contents: String)], to directory: String
+  ) throws(Failure) {
+    let manager = FileManager.default
+    do {
+      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: directory, reason: error.localizedDescription)
+    }
+    let folder = URL(fileURLWithPath: directory)
+    let token = UUID().uuidString.prefix(8)
+    var temporary: [(URL, URL)] = []
+    do {
+      for file in files {
+        let final = folder.appendingPathComponent(file.name)
+        let partial = folder.appendingPathComponent(".\(file.name).\(token).tmp")
+        try Data(file.contents.utf8).write(to: partial)
+        temporary.append((partial, final))
+      }
+      for (partial, final) in temporary {
+        _ = try? manager.removeItem(at: final)
+        try manager.moveItem(at: partial, to: final)
+      }
+    } catch {
+      for (partial, _) in temporary { try? manager.removeItem(at: partial) }
+      throw .cannotWrite(path: directory, reason: error.localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Crypto
+import Foundation
+
+/// Which inputs produced a run's numbers: the scenario, the tool, the BLAS, and a SHA-256 of
+/// every file read, so a published number can be traced to its inputs.
+public struct RunMetadata: Sendable, Equatable {
+  /// A file read by the run and its SHA-256 (lowercase hex).
+  public struct FileDigest: Sendable, Equatable {
+    public let path: String
+    public let sha256: String
+  }
+
+  public let scenario: String
+  public let title: String?
+  public let baseYear: Int
+  public let horizon: Int
+  public let paths: Int
+  public let seed: Int
+  public let toolVersion: String
+  public let blas: BLASInfo
+  /// The scenario file, then every file it extends (nearest first).
+  public let scenarioFiles: [FileDigest]
+  public let dataFiles: [FileDigest]
+  public let warnings: [String]
+
+  /// The version of the Forecast library and the `simulate` tool.
+  public static let toolVersion = "0.2.0"
+
+  public init(projection: Projection, scenarioFiles: [String]) {
+    let info = projection.scenario.info
+    scenario = info.name
+    title = info.title
+    baseYear = info.baseYear
+    horizon = info.horizon
+    paths = info.paths
+    seed = info.seed
+    toolVersion = Self.toolVersion
+    blas = BLASInfo.current
+    self.scenarioFiles = scenarioFiles.map(Self.digest)
+    dataFiles = projection.dataFiles.map(Self.digest)
+    warnings = projection.warnings
+  }
+
+  /// The SHA-256 of a file's bytes ("unreadable" if it cannot be read now).
+  static func digest(_ path: String) -> FileDigest {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return FileDigest(path: path, sha256: "unreadable")
+    }
+    let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    return FileDigest(path: path, sha256: hex)
+  }
+
+  /// The metadata as a JSON object (keys in a fixed order).
+  public var json: String {
+    func string(_ s: String) -> String { Table.jsonString(s) }
+    func files(_ list: [FileDigest]) -> String {
+      "[" + list.map { "{\"path\": \(string($0.path)), \"sha256\": \(string($0.sha256))}" }
+        .joined(separator: ", ") + "]"
+    }
+    let fields: [(String, String)] = [
+      ("scenario", string(scenario)),
+      ("title", title.map(string) ?? "null"),
+      ("base_year", "\(baseYear)"),
+      ("horizon", "\(horizon)"),
+      ("paths", "\(paths)"),
+      ("seed", "\(seed)"),
+      ("tool_version", string(toolVersion)),
+      ("blas_library", string(blas.library)),
+      ("blas_kernel", string(blas.kernel)),
+      ("blas_threads", "\(blas.threads)"),
+      ("blas_configuration", string(blas.configuration)),
+      ("scenario_files", files(scenarioFiles)),
+      ("data_files", files(dataFiles)),
+      ("warnings", "[" + warnings.map(string).joined(separator: ", ") + "]"),
+    ]
+    return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The data series of a scenario, read from their CSV files, by year: each a column times its
+/// `scale` (MODEL.md 1). Values after `base_year` are hidden, which keeps backtests honest.
+struct ScenarioData {
+  /// A series' values by year and where they came from.
+  struct Series {
+    let name: String
+    let file: String
+    let values: [Int: Double]
+    var years: ClosedRange<Int>? {
+      guard let first = values.keys.min(), let last = values.keys.max() else { return nil }
+      return first...last
+    }
+  }
+
+  let series: [String: Series]
+  /// Every data file read, in first-use order.
+  let files: [String]
+
+  init(scenario: Scenario) throws(SimulationError) {
+    var tables: [String: DataTable] = [:]
+    var files: [String] = []
+    var series: [String: Series] = [:]
+    let baseYear = scenario.info.baseYear
+    for spec in scenario.dataSeries {
+      let table: DataTable
+      if let cached = tables[spec.file] {
+        table = cached
+      } else {
+        do { table = try CSVReader.read(contentsOf: spec.file) } catch {
+          throw .data(series: spec.name, error)
+        }
+        tables[spec.file] = table
+        files.append(spec.file)
+      }
+      var values: [Int: Double] = [:]
+      guard let years = table.numericColumn(named: "year") else {
+        throw .noYearColumn(series: spec.name, file: spec.file)
+      }
+      if let column = table.numericColumn(named: spec.column) {
+        for (year, value) in zip(years, column) where !value.isNaN && !year.isNaN {
+          let y = Int(year)
+          if y <= baseYear { values[y] = value * spec.scale }
+        }
+      }
+      series[spec.name] = Series(name: spec.name, file: spec.file, values: values)
+    }
+    self.series = series
+    self.files = files
+  }
+
+  /// The value of `name` in `year`, or an error naming series, year, file and purpose.
+  func value(_ name: String, _ year: Int, for purpose: String) throws(SimulationError) -> Double {
+    guard let s = series[name] else {
+      throw .missingValue(series: name, year: year, file: "?", purpose: purpose)
+    }
+    guard let v = s.values[year] else {
+      throw .missingValue(series: name, year: year, file: s.file, purpose: purpose)
+    }
+    return v
+  }
+}

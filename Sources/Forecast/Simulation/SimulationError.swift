@@ -1,0 +1,43 @@
+/// Why a scenario that loaded cannot be run: each case names the series, driver, track,
+/// sector or year at fault.
+public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A data file could not be read (it was readable when the scenario was validated).
+  case data(series: String, CSVError)
+  /// A data file has no numeric `year` column.
+  case noYearColumn(series: String, file: String)
+  /// A series has no value in a year the run needs.
+  case missingValue(series: String, year: Int, file: String, purpose: String)
+  /// A model driver's formula is invalid on this data.
+  case driverFormula(driver: String, FormulaError)
+  /// A model driver could not be fitted (no observations, rank deficiency...).
+  case driverFit(driver: String, RegressionError)
+  /// A driver has no value in a year the run needs (a regressor is missing there).
+  case driverUndefined(driver: String, year: Int, reason: String)
+  /// The calibration regression failed.
+  case calibration(String)
+  case cohort(CohortError)
+  case demand(DemandError)
+  case matching(MatchingError)
+
+  public var description: String {
+    switch self {
+    case .data(let series, let error):
+      return "data series '\(series)': \(error)"
+    case .noYearColumn(let series, let file):
+      return "data series '\(series)': file \(file) has no numeric `year` column"
+    case .missingValue(let series, let year, let file, let purpose):
+      return "data series '\(series)' has no value for \(year) (file \(file)), needed for \(purpose)"
+    case .driverFormula(let driver, let error):
+      return "driver '\(driver)': \(error)"
+    case .driverFit(let driver, let error):
+      return "driver '\(driver)': cannot fit its model: \(error)"
+    case .driverUndefined(let driver, let year, let reason):
+      return "driver '\(driver)' has no value for \(year): \(reason)"
+    case .calibration(let message):
+      return "calibrate: \(message)"
+    case .cohort(let error): return error.description
+    case .demand(let error): return error.description
+    case .matching(let error): return error.description
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Forecast
+
+/// Loads a scenario or exits 2 with every problem found.
+func loadScenario(_ path: String) throws -> Scenario {
+  do {
+    return try ScenarioLoader.load(path: path)
+  } catch {
+    throw failBadInput(error.description)
+  }
+}
+
+/// `simulate run SCENARIO`: the tables of MODEL.md section 9.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a scenario and print or write its tables.",
+    discussion: """
+      Tables: supply, demand, balance, matching, fit (MODEL.md section 9). Values are persons
+      (coverage is a ratio). CSV, TSV and JSON carry full precision; an empty cell is a value
+      that does not exist. With --out DIR, each table goes to DIR/<table>.<ext> and the run's
+      provenance (tool, BLAS, SHA-256 of every input file) to DIR/metadata.json; files are
+      written whole or not at all. Warnings go to standard error.
+      """)
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  @Option(help: "Comma-separated tables: supply, demand, balance, matching, fit.")
+  var tables: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat?
+
+  @Option(help: "Write one file per table into this folder instead of standard output.")
+  var out: String?
+
+  func run() throws {
+    let loaded = try loadScenario(scenario)
+    do {
+      let chosen = try RunOutput.tables(
+        tables ?? loaded.output.tables?.joined(separator: ",")
+          ?? "supply,demand,balance,matching")
+      let format = format ?? loaded.output.format ?? .text
+      let projection = try Simulation(scenario: loaded).run()
+      let metadata = RunMetadata(
+        projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: scenario))
+      if let out {
+        try RunOutput.write(
+          RunOutput.files(projection, tables: chosen, format: format, metadata: metadata), to: out)
+      } else {
+        let text = try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata)
+        writeOut(text)
+      }
+      writeWarnings(projection.warnings)
+    } catch let error as RunOutput.Failure {
+      throw failBadInput(error.description)
+    } catch let error as SimulationError {
+      throw failBadInput("\(scenario): \(error)")
+    }
+  }
+}
+
+/// `simulate validate SCENARIO`: every problem the loader and a dry run can find.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a scenario: report every error found, exit 2 if there is any.")
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  func run() throws {
+    let loaded = try loadScenario(scenario)
+    do {
+      let projection = try Simulation(scenario: loaded).run()
+      writeOut(
+        "\(scenario): valid (\(loaded.tracks.count) tracks, \(loaded.sectors.count) sectors, "
+          + "\(loaded.drivers.count) drivers, \(loaded.shocks.count) shocks; runs "
+          + "\(projection.startYear)–\(projection.years.upperBound))\n")
+      writeWarnings(projection.warnings)
+    } catch {
+      throw failBadInput("\(scenario): \(error)")
+    }
+  }
+}
+
+/// `simulate targets SCENARIO`: every shock target of the scenario.
+struct Targets: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List every shock target of a scenario (for [[shocks]], sweep and tornado).")
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  func run() throws {
+    let loaded = try loadScenario(scenario)
+    writeOut(loaded.validTargets.map(\.path).joined(separator: "\n") + "\n")
+  }
+}
+
+/// `simulate resolve SCENARIO`: the scenario after `extends`, as TOML.
+struct Resolve: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the scenario after `extends` is applied, as TOML (to diff two scenarios).")
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  func run() throws {
+    writeOut(try loadScenario(scenario).resolvedTOML())
+  }
+}
+
+/// Warnings on standard error, so the tables on standard output stay clean.
+func writeWarnings(_ warnings: [String]) {
+  for warning in warnings { writeError("warning: \(warning)\n") }
+}
