@@ -66,13 +66,13 @@ public enum RunOutput {
         ? "\(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
         : "# \(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
       return header
-        + tables.map { projection.table($0).rendered(as: format, style: style) }
+        + tables.map { terminated(projection.table($0).rendered(as: format, style: style)) }
           .joined(separator: "\n")
     case .csv, .tsv:
       guard tables.count == 1, let only = tables.first else {
         throw .oneTablePerStream(format: format, count: tables.count)
       }
-      return projection.table(only).rendered(as: format)
+      return terminated(projection.table(only).rendered(as: format))
     case .json:
       let body = tables.map {
         "\(Table.jsonString($0.rawValue)): "
@@ -83,13 +83,21 @@ public enum RunOutput {
     }
   }
 
+  /// `text` ending with exactly one line feed.
+  static func terminated(_ text: String) -> String {
+    text.hasSuffix("\n") ? text : text + "\n"
+  }
+
   /// One file per table (`<table>.<ext>`) plus `metadata.json`, as (name, contents).
   public static func files(
     _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
     metadata: RunMetadata
   ) -> [(name: String, contents: String)] {
     tables.map {
-      ("\($0.rawValue).\(fileExtension(format))", projection.table($0).rendered(as: format, style: style))
+      (
+        "\($0.rawValue).\(fileExtension(format))",
+        terminated(projection.table($0).rendered(as: format, style: style))
+      )
     } + [("metadata.json", metadata.json + "\n")]
   }
 

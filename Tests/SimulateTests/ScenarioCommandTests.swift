@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `simulate run | validate | targets | resolve` as real binaries.
+@Suite struct ScenarioCommandTests {
+  static let steady = Simulate.fixture("simulation/steady.toml")
+  static let shocked = Simulate.fixture("simulation/shocked.toml")
+
+  func temporaryDirectory() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)")
+  }
+
+  @Test func runPrintsTablesWithTitles() throws {
+    let result = try Simulate.run(["run", Self.steady, "--tables", "balance"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("steady: balance"))
+    #expect(result.stdout.contains("2021") && !result.stdout.contains("2,021"))
+  }
+
+  @Test func runWritesEveryTableToAFolder() throws {
+    let folder = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Simulate.run(["run", Self.steady, "--format", "csv", "--out", folder.path])
+    #expect(result.status == 0 && result.stdout.isEmpty)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == ["balance.csv", "demand.csv", "matching.csv", "metadata.json", "supply.csv"])
+    let balance = try String(contentsOf: folder.appendingPathComponent("balance.csv"), encoding: .utf8)
+    #expect(balance.hasPrefix("year,graduates,new_supply,capacity,placed,unplaced,vacancies,coverage\n2021,720,720,"))
+    let metadata = try String(contentsOf: folder.appendingPathComponent("metadata.json"), encoding: .utf8)
+    let object = try JSONSerialization.jsonObject(with: Data(metadata.utf8)) as? [String: Any]
+    #expect(object?["scenario"] as? String == "steady")
+    let data = object?["data_files"] as? [[String: Any]] ?? []
+    #expect((data.first?["sha256"] as? String)?.count == 64)
+  }
+
+  @Test func jsonHasMetadataAndTables() throws {
+    let result = try Simulate.run(["run", Self.shocked, "--format", "json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let metadata = object?["metadata"] as? [String: Any]
+    let files = metadata?["scenario_files"] as? [[String: Any]] ?? []
+    #expect(files.count == 2)  // shocked.toml and the steady.toml it extends
+    #expect(metadata?["blas_kernel"] is String && metadata?["tool_version"] is String)
+    let tables = object?["tables"] as? [String: Any]
+    #expect(Set(tables?.keys.map { $0 } ?? []) == ["supply", "demand", "balance", "matching"])
+  }
+
+  @Test func csvToStandardOutputNeedsOneTable() throws {
+    let result = try Simulate.run(["run", Self.steady, "--format", "csv"])
+    #expect(result.status == 2 && result.stdout.isEmpty)
+    #expect(result.stderr.contains("--tables") && result.stderr.contains("--out"))
+  }
+
+  @Test func failedRunWritesNothing() throws {
+    let folder = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = Simulate.fixture("simulation/negative-capacity.toml")
+    let result = try Simulate.run(["run", bad, "--format", "csv", "--out", folder.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("studio") && result.stderr.contains("2024"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+  }
+
+  @Test func badScenarioExitsTwoWithEveryProblem() throws {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("bad.toml")
+    try """
+      extends = "\(Self.steady)"
+      [scenario]
+      name = "bad"
+      horizn = 3
+      [[shocks]]
+      target = "sectors.lab.grwth"
+      op = "scale"
+      value = 2
+      from = 2021
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let out = folder.appendingPathComponent("out").path
+    for arguments in [["run", file.path, "--out", out], ["validate", file.path]] {
+      let command = arguments[0]
+      let result = try Simulate.run(arguments)
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(command)")
+      #expect(result.stderr.contains("horizon"), "\(command): \(result.stderr)")
+      #expect(result.stderr.contains("sectors.lab.growth"), "\(command): \(result.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+  }
+
+  @Test func validateTargetsResolve() throws {
+    let validate = try Simulate.run(["validate", Self.shocked])
+    #expect(validate.status == 0 && validate.stdout.contains("valid"))
+    let targets = try Simulate.run(["targets", Self.steady])
+    #expect(targets.status == 0)
+    #expect(targets.stdout.contains("sectors.lab.growth\n"))
+    #expect(targets.stdout.contains("sectors.studio.capacity\n"))
+    #expect(!targets.stdout.contains("sectors.studio.growth"))
+    let resolved = try Simulate.run(["resolve", Self.shocked])
+    #expect(resolved.status == 0)
+    #expect(resolved.stdout.contains("name = \"shocked\"") && !resolved.stdout.contains("extends"))
+  }
+}
