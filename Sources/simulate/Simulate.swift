@@ -15,7 +15,8 @@ struct Simulate: ParsableCommand {
       """,
     version: versionText,
     subcommands: [
-      Run.self, Validate.self, Targets.self, Resolve.self, Fit.self, BLASInfoCommand.self,
+      Run.self, Validate.self, Targets.self, Resolve.self, Check.self, SnapshotCommand.self,
+      Fit.self, BLASInfoCommand.self,
     ]
   )
 

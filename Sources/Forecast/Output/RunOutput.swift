@@ -84,7 +84,7 @@ public enum RunOutput {
   }
 
   /// `text` ending with exactly one line feed.
-  static func terminated(_ text: String) -> String {
+  public static func terminated(_ text: String) -> String {
     text.hasSuffix("\n") ? text : text + "\n"
   }
 
@@ -99,6 +99,12 @@ public enum RunOutput {
         terminated(projection.table($0).rendered(as: format, style: style))
       )
     } + [("metadata.json", metadata.json + "\n")]
+  }
+
+  /// Writes one file through a temporary name in its folder.
+  public static func write(file path: String, contents: String) throws(Failure) {
+    let folder = (path as NSString).deletingLastPathComponent
+    try write([(name: (path as NSString).lastPathComponent, contents: contents)], to: folder.isEmpty ? "." : folder)
   }
 
   /// Writes every file to a temporary name in `directory`, then renames them all into place:

@@ -89,6 +89,18 @@ extension Scenario {
       if let rtol = expectation.rtol { key("rtol", Self.number(rtol)) }
       if let atol = expectation.atol { key("atol", Self.number(atol)) }
     }
+    if check != CheckSettings() {
+      header("[check]")
+      key("rtol", Self.number(check.rtol))
+      key("atol", Self.number(check.atol))
+      for rule in check.rules {
+        header("[[check.tolerance]]")
+        key("table", Self.quote(rule.table))
+        if let column = rule.column { key("column", Self.quote(column)) }
+        if let rtol = rule.rtol { key("rtol", Self.number(rtol)) }
+        if let atol = rule.atol { key("atol", Self.number(atol)) }
+      }
+    }
     if output.tables != nil || output.format != nil {
       header("[output]")
       if let tables = output.tables {

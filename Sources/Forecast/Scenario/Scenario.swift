@@ -13,12 +13,13 @@ public struct Scenario: Sendable, Equatable {
   public var shocks: [ShockSpec]
   public var expectations: [Expectation]
   public var output: OutputDefaults
+  public var check: CheckSettings
 
   public init(
     info: ScenarioInfo, dataSeries: [DataSeriesSpec] = [], population: PopulationSpec? = nil,
     drivers: [DriverSpec] = [], tracks: [TrackSpec] = [], calibration: CalibrationSpec? = nil,
     sectors: [SectorSpec] = [], shocks: [ShockSpec] = [], expectations: [Expectation] = [],
-    output: OutputDefaults = OutputDefaults()
+    output: OutputDefaults = OutputDefaults(), check: CheckSettings = CheckSettings()
   ) {
     self.info = info
     self.dataSeries = dataSeries
@@ -30,6 +31,7 @@ public struct Scenario: Sendable, Equatable {
     self.shocks = shocks
     self.expectations = expectations
     self.output = output
+    self.check = check
   }
 
   /// The data series with this name.

@@ -41,13 +41,14 @@ struct ScenarioDecoder {
     let shocks = document["shocks"].map { decodeShocks($0) } ?? []
     let expectations = document["expect"].map { decodeExpectations($0) } ?? []
     let output = document["output"].map { decodeOutput($0) } ?? OutputDefaults()
+    let check = document["check"].map { decodeCheck($0) } ?? CheckSettings()
     // Without a valid [scenario] table the rest is still checked, but not against its years.
     yearsKnown = info != nil
     let scenario = Scenario(
       info: info ?? ScenarioInfo(name: "", baseYear: 0, horizon: 1), dataSeries: data,
       population: population, drivers: drivers, tracks: tracks,
       calibration: calibration, sectors: sectors, shocks: shocks, expectations: expectations,
-      output: output)
+      output: output, check: check)
     checkReferences(scenario, hasPopulationTable: document["population"] != nil)
     return info == nil ? nil : scenario
   }

@@ -3,7 +3,7 @@
 enum ScenarioSchema {
   static let topLevel = [
     "extends", "scenario", "data", "population", "drivers", "tracks", "calibrate", "sectors",
-    "shocks", "expect", "output",
+    "shocks", "expect", "output", "check",
   ]
   static let scenario = ["name", "title", "base_year", "horizon", "paths", "seed", "quantiles"]
   static let dataSeries = ["file", "column", "scale"]
@@ -23,6 +23,8 @@ enum ScenarioSchema {
   static let shock = ["target", "op", "value", "from", "to", "sd"]
   static let expect = ["table", "key", "column", "year", "value", "rtol", "atol"]
   static let output = ["tables", "format"]
+  static let check = ["rtol", "atol", "tolerance"]
+  static let checkTolerance = ["table", "column", "rtol", "atol"]
 
   /// Table names of MODEL.md 9, in its order.
   static let tables = ["supply", "demand", "balance", "matching", "fan", "fit"]

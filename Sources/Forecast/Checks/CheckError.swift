@@ -1,0 +1,31 @@
+/// Bad input to `simulate check` and `simulate snapshot` (exit 2): an expectation that names
+/// something the run does not produce, an unreadable or malformed snapshot.
+public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownTable(scenario: String, index: Int, table: String)
+  case unknownColumn(scenario: String, index: Int, table: String, column: String, columns: [String])
+  case unknownRow(scenario: String, index: Int, table: String, key: String?, year: Int?)
+  case snapshotMissing(path: String)
+  case snapshotUnreadable(path: String, reason: String)
+  case cannotWrite(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unknownTable(let scenario, let index, let table):
+      return "\(scenario): expect[\(index)]: the run has no table '\(table)'"
+    case .unknownColumn(let scenario, let index, let table, let column, let columns):
+      return "\(scenario): expect[\(index)]: table '\(table)' has no column '\(column)' "
+        + "(columns: \(columns.joined(separator: ", ")))"
+        + suggestion(EditDistance.closest(to: column, among: columns, limit: 1))
+    case .unknownRow(let scenario, let index, let table, let key, let year):
+      let what = [key.map { "key '\($0)'" }, year.map { "year \($0)" }].compactMap { $0 }
+        .joined(separator: " and ")
+      return "\(scenario): expect[\(index)]: table '\(table)' has no row with \(what)"
+    case .snapshotMissing(let path):
+      return "no snapshot at \(path): record one with `simulate snapshot --dir`"
+    case .snapshotUnreadable(let path, let reason):
+      return "snapshot \(path): \(reason)"
+    case .cannotWrite(let path, let reason):
+      return "cannot write \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/// The outcome of one `[[expect]]` of a scenario (MODEL.md 10): it passes when
+/// |actual − expected| ≤ atol + rtol·|expected| (a tolerance left out is 0).
+public struct ExpectationResult: Sendable, Equatable {
+  public let scenario: String
+  public let expectation: Expectation
+  /// The cell as the table emits it.
+  public let actual: Double
+  /// atol + rtol·|expected|.
+  public let tolerance: Double
+  public var passed: Bool { abs(actual - expectation.value) <= tolerance }
+
+  /// Evaluates every expectation of a projection's scenario.
+  /// - Throws: `CheckError` for an expectation naming a table, column, key or year the run
+  ///   does not produce (bad input, never a pass).
+  public static func evaluate(_ projection: Projection) throws(CheckError) -> [ExpectationResult] {
+    let name = projection.scenario.info.name
+    var indexes: [String: TableCellIndex] = [:]
+    var results: [ExpectationResult] = []
+    for (i, e) in projection.scenario.expectations.enumerated() {
+      guard let tableName = Projection.TableName(rawValue: e.table) else {
+        throw .unknownTable(scenario: name, index: i, table: e.table)
+      }
+      let index = indexes[e.table] ?? TableCellIndex(projection.table(tableName))
+      indexes[e.table] = index
+      let columns = index.table.columns.map(\.name)
+      guard let column = columns.firstIndex(of: e.column),
+        index.table.columns[column].kind != .text
+      else {
+        throw .unknownColumn(scenario: name, index: i, table: e.table, column: e.column, columns: columns)
+      }
+      guard let row = index.row(key: e.key, year: e.year),
+        let value = TableCellIndex.number(index.table.rows[row][column])
+      else {
+        throw .unknownRow(scenario: name, index: i, table: e.table, key: e.key, year: e.year)
+      }
+      let tolerance = (e.atol ?? 0) + (e.rtol ?? 0) * abs(e.value)
+      results.append(
+        ExpectationResult(scenario: name, expectation: e, actual: value, tolerance: tolerance))
+    }
+    return results
+  }
+
+  /// One row per expectation: scenario, table, key, year, column, expected, actual,
+  /// tolerance, result.
+  public static func table(_ results: [ExpectationResult]) -> Table {
+    Table(
+      title: "expectations",
+      columns: [.text("scenario"), .text("table"), .text("key"), .year("year"), .text("column")]
+        + ["expected", "actual", "tolerance"].map(Table.Column.number) + [.text("result")],
+      rows: results.map { r in
+        let e = r.expectation
+        return [
+          .text(r.scenario), .text(e.table), e.key.map(Table.Cell.text) ?? .empty,
+          e.year.map(Table.Cell.integer) ?? .empty, .text(e.column), .number(e.value),
+          .number(orEmpty: r.actual), .number(r.tolerance), .text(r.passed ? "pass" : "fail"),
+        ]
+      })
+  }
+}

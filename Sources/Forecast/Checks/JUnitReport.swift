@@ -1,0 +1,95 @@
+/// A JUnit XML report of `simulate check`, the format CI systems display: one test case per
+/// expectation and per snapshot table, grouped in one test suite per scenario.
+public struct JUnitReport: Sendable {
+  public struct Case: Sendable {
+    public let suite: String
+    public let name: String
+    /// Nil when the case passed.
+    public let failure: String?
+  }
+
+  public private(set) var cases: [Case] = []
+
+  public init() {}
+
+  public mutating func add(_ results: [ExpectationResult]) {
+    for r in results {
+      let e = r.expectation
+      let name =
+        "expect \(e.table)" + (e.key.map { " \($0)" } ?? "") + (e.year.map { " \($0)" } ?? "")
+        + " \(e.column)"
+      let failure =
+        r.passed
+        ? nil
+        : "expected \(e.value) within \(r.tolerance), found \(r.actual)"
+      cases.append(Case(suite: r.scenario, name: name, failure: failure))
+    }
+  }
+
+  public mutating func add(_ comparison: SnapshotComparison) {
+    for table in Projection.TableName.allCases.map(\.rawValue) {
+      let moved = comparison.changes.filter { $0.table == table }
+      let failure =
+        moved.isEmpty
+        ? nil
+        : "\(moved.count) cells moved; largest: "
+          + moved.prefix(3).map {
+            "\($0.key) \($0.year.map(String.init) ?? "") \($0.column): \($0.old) → \($0.new)"
+          }.joined(separator: "; ")
+          + (comparison.inputChanges.isEmpty
+            ? "; no input changed (a code change)"
+            : "; inputs changed: " + comparison.inputChanges.joined(separator: "; "))
+      cases.append(Case(suite: comparison.scenario, name: "snapshot \(table)", failure: failure))
+    }
+  }
+
+  /// The XML document.
+  public var xml: String {
+    var suites: [String] = []
+    for suite in cases.map(\.suite).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+      let members = cases.filter { $0.suite == suite }
+      let failures = members.filter { $0.failure != nil }.count
+      var lines = [
+        "  <testsuite name=\"\(escape(suite))\" tests=\"\(members.count)\" failures=\"\(failures)\" errors=\"0\">"
+      ]
+      for c in members {
+        let open = "    <testcase classname=\"\(escape(suite))\" name=\"\(escape(c.name))\""
+        if let failure = c.failure {
+          lines.append(open + ">")
+          lines.append("      <failure message=\"\(escape(failure))\"/>")
+          lines.append("    </testcase>")
+        } else {
+          lines.append(open + "/>")
+        }
+      }
+      lines.append("  </testsuite>")
+      suites.append(lines.joined(separator: "\n"))
+    }
+    let failures = cases.filter { $0.failure != nil }.count
+    return """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="simulate check" tests="\(cases.count)" failures="\(failures)" errors="0">
+      \(suites.joined(separator: "\n"))
+      </testsuites>
+
+      """
+  }
+
+  private func escape(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "\t", "\n", "\r": out += " "
+      default:
+        // XML 1.0 forbids other control characters.
+        if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Forecast
+import Foundation
+
+/// Runs a scenario for the check commands, exiting 2 on bad input.
+func runScenario(_ path: String) throws -> (Projection, RunMetadata) {
+  let scenario = try loadScenario(path)
+  do {
+    let projection = try Simulation(scenario: scenario).run()
+    return (projection, RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
+  } catch {
+    throw failBadInput("\(path): \(error)")
+  }
+}
+
+/// `simulate check SCENARIO...`: expectations and snapshots, exit 1 when any fails.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check scenarios' [[expect]] entries, and their tables against snapshots.",
+    discussion: """
+      Prints one row per expectation (scenario, table, key, year, column, expected, actual,
+      tolerance, result) and, with --snapshots, only the cells that moved beyond tolerance
+      (default rtol 1e-9; [check] in the scenario overrides it per table and column), with
+      the inputs whose SHA-256 changed, so a data revision is told apart from a code change.
+      Exit codes: 0 all pass, 1 a failure, 2 bad input (an expectation naming a table,
+      column, key or year that the run does not produce is bad input).
+      """)
+
+  @Argument(help: "Scenario files.")
+  var scenarios: [String]
+
+  @Option(help: "Folder of snapshots made by `simulate snapshot --dir`.")
+  var snapshots: String?
+
+  @Flag(help: "With --snapshots: rewrite the snapshots from this run (on purpose).")
+  var update = false
+
+  @Option(help: "Also write a JUnit XML report to this file.")
+  var junit: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
+    if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
+  }
+
+  func run() throws {
+    var report = CheckReport()
+    for path in scenarios {
+      let (projection, metadata) = try runScenario(path)
+      do {
+        try report.check(projection, metadata: metadata, snapshots: snapshots, update: update)
+      } catch {
+        throw failBadInput(error.description)
+      }
+    }
+    if let junit {
+      do {
+        try RunOutput.write(file: junit, contents: report.junit.xml)
+      } catch {
+        throw failBadInput(error.description)
+      }
+    }
+    writeOut(report.rendered(as: format))
+    for note in report.notes { writeError("note: \(note)\n") }
+    writeError(report.summary + "\n")
+    if report.failed { throw ExitCode(1) }
+  }
+}
+
+/// `simulate snapshot SCENARIO... --dir DIR`: records every table and a manifest.
+struct SnapshotCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "snapshot",
+    abstract: "Record every table of each scenario's run (full-precision CSV) and a manifest.")
+
+  @Argument(help: "Scenario files.")
+  var scenarios: [String]
+
+  @Option(help: "Folder to write DIR/<scenario>/<table>.csv and manifest.json into.")
+  var dir: String
+
+  func run() throws {
+    for path in scenarios {
+      let (projection, metadata) = try runScenario(path)
+      do {
+        try Snapshot.record(projection, metadata: metadata, to: dir)
+      } catch {
+        throw failBadInput(error.description)
+      }
+      writeOut("\(projection.scenario.info.name): \(Snapshot.folder(dir, scenario: projection.scenario.info.name))\n")
+    }
+  }
+}

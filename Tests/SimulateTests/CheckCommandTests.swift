@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `simulate check` and `simulate snapshot` as real binaries: exit 0, 1 and 2.
+@Suite struct CheckCommandTests {
+  static let steady = Simulate.fixture("simulation/steady.toml")
+  static let expectations = Simulate.fixture("simulation/expectations.toml")
+
+  @Test func failingExpectationExitsOneWithItsRow() throws {
+    let result = try Simulate.run(["check", Self.expectations, "--format", "csv"])
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == "scenario,table,key,year,column,expected,actual,tolerance,result")
+    #expect(lines.contains("expectations,supply,college,2023,enrolled,1800,1900,50,fail"))
+    #expect(lines.contains { $0.hasPrefix("expectations,balance,,2022,graduates,720,720,") && $0.hasSuffix(",pass") })
+    #expect(result.stderr.contains("1 passed, 1 failed"))
+  }
+
+  @Test func snapshotThenCheckPassesThenCatchesAnEdit() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let record = try Simulate.run(["snapshot", Self.steady, "--dir", directory])
+    #expect(record.status == 0)
+    let clean = try Simulate.run(["check", "--snapshots", directory, Self.steady])
+    #expect(clean.status == 0 && clean.stderr.contains("0 snapshot cells moved"))
+    let file = directory + "/steady/demand.csv"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "2021,studio,,,100", with: "2021,studio,,,90")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let junit = directory + "/report.xml"
+    let moved = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--junit", junit, "--format", "csv"])
+    #expect(moved.status == 1)
+    #expect(moved.stdout.contains("steady,demand,studio,2021,capacity,90,100,10,"))
+    #expect(FileManager.default.fileExists(atPath: junit))
+    let update = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--update"])
+    #expect(update.status == 0)
+    let again = try Simulate.run(["check", "--snapshots", directory, Self.steady])
+    #expect(again.status == 0)
+  }
+
+  @Test func missingSnapshotIsBadInput() throws {
+    let result = try Simulate.run(["check", "--snapshots", "/nonexistent-forecast", Self.steady])
+    #expect(result.status == 2 && result.stderr.contains("no snapshot"))
+  }
+}
