@@ -94,3 +94,59 @@ struct SnapshotCommand: ParsableCommand {
     }
   }
 }
+
+/// `simulate backtest SCENARIO --origins A...B --horizon H`: forecast accuracy of the past.
+struct BacktestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backtest",
+    abstract: "Re-run a scenario from past base years and score it against what was observed.",
+    discussion: """
+      For each origin the scenario runs as if base_year were the origin (later data hidden,
+      fit windows cut there), and its balance column (--metric, default graduates) is
+      compared with the data series --series (default: the [calibrate] graduates series) for
+      steps 1..horizon. Prints MAE, RMSE, MAPE (%) and MASE per step for the model and for
+      naive, drift and 10-year linear-trend benchmarks; --forecasts prints every forecast.
+      """)
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  @Option(help: "First and last origin, as A...B (or A:B).")
+  var origins: String
+
+  @Option(help: "Years projected from each origin.")
+  var horizon: Int = 5
+
+  @Option(help: "Data series of observed values (default: the calibration's graduates).")
+  var series: String?
+
+  @Option(help: "Balance column compared with it.")
+  var metric: String = "graduates"
+
+  @Flag(help: "Print every forecast instead of the accuracy table.")
+  var forecasts = false
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  func run() throws {
+    let parts = origins.replacingOccurrences(of: "...", with: ":").split(separator: ":").map { Int($0) }
+    guard parts.count == 2, let first = parts[0], let last = parts[1], first <= last else {
+      throw failBadInput("--origins: expected A...B with A ≤ B (for example 2012...2020), found '\(origins)'")
+    }
+    guard horizon >= 1 else { throw failBadInput("--horizon must be at least 1, found \(horizon)") }
+    let loaded = try loadScenario(scenario)
+    guard let name = series ?? loaded.calibration?.graduates else {
+      throw failBadInput("name the observed series with --series (the scenario has no [calibrate])")
+    }
+    do {
+      let result = try Backtest(
+        scenario: loaded, origins: first...last, horizon: horizon, series: name, metric: metric
+      ).run()
+      let table = forecasts ? result.forecastTable : result.accuracyTable
+      writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))
+    } catch {
+      throw failBadInput("\(scenario): \(error)")
+    }
+  }
+}

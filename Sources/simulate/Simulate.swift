@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     version: versionText,
     subcommands: [
       Run.self, Validate.self, Targets.self, Resolve.self, Check.self, SnapshotCommand.self,
-      Fit.self, BLASInfoCommand.self,
+      BacktestCommand.self, Fit.self, BLASInfoCommand.self,
     ]
   )
 

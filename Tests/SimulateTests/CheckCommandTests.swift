@@ -43,3 +43,25 @@ import Testing
     #expect(result.status == 2 && result.stderr.contains("no snapshot"))
   }
 }
+
+@Suite struct BacktestCommandTests {
+  @Test func accuracyTableAsCSV() throws {
+    let result = try Simulate.run([
+      "backtest", Simulate.fixture("simulation/linear.toml"), "--origins", "2010...2012",
+      "--horizon", "2", "--series", "graduates", "--format", "csv",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == "step,method,n,mae,rmse,mape,mase")
+    #expect(lines.count == 1 + 2 * 4)
+    let naive = lines.first { $0.hasPrefix("2,naive,3,") }?.split(separator: ",")
+    #expect(abs((naive.flatMap { Double($0[3]) } ?? 0) - 14.4) < 1e-9)
+  }
+
+  @Test func badOriginsExitTwo() throws {
+    let result = try Simulate.run([
+      "backtest", Simulate.fixture("simulation/linear.toml"), "--origins", "2015...2010",
+    ])
+    #expect(result.status == 2 && result.stderr.contains("--origins"))
+  }
+}

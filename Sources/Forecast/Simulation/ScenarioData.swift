@@ -18,11 +18,13 @@ struct ScenarioData {
   /// Every data file read, in first-use order.
   let files: [String]
 
-  init(scenario: Scenario) throws(SimulationError) {
+  /// - Parameter through: the last year kept (default `base_year`; a backtest reads the
+  ///   observations after its origin this way).
+  init(scenario: Scenario, through lastYear: Int? = nil) throws(SimulationError) {
     var tables: [String: DataTable] = [:]
     var files: [String] = []
     var series: [String: Series] = [:]
-    let baseYear = scenario.info.baseYear
+    let baseYear = lastYear ?? scenario.info.baseYear
     for spec in scenario.dataSeries {
       let table: DataTable
       if let cached = tables[spec.file] {
