@@ -21,16 +21,9 @@ public struct CohortTrack: Sendable, Equatable {
     case continuation(source: Int, share: [Int: Double])
   }
 
-  /// The share φ_k,f of the track's new labour supply that belongs to field f.
-  public struct FieldShare: Sendable, Equatable {
-    public var field: String
-    public var share: Double
-
-    public init(field: String, share: Double) {
-      self.field = field
-      self.share = share
-    }
-  }
+  /// The share φ_k,f of the track's new labour supply that belongs to field f (the same
+  /// value type a scenario's `fields` decode to).
+  public typealias FieldShare = Forecast.FieldShare
 
   /// The track's name, used in errors and as a row label.
   public var name: String

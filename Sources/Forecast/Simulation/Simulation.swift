@@ -139,7 +139,7 @@ public struct Simulation: Sendable {
           name: spec.name, duration: spec.duration,
           firstYear: observed.keys.min() ?? start, observedIntakes: observed,
           progression: progression, completion: completion, projectedIntake: rule,
-          fieldShares: spec.fields.map { CohortTrack.FieldShare(field: $0.field, share: $0.share) }))
+          fieldShares: spec.fields))
     }
     return tracks
   }

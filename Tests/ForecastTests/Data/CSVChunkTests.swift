@@ -7,10 +7,10 @@ import Testing
 @Suite struct CSVChunkTests {
   /// About 6 MB: over the parallel threshold.
   static func text(rows: Int = 120_000, edit: ((inout [String]) -> Void)? = nil) -> String {
-    var g = SeededMatrices(state: 42)
+    var g = SeededGenerator(seed: 42)
     var lines = ["year,a,b,c"]
     for i in 0..<rows {
-      lines.append("\(1900 + i),\(g.next()),\(g.next() * 1e6),\(i % 7 == 0 ? "NA" : "\(g.next())")")
+      lines.append("\(1900 + i),\(g.centered()),\(g.centered() * 1e6),\(i % 7 == 0 ? "NA" : "\(g.centered())")")
     }
     edit?(&lines)
     return lines.joined(separator: "\n") + "\n"

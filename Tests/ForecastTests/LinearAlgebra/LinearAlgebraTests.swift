@@ -2,21 +2,6 @@ import Foundation
 import Testing
 @testable import Forecast
 
-/// Seeded random matrices (SplitMix64) for property tests.
-struct SeededMatrices {
-  var state: UInt64
-  mutating func next() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) * 0x1p-53 - 0.5
-  }
-  mutating func matrix(_ rows: Int, _ columns: Int) -> Matrix {
-    Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in next() })
-  }
-}
-
 /// Invariants of the wrappers (tolerances: a few hundred ε for these well-conditioned
 /// random matrices of order ≤ 50).
 @Suite struct LinearAlgebraTests {
@@ -26,7 +11,7 @@ struct SeededMatrices {
 
   @Test(arguments: [(7, 7), (40, 5), (200, 30)])
   func pivotedQRReconstructsAndIsOrthonormal(_ shape: (Int, Int)) throws {
-    var g = SeededMatrices(state: 1)
+    var g = SeededGenerator(seed: 1)
     let a = g.matrix(shape.0, shape.1)
     let qr = try QR(factoring: a)
     // Q R = A P.
@@ -51,7 +36,7 @@ struct SeededMatrices {
   }
 
   @Test func qrSolveMatchesExactSolution() throws {
-    var g = SeededMatrices(state: 7)
+    var g = SeededGenerator(seed: 7)
     let a = g.matrix(30, 4)
     let x = [1.5, -2, 0.25, 3]
     var b = [Double](repeating: 0, count: 30)
@@ -61,7 +46,7 @@ struct SeededMatrices {
   }
 
   @Test func choleskySolvesAndRejectsIndefinite() throws {
-    var g = SeededMatrices(state: 3)
+    var g = SeededGenerator(seed: 3)
     let a = g.matrix(20, 6)
     var spd = Matrix(rows: 6, columns: 6)
     syrkTransposed(a, into: &spd)
@@ -96,10 +81,10 @@ struct SeededMatrices {
 
   /// The blocked QR equals one-shot Householder QR up to row signs, whatever the block split.
   @Test func tallSkinnyQRMatchesDirectQR() throws {
-    var g = SeededMatrices(state: 11)
+    var g = SeededGenerator(seed: 11)
     let rows = 2 * TallSkinnyQR.rowsPerLane + 123
     let x = g.matrix(rows, 5)
-    let y = (0..<rows).map { _ in g.next() }
+    let y = (0..<rows).map { _ in g.centered() }
     let blocked = try TallSkinnyQR.factor(design: x, inverseScale: [1, 1, 1, 1, 1], response: y)
     var augmented = x
     augmented.storage.append(contentsOf: y)

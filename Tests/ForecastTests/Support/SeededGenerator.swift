@@ -1,3 +1,5 @@
+@testable import Forecast
+
 /// SplitMix64 (Steele, Lea and Flood 2014) as a `RandomNumberGenerator`: seeded property tests
 /// (STYLE 25) draw the same inputs on every run and platform.
 struct SeededGenerator: RandomNumberGenerator {
@@ -11,6 +13,14 @@ struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+
+  /// A uniform double in [−0.5, 0.5), for property tests.
+  mutating func centered() -> Double { Double(next() >> 11) * 0x1p-53 - 0.5 }
+
+  /// A matrix of `centered()` values, column by column.
+  mutating func matrix(_ rows: Int, _ columns: Int) -> Matrix {
+    Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in centered() })
   }
 
   /// A uniform double in `range`, from the top 53 bits.
