@@ -72,9 +72,14 @@ struct Validate: ParsableCommand {
     let loaded = try loadScenario(scenario)
     do {
       let projection = try Simulation(scenario: loaded).run()
+      // An expectation naming a row or column the run does not produce is an error here too.
+      _ = try ExpectationResult.evaluate(projection)
+      func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
       writeOut(
-        "\(scenario): valid (\(loaded.tracks.count) tracks, \(loaded.sectors.count) sectors, "
-          + "\(loaded.drivers.count) drivers, \(loaded.shocks.count) shocks; runs "
+        "\(scenario): valid (\(count(loaded.tracks.count, "track")), "
+          + "\(count(loaded.sectors.count, "sector")), \(count(loaded.drivers.count, "driver")), "
+          + "\(count(loaded.shocks.count, "shock")), "
+          + "\(count(loaded.expectations.count, "expectation")); runs "
           + "\(projection.startYear)–\(projection.years.upperBound))\n")
       writeWarnings(projection.warnings)
     } catch {
