@@ -4,7 +4,8 @@ extension ScenarioLoader {
     /// 1-based line and column (in Unicode scalars) of the offending character.
     let line: Int
     let column: Int
-    /// The character, described for a message ("`=`", "a line end").
+    /// What TOML allows there, and the character found, described for a message.
+    var expected = "valid TOML: a table name after `[`"
     let found: String
   }
 
@@ -27,6 +28,7 @@ extension ScenarioLoader {
     // Brackets and braces opened by values: a `[` at the start of a line inside an array that
     // spans lines is an element, not a header.
     var depth = 0
+    var openers: [Unicode.Scalar] = []
     func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" }
     func newLine(at position: Int) {
       line += 1
@@ -89,8 +91,16 @@ extension ScenarioLoader {
         continue
       case "[", "{":
         depth += 1
+        openers.append(c)
+      case "}" where openers.last == "[":
+        // toml++ also breaks a precondition (in `parse_value()`) on `}` where an array
+        // expects an element, as in `years = [}2025]`.
+        return MalformedTableHeader(
+          line: line, column: index - lineStart + 1,
+          expected: "valid TOML: a value or `]` in an array", found: "`}`")
       case "]", "}":
         depth = max(0, depth - 1)
+        _ = openers.popLast()
       default:
         break
       }

@@ -61,7 +61,7 @@ public enum ScenarioLoader {
         ScenarioIssue(
           kind: .syntax,
           location: SourceLocation(file: file, line: header.line, column: header.column),
-          keyPath: "", expected: "valid TOML: a table name after `[`", found: header.found))
+          keyPath: "", expected: header.expected, found: header.found))
       return nil
     }
     let table: TOMLTable
