@@ -57,7 +57,8 @@ extension FormulaError: CustomStringConvertible {
         "expected the k of lag(x, k) to be a whole number of years such as 1 or 18, found \(found)"
     case .invalidPolyDegree(_, _, let found):
       return
-        "expected the degree of poly(x, degree) to be a whole number of at least 1, found \(found)"
+        "expected the degree of poly(x, degree) to be a whole number from 1 to"
+        + " \(FormulaParser.maximumPolyDegree), found \(found)"
     case .misplacedPoly:
       return "poly() makes several columns, so it can only be a term on the right-hand side of `~`"
     case .unknownVariable(_, _, let name, let source, let suggestions):

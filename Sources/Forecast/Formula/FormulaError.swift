@@ -32,7 +32,7 @@ public enum FormulaError: Error, Equatable, Sendable {
   case argumentCount(formula: String, offset: Int, function: String, expected: Int, found: Int)
   /// The k of lag(x, k) is not a non-negative integer literal.
   case invalidLagOrder(formula: String, offset: Int, found: String)
-  /// The degree of poly(x, degree) is not a positive integer literal.
+  /// The degree of poly(x, degree) is not an integer literal from 1 to 20.
   case invalidPolyDegree(formula: String, offset: Int, found: String)
   /// poly() used anywhere but as a term of the right-hand side.
   case misplacedPoly(formula: String, offset: Int)

@@ -17,6 +17,9 @@ struct FormulaParser {
     var hasIntercept: Bool
   }
 
+  /// The highest degree `poly(x, degree)` accepts.
+  static let maximumPolyDegree = 20
+
   private let formula: String
   private let characters: [Character]
   private let tokens: [FormulaToken]
@@ -258,7 +261,10 @@ struct FormulaParser {
       return .lag(arguments[0].expression, order: k)
     case .poly:
       let degree = arguments[1].tokens
-      guard let d = integerLiteral(in: degree), d >= 1 else {
+      // A cap, because the degree sizes the design: `poly(x, 1000000000)` would allocate a
+      // billion columns (seen while writing the fuzz tests); raw powers past 20 are
+      // numerically useless anyway.
+      guard let d = integerLiteral(in: degree), (1...Self.maximumPolyDegree).contains(d) else {
         throw .invalidPolyDegree(
           formula: formula, offset: tokens[degree.lowerBound].start,
           found: "`\(text(from: degree.lowerBound, through: degree.upperBound - 1))`")

@@ -56,6 +56,14 @@ public enum ScenarioLoader {
           found: exists ? "a file that cannot be read as UTF-8" : "no such file"))
       return nil
     }
+    if let header = malformedTableHeader(in: text) {
+      issues.append(
+        ScenarioIssue(
+          kind: .syntax,
+          location: SourceLocation(file: file, line: header.line, column: header.column),
+          keyPath: "", expected: header.expected, found: header.found))
+      return nil
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
