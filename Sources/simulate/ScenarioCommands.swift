@@ -15,7 +15,9 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print or write its tables.",
     discussion: """
-      Tables: supply, demand, balance, matching, fit (MODEL.md section 9). Values are persons
+      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With --paths P
+      (or `paths` in the scenario) above 1, the tables hold means over the paths and the fan
+      table the mean and quantiles of each balance metric. Values are persons
       (coverage is a ratio). CSV, TSV and JSON carry full precision; an empty cell is a value
       that does not exist. With --out DIR, each table goes to DIR/<table>.<ext> and the run's
       provenance (tool, BLAS, SHA-256 of every input file) to DIR/metadata.json; files are
@@ -25,7 +27,7 @@ struct Run: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: "Comma-separated tables: supply, demand, balance, matching, fit.")
+  @Option(help: "Comma-separated tables: supply, demand, balance, matching, fan, fit.")
   var tables: String?
 
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
@@ -34,14 +36,17 @@ struct Run: ParsableCommand {
   @Option(help: "Write one file per table into this folder instead of standard output.")
   var out: String?
 
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
   func run() throws {
-    let loaded = try loadScenario(scenario)
+    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     do {
       let chosen = try RunOutput.tables(
         tables ?? loaded.output.tables?.joined(separator: ",")
-          ?? "supply,demand,balance,matching")
+          ?? (loaded.info.paths > 1
+            ? "supply,demand,balance,matching,fan" : "supply,demand,balance,matching"))
       let format = format ?? loaded.output.format ?? .text
-      let projection = try Simulation(scenario: loaded).run()
+      let projection = try monteCarlo.run(loaded)
       let metadata = RunMetadata(
         projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: scenario))
       if let out {

@@ -92,10 +92,15 @@ extension CohortEngine {
       }
       guard year < lastYear else { break }
       let step = step(into: year + 1)
-      graduates.append(Self.product(step.graduation, state))
-      dropouts.append(Self.product(step.dropout, state))
+      var yearGraduates = Self.product(step.graduation, state)
+      var yearDropouts = Self.product(step.dropout, state)
       var next = Self.broadcast(step.intakes, paths: paths)
       gemm(.none, step.transition, .none, state, beta: 1, into: &next)
+      applyPathRates(
+        into: year + 1, state: state, next: &next, graduates: &yearGraduates,
+        dropouts: &yearDropouts)
+      graduates.append(yearGraduates)
+      dropouts.append(yearDropouts)
       state = next
     }
 
@@ -116,12 +121,59 @@ extension CohortEngine {
       finalState: state)
   }
 
+  /// Recomputes, path by path, the rows of the step into `year` that a per-path rate touches:
+  /// the state rows a varying progression, intake or continuation feeds, and the graduates and
+  /// dropouts of a track with a varying rate. Rows with shared rates keep the product's values.
+  private func applyPathRates(
+    into year: Int, state: Matrix, next: inout Matrix, graduates: inout Matrix,
+    dropouts: inout Matrix
+  ) {
+    let r = rates[year - startYear - 1]
+    let tracks = system.tracks
+    let paths = state.columns
+    func at(_ values: [Double], _ p: Int) -> Double { values[values.count == 1 ? 0 : p] }
+    for (k, track) in tracks.enumerated() where r.varies(k) || varyingSource(k, r) {
+      let first = offsets[k]
+      let last = first + track.duration - 1
+      for p in 0..<paths {
+        var dropped = 0.0
+        for j in 0..<(track.duration - 1) {
+          let rate = r.pathProgression[k].map { at($0[j], p) } ?? r.progression[k][j]
+          next[first + j + 1, p] = rate * state[first + j, p]
+          dropped += (1 - rate) * state[first + j, p]
+        }
+        let c = r.pathCompletion[k].map { at($0, p) } ?? r.completion[k]
+        graduates[k, p] = c * state[last, p]
+        dropouts[k, p] = dropped + (1 - c) * state[last, p]
+        if let intake = r.pathIntake[k] {
+          next[first, p] = at(intake, p)
+        } else if year > system.baseYear, let source = track.continuationSource {
+          let q = r.pathShare[k].map { at($0, p) } ?? r.continuationShare[k]
+          let cs = r.pathCompletion[source].map { at($0, p) } ?? r.completion[source]
+          let sourceLast = offsets[source] + tracks[source].duration - 1
+          next[first, p] = q * cs * state[sourceLast, p]
+        }
+      }
+    }
+  }
+
+  /// Whether track k continues a track whose completion varies between paths.
+  private func varyingSource(_ k: Int, _ r: YearRates) -> Bool {
+    guard let source = system.tracks[k].continuationSource else { return false }
+    return r.pathCompletion[source] != nil
+  }
+
   /// Continuing graduates, new supply by track and new supply by field from the graduates of a
-  /// projection year, as products with diag(cont), diag(1 − cont) and φ · diag(1 − cont).
+  /// projection year, as products with diag(cont), diag(1 − cont) and φ · diag(1 − cont); with
+  /// per-path continuation shares, cont differs by path and the first two are elementwise.
   private func supply(of graduates: Matrix, year: Int) -> (Matrix, Matrix, Matrix) {
+    let r = rates[year - startYear - 1]
+    if r.pathShare.contains(where: { $0 != nil }) {
+      return pathSupply(of: graduates, rates: r)
+    }
     let tracks = system.tracks
     let cont = Self.continuationTotals(
-      tracks, shares: rates[year - startYear - 1].continuationShare)
+      tracks, shares: r.continuationShare)
     var continuingShare = Matrix(rows: tracks.count, columns: tracks.count)
     var leavingShare = Matrix(rows: tracks.count, columns: tracks.count)
     var fieldLeaving = fieldShares
@@ -134,6 +186,25 @@ extension CohortEngine {
       Self.product(continuingShare, graduates), Self.product(leavingShare, graduates),
       Self.product(fieldLeaving, graduates)
     )
+  }
+
+  /// `supply(of:year:)` when continuation shares differ between paths.
+  private func pathSupply(of graduates: Matrix, rates r: YearRates) -> (Matrix, Matrix, Matrix) {
+    let tracks = system.tracks
+    let paths = graduates.columns
+    var continuing = Matrix(rows: tracks.count, columns: paths)
+    var leaving = Matrix(rows: tracks.count, columns: paths)
+    for p in 0..<paths {
+      let shares = tracks.indices.map { j in
+        r.pathShare[j].map { $0[$0.count == 1 ? 0 : p] } ?? r.continuationShare[j]
+      }
+      let cont = Self.continuationTotals(tracks, shares: shares)
+      for k in tracks.indices {
+        continuing[k, p] = graduates[k, p] * cont[k]
+        leaving[k, p] = graduates[k, p] * (1 - cont[k])
+      }
+    }
+    return (continuing, leaving, Self.product(fieldShares, leaving))
   }
 
   /// a · b as a new matrix (one `dgemm`).

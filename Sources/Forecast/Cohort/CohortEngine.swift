@@ -36,6 +36,17 @@ public struct CohortEngine: Sendable {
     var exogenousIntake: [Double]
     /// q_k of a continuation track in a projection year; 0 otherwise.
     var continuationShare: [Double]
+    /// Per-path values of the rates that vary between paths, by track (nil: shared).
+    var pathProgression: [[[Double]]?] = []
+    var pathCompletion: [[Double]?] = []
+    var pathIntake: [[Double]?] = []
+    var pathShare: [[Double]?] = []
+
+    /// Whether any rate of track k varies between paths.
+    func varies(_ k: Int) -> Bool {
+      pathProgression[k] != nil || pathCompletion[k] != nil || pathIntake[k] != nil
+        || pathShare[k] != nil
+    }
   }
 
   let offsets: [Int]
@@ -134,6 +145,16 @@ public struct CohortEngine: Sendable {
       rates.completion.append(completion)
       rates.exogenousIntake.append(intake)
       rates.continuationShare.append(share)
+      let varying = track.pathRates
+      if let steps = varying.progression[year], steps.count != track.duration - 1 {
+        throw .progressionCount(
+          track: track.name, year: year, expected: track.duration - 1, found: steps.count)
+      }
+      rates.pathProgression.append(varying.progression[year])
+      rates.pathCompletion.append(varying.completion[year])
+      rates.pathIntake.append(projecting && track.continuationSource == nil ? varying.intake[year] : nil)
+      rates.pathShare.append(
+        projecting && track.continuationSource != nil ? varying.continuationShare[year] : nil)
     }
     if projecting {
       let totals = Self.continuationTotals(tracks, shares: rates.continuationShare)
@@ -141,6 +162,18 @@ public struct CohortEngine: Sendable {
       // that shares such as 0.1 + 0.2 + 0.7 are not rejected for their rounding.
       for (k, total) in totals.enumerated() where total > 1 + 1e-9 {
         throw .continuationExceedsOne(track: tracks[k].name, year: year, total: total)
+      }
+      if rates.pathShare.contains(where: { $0 != nil }) {
+        let paths = rates.pathShare.compactMap { $0?.count }.max() ?? 1
+        for p in 0..<paths {
+          let shares = tracks.indices.map { j in
+            rates.pathShare[j].map { $0[$0.count == 1 ? 0 : p] } ?? rates.continuationShare[j]
+          }
+          for (k, total) in Self.continuationTotals(tracks, shares: shares).enumerated()
+          where total > 1 + 1e-9 {
+            throw .continuationExceedsOne(track: tracks[k].name, year: year, total: total)
+          }
+        }
       }
     }
     return rates

@@ -43,6 +43,9 @@ public struct CohortTrack: Sendable, Equatable {
   /// φ_k,f over the fields, summing to 1 within 1e-9; the order of first appearance across the
   /// tracks is the order of the fields in the results.
   public var fieldShares: [FieldShare]
+  /// The rates that differ between Monte Carlo paths; they override the shared series above
+  /// in the years they cover.
+  public var pathRates = CohortPathRates()
 
   public init(
     name: String, duration: Int, firstYear: Int, observedIntakes: [Int: Double],

@@ -18,7 +18,7 @@ extension ScenarioDecoder {
       .flatMap { integer($0, "scenario.base_year") }
     let horizon = require(node, "horizon", path, what: "the number of years projected")
       .flatMap { integer($0, "scenario.horizon", minimum: 1) }
-    let paths = node["paths"].flatMap { integer($0, "scenario.paths", minimum: 1) } ?? 1
+    let paths = node["paths"].flatMap { integer($0, "scenario.paths", minimum: 1, maximum: ScenarioInfo.maximumPaths) } ?? 1
     let seed = node["seed"].flatMap { integer($0, "scenario.seed", minimum: 0) } ?? 0
     var quantiles = ScenarioInfo.defaultQuantiles
     if let q = node["quantiles"] {

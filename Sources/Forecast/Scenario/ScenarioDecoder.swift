@@ -172,7 +172,9 @@ struct ScenarioDecoder {
     number(node, path, range: 0...1, rangeText: "in [0, 1]")
   }
 
-  mutating func integer(_ node: ScenarioNode, _ path: String, minimum: Int? = nil) -> Int? {
+  mutating func integer(
+    _ node: ScenarioNode, _ path: String, minimum: Int? = nil, maximum: Int? = nil
+  ) -> Int? {
     locations[path] = node.location
     guard let i = node.integer else {
       report(
@@ -183,6 +185,12 @@ struct ScenarioDecoder {
     if let minimum, i < minimum {
       report(
         .invalidValue, at: node.location, path, expected: "an integer >= \(minimum)",
+        found: "\(i)")
+      return nil
+    }
+    if let maximum, i > maximum {
+      report(
+        .invalidValue, at: node.location, path, expected: "an integer <= \(maximum)",
         found: "\(i)")
       return nil
     }

@@ -13,6 +13,10 @@ public struct ScenarioInfo: Sendable, Equatable {
   /// Quantile levels of the fan table, strictly increasing in (0, 1).
   public var quantiles: [Double]
 
+  /// The most paths a run takes: memory grows linearly, about 8 KB per path for the China
+  /// baseline's 15 years, so a million paths need about 8 GB.
+  public static let maximumPaths = 1_000_000
+
   /// The quantile levels used when a scenario gives none.
   public static let defaultQuantiles = [0.05, 0.25, 0.5, 0.75, 0.95]
 

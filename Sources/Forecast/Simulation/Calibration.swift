@@ -58,7 +58,7 @@ enum Calibration {
     for (k, spec) in scenario.tracks.enumerated() {
       var product = 1.0
       for step in spec.progression {
-        product *= try parameters.series(step, years: base...base, target: nil)[base] ?? .nan
+        product *= try parameters.baseValue(step)
       }
       let yield = result.estimates[k]
       let completion = yield / product
@@ -82,27 +82,51 @@ enum Calibration {
   static func format(_ x: Double) -> String { Table.TextStyle(significantDigits: 4).format(x) }
 }
 
-/// Counts years where a rate of a track lies outside [0, 1] (MODEL.md 7: warned, not clamped).
+/// Counts the years and path-years where a rate of a track lies outside [0, 1] (MODEL.md 7:
+/// warned, not clamped).
 enum RangeCheck {
-  static func outOfUnitInterval(tracks: [CohortTrack]) -> [String] {
-    var warnings: [String] = []
-    for track in tracks {
+  /// One track's rates outside [0, 1].
+  struct Count: Sendable {
+    let track: String
+    var years: Set<Int>
+    var pathYears: Int
+  }
+
+  static func count(tracks: [CohortTrack]) -> [Count] {
+    tracks.map { track in
       var years = Set<Int>()
-      for (t, rates) in track.progression where rates.contains(where: { !(0...1).contains($0) }) {
-        years.insert(t)
+      var pathYears = 0
+      func note(_ t: Int, _ values: [Double]) {
+        let outside = values.filter { !(0...1).contains($0) }.count
+        if outside > 0 {
+          years.insert(t)
+          pathYears += outside
+        }
       }
-      for (t, c) in track.completion where !(0...1).contains(c) { years.insert(t) }
+      let varying = track.pathRates
+      for (t, rates) in track.progression {
+        if let steps = varying.progression[t] { note(t, steps.flatMap { $0 }) } else { note(t, rates) }
+      }
+      for (t, c) in track.completion { note(t, varying.completion[t] ?? [c]) }
       if case .continuation(_, let shares) = track.projectedIntake {
-        for (t, q) in shares where !(0...1).contains(q) { years.insert(t) }
+        for (t, q) in shares { note(t, varying.continuationShare[t] ?? [q]) }
       }
-      if !years.isEmpty {
-        warnings.append(
-          "track '\(track.name)': a progression, completion or continuation rate lies outside "
-            + "[0, 1] in \(years.count) \(years.count == 1 ? "year" : "years") "
-            + "(\(spans(years.sorted())))")
-      }
+      return Count(track: track.name, years: years, pathYears: pathYears)
     }
-    return warnings
+  }
+
+  /// The warnings for counts summed over a run's batches.
+  static func warnings(_ counts: [Count], paths: Int) -> [String] {
+    counts.compactMap { count in
+      guard !count.years.isEmpty else { return nil }
+      let n = count.years.count
+      let where_ =
+        paths > 1
+        ? "in \(count.pathYears) path-years of \(n) \(n == 1 ? "year" : "years")"
+        : "in \(n) \(n == 1 ? "year" : "years")"
+      return "track '\(count.track)': a progression, completion or continuation rate lies outside "
+        + "[0, 1] \(where_) (\(spans(count.years.sorted())))"
+    }
   }
 
   /// Sorted years as spans: "1999–2005, 2010".

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Every driver of a scenario as a yearly series (MODEL.md 2), with its shocks applied, and
-/// the fitted models of the model drivers.
+/// Every driver of a scenario as a yearly series on every path (MODEL.md 2 and 7), with its
+/// shocks applied, and the fitted models of the model drivers.
 ///
 /// Forms: `constant` x; `values` linear interpolation, flat outside the given years; `start`,
 /// `growth`: x₀(1+g)^(t − base_year); `model`: OLS of the formula over its fit years (strict:
@@ -9,6 +9,13 @@ import Foundation
 /// side's outer function, in every year where the right-hand side can be evaluated.
 /// Drivers are resolved in file order, model drivers after the others, and each joins the
 /// table that later formulas see, so a formula may name a driver defined before it.
+///
+/// On a stochastic run (P > 1), in projection years only: a driver with `sd` adds N(0, sd²)
+/// each year (source `drivers.<name>`); a model driver draws its coefficients once per path
+/// from N(β̂, Cov(β̂)) (source `drivers.<name>.coefficients`) and adds N(0, σ̂²) each year in
+/// the transformed scale (source `drivers.<name>.residuals`) before back-transforming. Noise
+/// comes before the driver's shocks, so a `set` shock replaces a noisy value. Formulas see the
+/// noise-free (central) values of the drivers they name.
 struct DriverValues {
   /// A fitted model driver, for the fit table.
   struct FittedModel {
@@ -16,32 +23,58 @@ struct DriverValues {
     let result: RegressionResult
   }
 
-  /// Values by driver and year (after `drivers.D` shocks).
-  private(set) var values: [String: [Int: Double]] = [:]
+  /// Values by driver, year and path (after `drivers.D` shocks).
+  private(set) var values: [String: PathValues] = [:]
+  /// Noise-free values by driver and year, shocks at their central value: what formulas see.
+  private(set) var central: [String: [Int: Double]] = [:]
   /// Why a model driver has no value in a year (its regressor is missing there).
   private(set) var gaps: [String: [Int: String]] = [:]
   private(set) var models: [FittedModel] = []
 
   /// - Parameters:
   ///   - years: the years values are wanted for (those the engines simulate).
-  init(scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>) throws(SimulationError) {
+  init(
+    scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>, context: PathContext,
+    shocks: ShockApplication
+  ) throws(SimulationError) {
     let base = scenario.info.baseYear
     let ordered =
       scenario.drivers.filter { if case .model = $0.form { return false } else { return true } }
       + scenario.drivers.filter { if case .model = $0.form { return true } else { return false } }
     for driver in ordered {
-      var series: [Int: Double]
+      var point: [Int: Double]
+      var series: PathValues
       switch driver.form {
       case .model(let formula, let fitYears, let weights):
-        series = try fitModel(
+        (point, series) = try fitModel(
           driver.name, formula: formula, fitYears: fitYears, weights: weights,
-          scenario: scenario, data: data, years: years)
+          scenario: scenario, data: data, years: years, context: context)
       default:
-        series = Self.evaluate(driver.form, years: years, baseYear: base)
+        point = Self.evaluate(driver.form, years: years, baseYear: base)
+        series = point.mapValues { [$0] }
       }
-      ShockApplication.apply(
-        scenario.shocks.filter { $0.target == .driver(driver.name) }, to: &series)
+      if let sd = driver.sd {
+        Self.addNoise(&series, source: "drivers.\(driver.name)", sd: sd, context: context)
+      }
+      shocks.apply(.driver(driver.name), to: &series)
+      ShockApplication.central(scenario.shocks, .driver(driver.name), to: &point)
       values[driver.name] = series
+      central[driver.name] = point
+    }
+  }
+
+  /// Adds sd · N(0, 1) to every projection year of `series` on a stochastic run; the draw of
+  /// year t is number t − base_year − 1 of `source`.
+  static func addNoise(_ series: inout PathValues, source: String, sd: Double, context: PathContext) {
+    guard context.isStochastic, sd > 0 else { return }
+    let years = series.keys.filter { $0 > context.baseYear }
+    guard let last = years.max() else { return }
+    let count = last - context.baseYear
+    let z = context.noise(source, sd: sd, count: count)
+    for t in years {
+      let i = t - context.baseYear - 1
+      let noise = (0..<context.count).map { z[i, $0] }
+      series[t] = series[t]?.combined(with: noise, +)
     }
   }
 
@@ -91,17 +124,18 @@ struct DriverValues {
       columns.append(.numeric(all.map { s[$0] ?? .nan }))
     }
     for driver in scenario.drivers {
-      guard let s = values[driver.name] else { continue }
+      guard let s = central[driver.name] else { continue }
       names.append(driver.name)
       columns.append(.numeric(all.map { s[$0] ?? .nan }))
     }
     return DataTable(source: "scenario data", names: names, columns: columns)
   }
 
+  /// Fits a model driver; returns its point predictions and its values on every path.
   private mutating func fitModel(
     _ name: String, formula text: String, fitYears: ClosedRange<Int>, weights: String?,
-    scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>
-  ) throws(SimulationError) -> [Int: Double] {
+    scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>, context: PathContext
+  ) throws(SimulationError) -> ([Int: Double], PathValues) {
     let table = table(scenario: scenario, data: data, years: years)
     let formula: Formula
     let frame: ModelFrame
@@ -130,24 +164,34 @@ struct DriverValues {
     }
     models.append(FittedModel(driver: name, result: result))
 
-    var out: [Int: Double] = [:]
+    var point: [Int: Double] = [:]
     var gaps: [Int: String] = [:]
+    var projected: [(year: Int, row: [Double])] = []
     for t in years {
       guard let row = yearColumn.firstIndex(of: Double(t)) else { continue }
       do {
         let x = try formula.designMatrix(on: table, rows: [row])
         let mean = result.predict(x).first?.mean ?? .nan
-        out[t] = frame.transform.backTransform(mean)
+        point[t] = frame.transform.backTransform(mean)
+        if t > context.baseYear { projected.append((t, (0..<x.columns).map { x[0, $0] })) }
       } catch {
         gaps[t] = error.message
       }
     }
     self.gaps[name] = gaps
-    return out
+    var series = point.mapValues { [$0] }
+    if context.isStochastic, !projected.isEmpty {
+      let draws = try ModelDraws(driver: name, result: result, context: context)
+      let paths = draws.linearPredictor(rows: projected.map(\.row), years: projected.map(\.year))
+      for (i, t) in projected.map(\.year).enumerated() {
+        series[t] = (0..<context.count).map { frame.transform.backTransform(paths[i, $0]) }
+      }
+    }
+    return (point, series)
   }
 
-  /// The value of driver `name` in `year`, or an error saying why there is none.
-  func value(_ name: String, _ year: Int) throws(SimulationError) -> Double {
+  /// The values of driver `name` in `year` (P or one), or an error saying why there are none.
+  func value(_ name: String, _ year: Int) throws(SimulationError) -> [Double] {
     if let v = values[name]?[year] { return v }
     let reason = gaps[name]?[year] ?? "the year is outside the run"
     throw .driverUndefined(driver: name, year: year, reason: reason)

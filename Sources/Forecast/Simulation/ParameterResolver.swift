@@ -1,29 +1,36 @@
 /// Turns a scenario parameter (a number, a driver's name or an inline driver) into yearly
-/// values, then applies the parameter's own shocks in file order (MODEL.md 8).
+/// values on every path, then applies the parameter's own shocks in file order (MODEL.md 8).
 struct ParameterResolver {
   let drivers: DriverValues
-  let shocks: [ShockSpec]
-  let baseYear: Int
+  let shocks: ShockApplication
+  let context: PathContext
 
-  /// Values of `parameter` in `years`, shocked by every shock aimed at `target`.
+  var baseYear: Int { context.baseYear }
+
+  /// Values of `parameter` in `years`, shocked by every shock aimed at `target`. An inline
+  /// driver with `sd` draws its noise from the source named by the target's path.
   func series(
     _ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget?
-  ) throws(SimulationError) -> [Int: Double] {
-    var out: [Int: Double] = [:]
+  ) throws(SimulationError) -> PathValues {
+    var out: PathValues = [:]
     switch parameter {
     case .number(let x):
-      for t in years { out[t] = x }
+      for t in years { out[t] = [x] }
     case .driver(let name):
       for t in years { out[t] = try drivers.value(name, t) }
-    case .inline(let form, _):
-      out = DriverValues.evaluate(form, years: years, baseYear: baseYear)
+    case .inline(let form, let sd):
+      out = DriverValues.evaluate(form, years: years, baseYear: baseYear).mapValues { [$0] }
+      if let sd {
+        DriverValues.addNoise(&out, source: target?.path ?? "inline", sd: sd, context: context)
+      }
     }
-    if let target { ShockApplication.apply(shocks.filter { $0.target == target }, to: &out) }
+    if let target { shocks.apply(target, to: &out) }
     return out
   }
 
-  /// The base-year value of a parameter (a sector's employment), unshocked.
+  /// The base-year value of a parameter (a sector's employment, a calibration's progression
+  /// rates), unshocked: the same on every path, since noise enters projection years only.
   func baseValue(_ parameter: ParameterValue) throws(SimulationError) -> Double {
-    try series(parameter, years: baseYear...baseYear, target: nil)[baseYear] ?? .nan
+    try series(parameter, years: baseYear...baseYear, target: nil)[baseYear]?.first ?? .nan
   }
 }

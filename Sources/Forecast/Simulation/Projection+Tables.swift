@@ -9,6 +9,7 @@ extension Projection {
     case .balance: return balanceTable(title)
     case .matching: return matchingTable(title)
     case .fit: return fitTable(title)
+    case .fan: return fanTable(title)
     }
   }
 
@@ -19,9 +20,9 @@ extension Projection {
         rows.append(
           [.integer(t), .text(track)]
             + [
-              cohort.intake.value(row: k, year: t), cohort.enrolled.value(row: k, year: t),
-              cohort.graduates.value(row: k, year: t), cohort.continuing.value(row: k, year: t),
-              cohort.newSupply.value(row: k, year: t),
+              cohort.intake.mean(row: k, year: t), cohort.enrolled.mean(row: k, year: t),
+              cohort.graduates.mean(row: k, year: t), cohort.continuing.mean(row: k, year: t),
+              cohort.newSupply.mean(row: k, year: t),
             ].map(Table.Cell.number(orEmpty:)))
       }
     }
@@ -39,8 +40,8 @@ extension Projection {
         rows.append(
           [.integer(t), .text(sector)]
             + [
-              demand.employment.value(row: s, year: t), demand.openings.value(row: s, year: t),
-              demand.capacity.value(row: s, year: t),
+              demand.employment.mean(row: s, year: t), demand.openings.mean(row: s, year: t),
+              demand.capacity.mean(row: s, year: t),
             ].map(Table.Cell.number(orEmpty:)))
       }
     }
@@ -51,22 +52,10 @@ extension Projection {
       rows: rows)
   }
 
-  /// Balance metrics by year, in the column order of MODEL.md 9.
-  public static let balanceMetrics = [
-    "graduates", "new_supply", "capacity", "placed", "unplaced", "vacancies", "coverage",
-  ]
-
-  /// The balance metrics of year `t` (path 0), in `balanceMetrics` order.
+  /// The balance metrics of year `t`, each the mean over paths, in `balanceMetrics` order.
   public func balance(year t: Int) -> [Double] {
-    guard let match = matches.first(where: { $0.year == t }) else {
-      return Self.balanceMetrics.map { _ in .nan }
-    }
-    let graduates = (0..<cohort.tracks.count).map { cohort.graduates.value(row: $0, year: t) }
-      .reduce(0, +)
-    return [
-      graduates, match.totalSupply, match.totalCapacity, match.placed, match.unplaced,
-      match.totalVacancies, match.coverage,
-    ]
+    guard balance.years.contains(t) else { return Self.balanceMetrics.map { _ in .nan } }
+    return Self.balanceMetrics.indices.map { balance.mean(row: $0, year: t) }
   }
 
   private func balanceTable(_ title: String) -> Table {
@@ -81,15 +70,35 @@ extension Projection {
     for match in matches {
       for (f, field) in match.fields.enumerated() {
         for (s, sector) in match.sectors.enumerated() {
+          let values = (0..<paths).map { match.placements[match.row(field: f, sector: s), $0] }
           rows.append(
             [.integer(match.year), .text(field), .text(sector),
-             .number(orEmpty: match.placements[f, s])])
+             .number(orEmpty: Quantiles.mean(values))])
         }
       }
     }
     return Table(
       title: title,
       columns: [.year("year"), .text("field"), .text("sector"), .number("placed")],
+      rows: rows)
+  }
+
+  /// Per year and balance metric: the mean over paths and the scenario's quantiles (type 7).
+  private func fanTable(_ title: String) -> Table {
+    let levels = scenario.info.quantiles
+    var rows: [[Table.Cell]] = []
+    for t in years {
+      for (m, metric) in Self.balanceMetrics.enumerated() {
+        let values = balance.values(row: m, year: t)
+        rows.append(
+          [.integer(t), .text(metric), .number(orEmpty: Quantiles.mean(values))]
+            + Quantiles.type7(values, levels: levels).map(Table.Cell.number(orEmpty:)))
+      }
+    }
+    return Table(
+      title: title,
+      columns: [.year("year"), .text("metric"), .number("mean")]
+        + levels.map { .number(ScenarioSchema.quantileColumn($0)) },
       rows: rows)
   }
 

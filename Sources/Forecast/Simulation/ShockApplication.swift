@@ -1,21 +1,52 @@
-/// Applies shocks (MODEL.md 8) to a yearly series, in the order given (file order, a base
-/// scenario's before its extension's): `set` replaces, `scale` multiplies, `add` adds, in
-/// every year of the series within `from`...`to` (open-ended without `to`).
-enum ShockApplication {
-  static func apply(_ shocks: [ShockSpec], to series: inout [Int: Double]) {
-    for shock in shocks {
+/// Applies shocks (MODEL.md 8) to yearly per-path series, in the order given (file order, a base
+/// scenario's before its extension's): `set` replaces, `scale` multiplies, `add` adds, in every
+/// year of the series within `from`...`to` (open-ended without `to`).
+///
+/// A shock with `sd` takes a value drawn once per path, N(value, sd²) (MODEL.md 7), from the
+/// random source `shocks.<target>#<n>` (n counts earlier shocks of the same target), so adding
+/// a shock elsewhere does not move its draws.
+struct ShockApplication {
+  let shocks: [ShockSpec]
+  /// Each shock's value: P values with `sd` on a stochastic run, else one.
+  let values: [[Double]]
+
+  init(shocks: [ShockSpec], context: PathContext) {
+    self.shocks = shocks
+    var seen: [String: Int] = [:]
+    values = shocks.map { shock in
+      let n = seen[shock.targetPath, default: 0]
+      seen[shock.targetPath] = n + 1
+      guard let sd = shock.sd, sd > 0, context.isStochastic else { return [shock.value] }
+      let z = context.noise("shocks.\(shock.targetPath)#\(n)", sd: sd, count: 1)
+      return z.storage.map { shock.value + $0 }
+    }
+  }
+
+  /// Applies every shock aimed at `target`.
+  func apply(_ target: ShockTarget, to series: inout PathValues) {
+    for (shock, value) in zip(shocks, values) where shock.target == target {
       for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
-        guard let value = series[year] else { continue }
-        series[year] = apply(shock, to: value)
+        guard let current = series[year] else { continue }
+        switch shock.operation {
+        case .set: series[year] = value
+        case .scale: series[year] = current.combined(with: value, *)
+        case .add: series[year] = current.combined(with: value, +)
+        }
       }
     }
   }
 
-  static func apply(_ shock: ShockSpec, to value: Double) -> Double {
-    switch shock.operation {
-    case .set: return shock.value
-    case .scale: return value * shock.value
-    case .add: return value + shock.value
+  /// Applies the shocks aimed at `target` to scalar values at their central value (no draw).
+  static func central(_ shocks: [ShockSpec], _ target: ShockTarget, to series: inout [Int: Double]) {
+    for shock in shocks where shock.target == target {
+      for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
+        guard let value = series[year] else { continue }
+        switch shock.operation {
+        case .set: series[year] = shock.value
+        case .scale: series[year] = value * shock.value
+        case .add: series[year] = value + shock.value
+        }
+      }
     }
   }
 }

@@ -1,18 +1,79 @@
 import Foundation
 
 /// Runs a scenario: data, drivers, calibration, the cohort engine, demand and matching
-/// (MODEL.md 2-5), into a `Projection` whose tables follow MODEL.md 9.
+/// (MODEL.md 2-5) on every Monte Carlo path (MODEL.md 7), into a `Projection` whose tables
+/// follow MODEL.md 9.
+///
+/// Paths are computed in batches, concurrently; a path's draws are keyed by its index alone
+/// and every per-path value is computed in a fixed order, so the result is the same bits
+/// whatever the batch size and the number of threads.
 public struct Simulation: Sendable {
   public let scenario: Scenario
 
   public init(scenario: Scenario) { self.scenario = scenario }
 
+  /// The paths per batch when none is given: large enough that BLAS products pay, small
+  /// enough that batches keep both cores busy and memory per batch bounded.
+  public static let defaultBatchSize = 2048
+
+  /// - Parameters:
+  ///   - paths: overrides the scenario's `paths` (the `--paths` option).
+  ///   - batchSize: paths computed together; the result does not depend on it.
+  ///   - progress: called with the number of paths finished so far (from any thread).
   /// - Throws: `SimulationError` naming the series, driver, track, sector or year at fault.
-  public func run() throws(SimulationError) -> Projection {
+  public func run(
+    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws(SimulationError) -> Projection {
+    precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
+    let total = paths ?? scenario.info.paths
+    precondition(total >= 1, "Simulation: \(total) paths")
+    let data = try ScenarioData(scenario: scenario)
+    let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min($0 + batchSize, total) }
+    let seed = UInt64(bitPattern: Int64(scenario.info.seed))
+    let contexts = batches.map {
+      PathContext(seed: seed, paths: $0, total: total, baseYear: scenario.info.baseYear)
+    }
+    if contexts.count == 1 {
+      let part = try withSingleThreadedBLAS { () throws(SimulationError) in
+        try runBatch(contexts[0], data: data)
+      }
+      progress?(total)
+      return Projection(joining: [part], scenario: scenario, dataFiles: data.files)
+    }
+    let results = ResultSlots<Result<Projection.Part, SimulationError>>(count: contexts.count)
+    withSingleThreadedBLAS {
+      DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
+        let result: Result<Projection.Part, SimulationError>
+        do {
+          result = .success(try runBatch(contexts[index], data: data))
+        } catch let error as SimulationError {
+          result = .failure(error)
+        } catch {
+          preconditionFailure("Simulation: \(error)")
+        }
+        let done = results.put(result, at: index, work: contexts[index].count)
+        progress?(done)
+      }
+    }
+    var parts: [Projection.Part] = []
+    for result in results.values {
+      switch result {
+      case .success(let part): parts.append(part)
+      case .failure(let error): throw error
+      case nil: preconditionFailure("Simulation: a batch did not finish")
+      }
+    }
+    return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
+  }
+
+  /// One batch of paths, start to finish.
+  private func runBatch(_ context: PathContext, data: ScenarioData) throws(SimulationError)
+    -> Projection.Part
+  {
     let info = scenario.info
     let base = info.baseYear
     let last = base + info.horizon
-    let data = try ScenarioData(scenario: scenario)
 
     // The engine starts at the latest first year of the tracks' intake series.
     var firstYears: [Int] = []
@@ -26,8 +87,10 @@ public struct Simulation: Sendable {
     }
     let start = firstYears.max() ?? base
     let years = min(start, base)...last
-    let drivers = try DriverValues(scenario: scenario, data: data, years: years)
-    let parameters = ParameterResolver(drivers: drivers, shocks: scenario.shocks, baseYear: base)
+    let shocks = ShockApplication(shocks: scenario.shocks, context: context)
+    let drivers = try DriverValues(
+      scenario: scenario, data: data, years: years, context: context, shocks: shocks)
+    let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
     var warnings = drivers.models.flatMap { model in
       model.result.warnings.map { "driver '\(model.driver)': \($0)" }
     }
@@ -38,22 +101,21 @@ public struct Simulation: Sendable {
       let outcome = try Calibration.run(
         calibration, scenario: scenario, data: data, parameters: parameters, tracks: tracks)
       for (k, completion) in outcome.completions.enumerated() {
-        var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, completion) })
-        ShockApplication.apply(
-          scenario.shocks.filter { $0.target == .completion(track: tracks[k].name) }, to: &series)
-        tracks[k].completion = series
+        var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
+        shocks.apply(.completion(track: tracks[k].name), to: &series)
+        tracks[k].setCompletion(series)
       }
       fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
       warnings += outcome.warnings
     }
-    warnings += RangeCheck.outOfUnitInterval(tracks: tracks)
+    let ranges = RangeCheck.count(tracks: tracks)
 
     let cohort: CohortProjection
     do {
       let engine = try CohortEngine(
         system: CohortSystem(baseYear: base, horizon: info.horizon, tracks: tracks),
         startYear: start)
-      cohort = engine.run(paths: 1)
+      cohort = engine.run(paths: context.count)
     } catch {
       throw .cohort(error)
     }
@@ -61,40 +123,53 @@ public struct Simulation: Sendable {
     let sectors = try demandSectors(parameters: parameters, base: base, last: last)
     let demand: DemandProjection
     do {
-      demand = try DemandEngine(baseYear: base, horizon: info.horizon, sectors: sectors).run(paths: 1)
+      demand = try DemandEngine(baseYear: base, horizon: info.horizon, sectors: sectors)
+        .run(paths: context.count)
     } catch {
       throw .demand(error)
     }
 
-    var matches: [MatchingResult] = []
+    var matches: [PathMatching] = []
     let fields = cohort.fields
     let sectorNames = scenario.sectors.map(\.name)
+    var shares: [[PathValues]] = []  // by field, then sector: eligibility by year and path
+    for field in fields {
+      shares.append(
+        scenario.sectors.map { sector in
+          var value: PathValues = [:]
+          let share = sector.eligibility.first { $0.field == field }?.share ?? 0
+          for t in (base + 1)...last { value[t] = [share] }
+          shocks.apply(.eligibility(sector: sector.name, field: field), to: &value)
+          return value
+        })
+    }
     for t in (base + 1)...last {
       var eligibility = Matrix(rows: fields.count, columns: sectorNames.count)
-      for (s, sector) in scenario.sectors.enumerated() {
-        for (f, field) in fields.enumerated() {
-          var value = [t: sector.eligibility.first { $0.field == field }?.share ?? 0]
-          ShockApplication.apply(
-            scenario.shocks.filter { $0.target == .eligibility(sector: sector.name, field: field) },
-            to: &value)
-          eligibility[f, s] = value[t] ?? 0
+      var varying: [[Double]] = []
+      for f in fields.indices {
+        for s in sectorNames.indices {
+          let values = shares[f][s][t] ?? [0]
+          eligibility[f, s] = values[0]
+          varying.append(values)
         }
       }
       do {
         let engine = try MatchingEngine(fields: fields, sectors: sectorNames, eligibility: eligibility)
-        let supply = (0..<fields.count).map { cohort.newSupplyByField.value(row: $0, year: t) }
-        let capacity = (0..<sectorNames.count).map { demand.capacity.value(row: $0, year: t) }
-        matches.append(try engine.match(supply: supply, capacity: capacity, year: t))
+        matches.append(
+          try engine.match(
+            supply: cohort.newSupplyByField[t], capacity: demand.capacity[t],
+            eligibility: varying.contains { $0.count > 1 } ? varying : nil, year: t))
       } catch {
         throw .matching(error)
       }
     }
-    return Projection(
-      scenario: scenario, startYear: start, cohort: cohort, demand: demand, matches: matches,
-      fitRows: fitRows, warnings: warnings, dataFiles: data.files)
+    return Projection.Part(
+      startYear: start, cohort: cohort, demand: demand, matches: matches, fitRows: fitRows,
+      warnings: warnings, ranges: ranges)
   }
 
   /// The engine's tracks: observed intakes, rates by year, projection rules (MODEL.md 3).
+  /// Rates that differ between paths go to each track's `pathRates`.
   private func cohortTracks(
     data: ScenarioData, parameters: ParameterResolver, start: Int, last: Int
   ) throws(SimulationError) -> [CohortTrack] {
@@ -104,15 +179,21 @@ public struct Simulation: Sendable {
     var tracks: [CohortTrack] = []
     for spec in scenario.tracks {
       let observed = data.series[spec.intake]?.values ?? [:]
-      var progression: [Int: [Double]] = [:]
-      var stepSeries: [[Int: Double]] = []
+      var varying = CohortPathRates()
+      var stepSeries: [PathValues] = []
       for step in spec.progression {
         stepSeries.append(
           try parameters.series(step, years: steps, target: .progression(track: spec.name)))
       }
-      for t in steps { progression[t] = stepSeries.map { $0[t] ?? .nan } }
+      var progression: [Int: [Double]] = [:]
+      for t in steps {
+        let values = stepSeries.map { $0[t] ?? [.nan] }
+        progression[t] = values.map { $0[0] }
+        if values.contains(where: { $0.count > 1 }) { varying.progression[t] = values }
+      }
       let completion = try parameters.series(
-        spec.completion, years: steps, target: scenario.calibration == nil ? .completion(track: spec.name) : nil)
+        spec.completion, years: steps,
+        target: scenario.calibration == nil ? .completion(track: spec.name) : nil)
       let rule: CohortTrack.IntakeRule
       switch spec.rule {
       case .entry(let age, let rate):
@@ -120,36 +201,42 @@ public struct Simulation: Sendable {
         let survival = try parameters.series(
           scenario.population?.survival ?? .number(1), years: projection, target: .survival)
         let births = scenario.population?.births ?? ""
-        var intakes: [Int: Double] = [:]
+        var intakes: PathValues = [:]
         for t in projection {
           let b = try data.value(births, t - age, for: "the entry of track '\(spec.name)' in \(t)")
-          intakes[t] = b * (survival[t] ?? .nan) * (rates[t] ?? .nan)
+          intakes[t] = (survival[t] ?? [.nan]).combined(with: rates[t] ?? [.nan], *).map { b * $0 }
         }
-        rule = .exogenous(intakes)
+        rule = .exogenous(intakes.mapValues { $0[0] })
+        varying.intake = intakes.filter { $0.value.count > 1 }
       case .continuation(let from, let share):
         let shares = try parameters.series(
           share, years: projection, target: .continuationShare(track: spec.name))
         let source = scenario.tracks.firstIndex { $0.name == from } ?? 0
-        rule = .continuation(source: source, share: shares)
+        rule = .continuation(source: source, share: shares.mapValues { $0[0] })
+        varying.continuationShare = shares.filter { $0.value.count > 1 }
       case .intakeDriver(let name):
-        rule = .exogenous(try parameters.series(.driver(name), years: projection, target: nil))
+        let intakes = try parameters.series(.driver(name), years: projection, target: nil)
+        rule = .exogenous(intakes.mapValues { $0[0] })
+        varying.intake = intakes.filter { $0.value.count > 1 }
       }
-      tracks.append(
-        CohortTrack(
-          name: spec.name, duration: spec.duration,
-          firstYear: observed.keys.min() ?? start, observedIntakes: observed,
-          progression: progression, completion: completion, projectedIntake: rule,
-          fieldShares: spec.fields))
+      var track = CohortTrack(
+        name: spec.name, duration: spec.duration,
+        firstYear: observed.keys.min() ?? start, observedIntakes: observed,
+        progression: progression, completion: [:], projectedIntake: rule,
+        fieldShares: spec.fields)
+      track.pathRates = varying
+      track.setCompletion(completion)
+      tracks.append(track)
     }
     return tracks
   }
 
-  /// The demand engine's sectors, their rates by projection year with shocks (MODEL.md 4).
+  /// The demand engine's sectors, their rates by projection year and path with shocks
+  /// (MODEL.md 4).
   private func demandSectors(
     parameters: ParameterResolver, base: Int, last: Int
   ) throws(SimulationError) -> [DemandSector] {
     let years = (base + 1)...last
-    func perPath(_ series: [Int: Double]) -> [Int: [Double]] { series.mapValues { [$0] } }
     var out: [DemandSector] = []
     for sector in scenario.sectors {
       switch sector.demand {
@@ -160,19 +247,28 @@ public struct Simulation: Sendable {
             name: sector.name,
             specification: .employment(
               baseEmployment: [e0],
-              growth: perPath(try parameters.series(growth, years: years, target: .growth(sector: sector.name))),
-              replacement: perPath(
-                try parameters.series(replacement, years: years, target: .replacement(sector: sector.name))),
-              graduateShare: perPath(
-                try parameters.series(share, years: years, target: .graduateShare(sector: sector.name))))))
+              growth: try parameters.series(growth, years: years, target: .growth(sector: sector.name)),
+              replacement: try parameters.series(
+                replacement, years: years, target: .replacement(sector: sector.name)),
+              graduateShare: try parameters.series(
+                share, years: years, target: .graduateShare(sector: sector.name)))))
       case .capacity(let capacity):
         out.append(
           DemandSector(
             name: sector.name,
             specification: .capacity(
-              perPath(try parameters.series(capacity, years: years, target: .capacity(sector: sector.name))))))
+              try parameters.series(capacity, years: years, target: .capacity(sector: sector.name)))))
       }
     }
     return out
+  }
+}
+
+extension CohortTrack {
+  /// Sets c_k by year from per-path values: path 0's in `completion`, all paths' in
+  /// `pathRates` where they differ.
+  mutating func setCompletion(_ values: PathValues) {
+    completion = values.mapValues { $0[0] }
+    pathRates.completion = values.filter { $0.value.count > 1 }
   }
 }

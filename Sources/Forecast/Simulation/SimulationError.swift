@@ -13,6 +13,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   case driverFit(driver: String, RegressionError)
   /// A driver has no value in a year the run needs (a regressor is missing there).
   case driverUndefined(driver: String, year: Int, reason: String)
+  /// A model driver's Monte Carlo draws cannot be made.
+  case driverDraws(driver: String, reason: String)
   /// The calibration regression failed.
   case calibration(String)
   case cohort(CohortError)
@@ -33,6 +35,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       return "driver '\(driver)': cannot fit its model: \(error)"
     case .driverUndefined(let driver, let year, let reason):
       return "driver '\(driver)' has no value for \(year): \(reason)"
+    case .driverDraws(let driver, let reason):
+      return "driver '\(driver)': \(reason)"
     case .calibration(let message):
       return "calibrate: \(message)"
     case .cohort(let error): return error.description

@@ -94,10 +94,10 @@ import Testing
     try report.check(p, metadata: metadata, snapshots: directory, update: false)
     let document = try XMLDocument(xmlString: report.junit.xml)
     let root = try #require(document.rootElement())
-    // 2 expectations twice, then 5 snapshot tables; one expectation fails each time.
-    #expect(root.attribute(forName: "tests")?.stringValue == "9")
+    // 2 expectations twice, then 6 snapshot tables (fan included); one expectation fails each time.
+    #expect(root.attribute(forName: "tests")?.stringValue == "10")
     #expect(root.attribute(forName: "failures")?.stringValue == "2")
-    #expect(try document.nodes(forXPath: "//testcase").count == 9)
+    #expect(try document.nodes(forXPath: "//testcase").count == 10)
     #expect(report.failed && report.failedExpectations == 2 && report.movedCells == 0)
   }
 }

@@ -1,0 +1,37 @@
+/// The paths a run computes and how their random draws are keyed (MODEL.md section 7).
+///
+/// A batch covers paths `paths` of a run of `total`; draws are keyed by the global path index,
+/// so a path's values do not depend on the batch it is computed in.
+struct PathContext: Sendable {
+  let seed: UInt64
+  let paths: Range<Int>
+  /// The run's number of paths; with 1 the run is deterministic and nothing is drawn.
+  let total: Int
+  let baseYear: Int
+
+  var count: Int { paths.count }
+  var isStochastic: Bool { total > 1 }
+
+  /// `sd` · N(0, 1) for draws `index ..< index + count` of `source`, count × paths.
+  func noise(_ source: String, sd: Double, index: Int = 0, count: Int) -> Matrix {
+    var z = RandomSource(source).normals(seed: seed, paths: paths, index: index, count: count)
+    for i in z.storage.indices { z.storage[i] *= sd }
+    return z
+  }
+}
+
+/// A parameter's values by year on every path: P values, or one value shared by all paths.
+typealias PathValues = [Int: [Double]]
+
+extension Array where Element == Double {
+  /// Elementwise `op` of two per-path arrays, either of which may hold one shared value.
+  func combined(with other: [Double], _ op: (Double, Double) -> Double) -> [Double] {
+    if count == 1 && other.count == 1 { return [op(self[0], other[0])] }
+    if count == 1 { return other.map { op(self[0], $0) } }
+    if other.count == 1 { return map { op($0, other[0]) } }
+    return zip(self, other).map(op)
+  }
+
+  /// The value on path p of a per-path array (or its shared value).
+  func onPath(_ p: Int) -> Double { self[count == 1 ? 0 : p] }
+}

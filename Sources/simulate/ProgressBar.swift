@@ -1,0 +1,38 @@
+import Foundation
+
+/// A progress bar on standard error, shown only when standard error is a terminal and only
+/// once a run has lasted about a second; nothing at all otherwise (pipes, files, CI logs).
+final class ProgressBar: @unchecked Sendable {
+  private let total: Int
+  private let label: String
+  private let start = Date()
+  private let lock = NSLock()
+  private let enabled: Bool
+  private var shown = false
+
+  init(total: Int, label: String) {
+    self.total = total
+    self.label = label
+    enabled = isatty(STDERR_FILENO) == 1 && total > 1
+  }
+
+  /// Called with the work done so far (from any thread).
+  func update(_ done: Int) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    guard Date().timeIntervalSince(start) >= 1 else { return }
+    shown = true
+    let width = 30
+    let filled = total == 0 ? width : min(width, done * width / total)
+    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) paths".utf8))
+  }
+
+  /// Clears the bar's line, if it was shown.
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
