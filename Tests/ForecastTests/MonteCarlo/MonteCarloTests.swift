@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import Forecast
+
+/// Monte Carlo runs (MODEL.md 7) on Fixtures/simulation: each path's values against the draws
+/// that made them, invariants on every path, and determinism across batch sizes and path sets.
+@Suite struct MonteCarloTests {
+  static func scenario(_ name: String) throws -> Scenario {
+    try ScenarioLoader.load(path: Fixtures.url("simulation/\(name).toml").path)
+  }
+
+  func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
+    abs(a - b) <= tolerance * max(abs(b), 1)
+  }
+
+  /// Intake of year t on path p is 1000 + 50 z (z: draw t − 2021 of `drivers.flat`); the lab's
+  /// growth is 0.1 + 0.02 w, one draw w per path, so E(t) = 10000 (1 + g)^(t − 2020).
+  /// Tolerance 1e-12 relative: a sum and a few products per value.
+  @Test func everyPathFollowsItsDraws() throws {
+    let s = try Self.scenario("monte-carlo")
+    let p = try Simulation(scenario: s).run()
+    #expect(p.paths == 200)
+    let seed: UInt64 = 42
+    let z = RandomSource("drivers.flat").normals(seed: seed, paths: 0..<200, count: 5)
+    let w = RandomSource("shocks.sectors.lab.growth#0").normals(seed: seed, paths: 0..<200, count: 1)
+    for path in [0, 1, 57, 199] {
+      for t in 2021...2025 {
+        let intake = 1000 + 50 * z[t - 2021, path]
+        #expect(close(p.cohort.intake.value(row: 0, year: t, path: path), intake))
+        let g = 0.1 + 0.02 * w[0, path]
+        let e = 10000 * pow(1 + g, Double(t - 2020))
+        #expect(close(p.demand.employment.value(row: 0, year: t, path: path), e, 1e-11))
+      }
+      // Graduates of 2023 come from the 2021 intake: c · p · I.
+      let intake2021 = 1000 + 50 * z[0, path]
+      #expect(close(p.cohort.graduates.value(row: 0, year: 2023, path: path), 0.72 * intake2021))
+    }
+    // The draws differ between paths and years.
+    #expect(p.cohort.intake.value(row: 0, year: 2022, path: 0) != p.cohort.intake.value(row: 0, year: 2022, path: 1))
+  }
+
+  /// On every path: conservation of students, placements within supply and capacity,
+  /// placed + unplaced = supply, vacancies = capacity − placed (no sector overfilled here).
+  @Test func invariantsHoldOnEveryPath() throws {
+    let p = try Simulation(scenario: try Self.scenario("monte-carlo")).run()
+    for path in 0..<p.paths {
+      let balance = p.cohort.balance(track: 0, through: 2025, path: path)
+      #expect(abs(balance.residual) <= 1e-9 * balance.entered)
+      for t in p.years {
+        let b = (0..<7).map { p.balance.value(row: $0, year: t, path: path) }
+        let (supply, capacity, placed, unplaced) = (b[1], b[2], b[3], b[4])
+        #expect(placed <= supply * (1 + 1e-12) && placed <= capacity * (1 + 1e-12))
+        #expect(close(placed + unplaced, supply))
+        #expect(b[5] >= 0 && b[5] <= capacity)
+      }
+    }
+  }
+
+  /// The same bits whatever the batch size: every table, rendered as CSV.
+  @Test(arguments: [1, 7, 64])
+  func batchSizeDoesNotChangeTheResult(batchSize: Int) throws {
+    let s = try Self.scenario("monte-carlo")
+    let whole = try Simulation(scenario: s).run(batchSize: 200)
+    let split = try Simulation(scenario: s).run(batchSize: batchSize)
+    for table in Projection.TableName.allCases {
+      #expect(whole.table(table).rendered(as: .csv) == split.table(table).rendered(as: .csv), "\(table)")
+    }
+    #expect(whole.balance == split.balance)
+  }
+
+  /// A path's values depend on its index alone: the first 20 paths of a 200-path run are the
+  /// paths of a 20-path run.
+  @Test func pathsDoNotDependOnEachOther() throws {
+    let s = try Self.scenario("monte-carlo")
+    let all = try Simulation(scenario: s).run()
+    let some = try Simulation(scenario: s).run(paths: 20)
+    for t in all.years {
+      for m in 0..<7 {
+        #expect(Array(all.balance.values(row: m, year: t).prefix(20)) == some.balance.values(row: m, year: t))
+      }
+    }
+  }
+
+  /// With P > 1 a table cell is the mean over paths; the fan table's mean is the same number.
+  @Test func tablesHoldMeansAndTheFanItsQuantiles() throws {
+    let s = try Self.scenario("monte-carlo")
+    let p = try Simulation(scenario: s).run()
+    let fan = p.table(.fan)
+    #expect(fan.columns.map(\.name) == ["year", "metric", "mean", "q05", "q25", "q50", "q75", "q95"])
+    let t = 2024
+    let placed = p.balance.values(row: 3, year: t)
+    #expect(p.balance(year: t)[3] == Quantiles.mean(placed))
+    let row = try #require(fan.rows.first { $0[0] == .integer(t) && $0[1] == .text("placed") })
+    #expect(row[2] == .number(Quantiles.mean(placed)))
+    #expect(row[5] == .number(Quantiles.type7(placed, levels: [0.5])[0]))
+  }
+
+  /// The deterministic run is untouched by `sd`: P = 1 draws nothing.
+  @Test func oneGivesTheDeterministicRun() throws {
+    var s = try Self.scenario("monte-carlo")
+    s.info.paths = 1
+    let p = try Simulation(scenario: s).run()
+    for t in p.years {
+      #expect(p.cohort.intake.value(row: 0, year: t) == 1000)
+      #expect(close(p.demand.employment.value(row: 0, year: t), 10000 * pow(1.1, Double(t - 2020))))
+    }
+  }
+
+  /// A model driver on 4,000 paths: in the transformed (here identity) scale, the values of a
+  /// year have mean x'β̂ and variance x'Cov(β̂)x + σ̂², within sampling error: 4 standard errors
+  /// of the mean; the variance within 10% (its standard error at 4,000 draws is 2.2%).
+  @Test func modelDriverDrawsHaveTheFittedDistribution() throws {
+    let s = try Self.scenario("mc-model")
+    let p = try Simulation(scenario: s).run()
+    // Fit y ~ year on 2000-2020 again, to know β̂, Cov and σ̂.
+    let table = try CSVReader.read(contentsOf: Fixtures.url("simulation/data/trend.csv").path)
+    let years = try #require(table.numericColumn(named: "year"))
+    let y = try #require(table.numericColumn(named: "y"))
+    let fit = try LinearModel(
+      design: Matrix(rowMajor: years.map { [1, $0] }), response: y, termNames: ["(Intercept)", "year"],
+      responseName: "y", hasIntercept: true
+    ).fit()
+    for t in [2021, 2025] {
+      let x = [1.0, Double(t)]
+      let mean = x[0] * fit.estimates[0] + x[1] * fit.estimates[1]
+      var variance = fit.residualStandardError * fit.residualStandardError
+      for i in 0..<2 { for j in 0..<2 { variance += x[i] * fit.covariance[i, j] * x[j] } }
+      // The studio's capacity is the driver itself (row 1 of the demand engine).
+      let values = p.demand.capacity.values(row: 1, year: t)
+      let m = Quantiles.mean(values)
+      let v = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)
+      #expect(abs(m - mean) < 4 * (variance / Double(values.count)).squareRoot())
+      #expect(abs(v / variance - 1) < 0.1, "year \(t): variance \(v) against \(variance)")
+    }
+  }
+
+  /// Per-path progression and continuation: on every path the college's graduates of t are
+  /// 0.8 · p_t−1 · 1000 (p drawn in t − 1 > base year), the master's intake is q_t · G_t, the
+  /// college's continuing plus new supply is its graduates, and students are conserved.
+  @Test func perPathRatesMoveOnlyTheirRows() throws {
+    let p = try Simulation(scenario: try Self.scenario("mc-continuation")).run()
+    let prog = RandomSource("drivers.prog").normals(seed: 3, paths: 0..<50, count: 5)
+    let share = RandomSource("drivers.share").normals(seed: 3, paths: 0..<50, count: 5)
+    for path in 0..<50 {
+      for t in 2022...2025 {
+        let rate = 0.9 + 0.02 * prog[t - 1 - 2021, path]
+        let g = p.cohort.graduates.value(row: 0, year: t, path: path)
+        #expect(close(g, 0.8 * rate * 1000))
+        let q = 0.2 + 0.05 * share[t - 2021, path]
+        #expect(close(p.cohort.intake.value(row: 1, year: t, path: path), q * g))
+        #expect(close(p.cohort.continuing.value(row: 0, year: t, path: path), q * g))
+        #expect(close(p.cohort.newSupply.value(row: 0, year: t, path: path), (1 - q) * g))
+      }
+      for k in 0..<2 {
+        let balance = p.cohort.balance(track: k, through: 2025, path: path)
+        #expect(abs(balance.residual) <= 1e-9 * balance.entered)
+      }
+    }
+  }
+
+  /// Type 7 against numpy.quantile (default method "linear") on 1...10 and an unsorted sample.
+  @Test func quantilesAreType7() {
+    let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
+    // numpy.quantile(np.arange(1, 11), [.05, .25, .5, .75, .95]) = 1.45, 3.25, 5.5, 7.75, 9.55
+    let q = Quantiles.type7((1...10).map(Double.init).reversed(), levels: levels)
+    for (a, b) in zip(q, [1.45, 3.25, 5.5, 7.75, 9.55]) { #expect(abs(a - b) < 1e-12) }
+    // numpy.quantile([3, -1, 7, 7, 2], [.05, .5, .95]) = -0.4, 3.0, 7.0
+    let r = Quantiles.type7([3, -1, 7, 7, 2], levels: [0.05, 0.5, 0.95])
+    for (a, b) in zip(r, [-0.4, 3.0, 7.0]) { #expect(abs(a - b) < 1e-12) }
+    #expect(Quantiles.type7([.nan, 4], levels: [0.5]) == [4])
+    #expect(Quantiles.type7([.nan], levels: [0.5])[0].isNaN)
+  }
+}
