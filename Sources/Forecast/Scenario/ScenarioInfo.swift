@@ -13,8 +13,8 @@ public struct ScenarioInfo: Sendable, Equatable {
   /// Quantile levels of the fan table, strictly increasing in (0, 1).
   public var quantiles: [Double]
 
-  /// The most paths a run takes: memory grows linearly, about 8 KB per path for the China
-  /// baseline's 15 years, so a million paths need about 8 GB.
+  /// The most paths a run takes: memory grows linearly, about 16 KB per path at its peak for
+  /// the China baseline (measured: 1.6 GB at 100,000 paths), so a million need about 16 GB.
   public static let maximumPaths = 1_000_000
 
   /// The quantile levels used when a scenario gives none.
