@@ -12,3 +12,18 @@ public enum DemandError: Error, Equatable, Sendable {
   /// D_s(t) < 0 on `path` (0-based), from a capacity given directly or from negative openings.
   case negativeCapacity(sector: String, year: Int, path: Int, value: Double)
 }
+
+extension DemandError {
+  /// The sector at fault.
+  public var sector: String {
+    switch self {
+    case .missingValue(let sector, _, _), .negativeCapacity(let sector, _, _, _): return sector
+    }
+  }
+
+  /// The path at fault (0-based within the run that threw), 0 where it is not path-specific.
+  public var path: Int {
+    if case .negativeCapacity(_, _, let path, _) = self { return path }
+    return 0
+  }
+}

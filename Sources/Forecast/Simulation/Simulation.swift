@@ -117,7 +117,7 @@ public struct Simulation: Sendable {
         startYear: start)
       cohort = engine.run(paths: context.count)
     } catch {
-      throw .cohort(error)
+      throw .cohort(error, at: keyPath(of: error))
     }
 
     let sectors = try demandSectors(parameters: parameters, base: base, last: last)
@@ -126,7 +126,9 @@ public struct Simulation: Sendable {
       demand = try DemandEngine(baseYear: base, horizon: info.horizon, sectors: sectors)
         .run(paths: context.count)
     } catch {
-      throw .demand(error)
+      throw .demand(
+        error, at: keyPath(sector: error.sector), path: context.paths.lowerBound + error.path,
+        paths: context.total)
     }
 
     var matches: [PathMatching] = []
@@ -160,12 +162,53 @@ public struct Simulation: Sendable {
             supply: cohort.newSupplyByField[t], capacity: demand.capacity[t],
             eligibility: varying.contains { $0.count > 1 } ? varying : nil, year: t))
       } catch {
-        throw .matching(error)
+        throw .matching(error, at: keyPath(of: error))
       }
     }
     return Projection.Part(
       startYear: start, cohort: cohort, demand: demand, matches: matches, fitRows: fitRows,
       warnings: warnings, ranges: ranges)
+  }
+
+  /// `tracks[i] "name"` of a track, as scenario errors write key paths.
+  private func keyPath(track: String) -> String {
+    let index = scenario.tracks.firstIndex { $0.name == track }.map(String.init) ?? "?"
+    return "tracks[\(index)] \"\(track)\""
+  }
+
+  /// `sectors[i] "name"` of a sector.
+  private func keyPath(sector: String) -> String {
+    let index = scenario.sectors.firstIndex { $0.name == sector }.map(String.init) ?? "?"
+    return "sectors[\(index)] \"\(sector)\""
+  }
+
+  private func keyPath(of error: CohortError) -> String {
+    switch error {
+    case .invalidDuration(let track, _), .startBeforeFirstYear(let track, _, _),
+      .startTooLate(let track, _, _), .missingIntake(let track, _):
+      return keyPath(track: track)
+    case .missingRate(let track, let parameter, _):
+      return keyPath(track: track) + "." + (parameter == .continuationShare ? "continuation.share" : parameter.rawValue)
+    case .progressionCount(let track, _, _, _), .zeroProgressionProduct(let track):
+      return keyPath(track: track) + ".progression"
+    case .continuationExceedsOne(let track, _, _):
+      return keyPath(track: track)
+    case .continuationCycle(let tracks):
+      return keyPath(track: tracks.first ?? "?") + ".continuation"
+    case .fieldSharesSum(let track, _), .negativeFieldShare(let track, _, _):
+      return keyPath(track: track) + ".fields"
+    }
+  }
+
+  private func keyPath(of error: MatchingError) -> String {
+    switch error {
+    case .eligibilityOutOfRange(let field, let sector, _):
+      return keyPath(sector: sector) + ".eligibility.\(field)"
+    case .negativeCapacity(let sector, _, _):
+      return keyPath(sector: sector)
+    case .negativeSupply(let field, _, _):
+      return "field '\(field)'"
+    }
   }
 
   /// The engine's tracks: observed intakes, rates by year, projection rules (MODEL.md 3).

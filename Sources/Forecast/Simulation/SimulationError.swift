@@ -17,9 +17,12 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   case driverDraws(driver: String, reason: String)
   /// The calibration regression failed.
   case calibration(String)
-  case cohort(CohortError)
-  case demand(DemandError)
-  case matching(MatchingError)
+  /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
+  case cohort(CohortError, at: String)
+  /// The demand engine failed on path `path` of `paths`; `at` is the sector's key path.
+  case demand(DemandError, at: String, path: Int, paths: Int)
+  /// The matching failed; `at` is the key path of the sector or field's eligibility.
+  case matching(MatchingError, at: String)
 
   public var description: String {
     switch self {
@@ -39,9 +42,13 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       return "driver '\(driver)': \(reason)"
     case .calibration(let message):
       return "calibrate: \(message)"
-    case .cohort(let error): return error.description
-    case .demand(let error): return error.description
-    case .matching(let error): return error.description
+    case .cohort(let error, let at):
+      return "\(at): \(error)"
+    case .demand(let error, let at, let path, let paths):
+      let which = paths > 1 ? " (path \(path + 1) of \(paths))" : ""
+      return "\(at): \(error)\(which); check its parameters and the shocks aimed at them"
+    case .matching(let error, let at):
+      return "\(at): \(error)"
     }
   }
 }

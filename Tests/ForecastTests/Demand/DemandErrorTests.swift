@@ -21,7 +21,7 @@ struct DemandErrorCase: CustomTestStringConvertible, Sendable {
       name: "negative capacity on one path", sector: .init(
         name: "drones", specification: .capacity([2025: [10, -1], 2026: [1]])),
       paths: 2, error: .negativeCapacity(sector: "drones", year: 2025, path: 1, value: -1),
-      message: ["drones", "2025", "path 2"]),
+      message: ["drones", "2025", "negative"]),
     .init(
       name: "negative replacement", sector: .init(
         name: "CNC", specification: .employment(
