@@ -92,12 +92,13 @@ enum RangeCheck {
     var pathYears: Int
   }
 
-  static func count(tracks: [CohortTrack]) -> [Count] {
+  /// - Parameter paths: the batch's paths; a rate shared by all of them counts once per path.
+  static func count(tracks: [CohortTrack], paths: Int) -> [Count] {
     tracks.map { track in
       var years = Set<Int>()
       var pathYears = 0
       func note(_ t: Int, _ values: [Double]) {
-        let outside = values.filter { !(0...1).contains($0) }.count
+        let outside = values.filter { !(0...1).contains($0) }.count * (values.count == 1 ? paths : 1)
         if outside > 0 {
           years.insert(t)
           pathYears += outside

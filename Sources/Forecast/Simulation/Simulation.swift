@@ -108,7 +108,7 @@ public struct Simulation: Sendable {
       fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
       warnings += outcome.warnings
     }
-    let ranges = RangeCheck.count(tracks: tracks)
+    let ranges = RangeCheck.count(tracks: tracks, paths: context.count)
 
     let cohort: CohortProjection
     do {
