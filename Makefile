@@ -1,8 +1,12 @@
 # The two quick-start commands: `make run` and `make test`. Each installs OpenBLAS first
-# when it is missing (scripts/ensure-openblas.sh).
+# when it is missing (scripts/ensure-openblas.sh). `make check` is what CI runs after
+# `make test` (.ci/run).
 SIMULATE := .build/release/simulate
+SIMULATE_DEBUG := .build/debug/simulate
+SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
+CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test deps build bench clean
+.PHONY: run test check deps build bench clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -10,12 +14,18 @@ deps:
 build: deps
 	swift build -c release --product simulate
 
-# The main job. Until the scenario engine lands: a real regression on shipped data.
+# The main job: the baseline scenario's balance table, graduates against labour-brand capacity.
 run: build
-	$(SIMULATE) fit Scenarios/data/graduates.csv "log(graduates_10k) ~ year" --predict year=2026,2027
+	$(SIMULATE) run Scenarios/china-baseline.toml --tables balance --format text
 
 test: deps
 	swift test
+
+# Every shipped scenario's [[expect]] entries; exit 1 when one fails. Uses the debug build,
+# which `make test` has already made. JUnit report: $(CHECK_JUNIT).
+check: deps
+	swift build --product simulate
+	$(SIMULATE_DEBUG) check $(SCENARIOS) --junit $(CHECK_JUNIT)
 
 bench: deps
 	bash Benchmarks/run.sh

@@ -35,12 +35,24 @@ public struct MatchingResult: Sendable, Equatable {
   /// U = N − P.
   public var unplaced: Double { totalSupply - placed }
 
-  /// V_s = D_s − Σ_f P_f,s, per sector.
+  /// V_s = D_s − Σ_f P_f,s, per sector; 0 where the difference is rounding.
+  ///
+  /// Placements never exceed capacity (Σ_f P_f,s ≤ D'_s ≤ D_s), so a negative difference is
+  /// rounding. So is a positive one within `vacancyRoundingUlps` ulps of the larger operand: a
+  /// filled sector's column sum carries about 2F + 2 roundings (F fields: the eligible supply
+  /// Q_s, the share of each field, the sum), and leaves D_s − Σ_f P_f,s at a few ulps of D_s
+  /// (5.8e-11 for a capacity of 280,194) instead of 0.
   public var vacancies: [Double] {
-    // Placements never exceed capacity (Σ_f P_f,s ≤ D'_s ≤ D_s), so a negative difference is
-    // rounding in the sum; it is reported as 0 rather than as -1.8e-12.
-    zip(capacity, placedBySector).map { max($0 - $1, 0) }
+    let allowed = Double(Self.vacancyRoundingUlps(fields: fields.count))
+    return zip(capacity, placedBySector).map { d, placed in
+      let v = d - placed
+      return v <= allowed * max(d, placed).ulp ? 0 : v
+    }
   }
+
+  /// How many ulps of max(D_s, Σ_f P_f,s) a vacancy must exceed to be reported: 2F + 4 for F
+  /// fields, the roundings of a filled column (2F + 2) with a margin of two.
+  static func vacancyRoundingUlps(fields: Int) -> Int { 2 * fields + 4 }
 
   /// Σ_s V_s.
   public var totalVacancies: Double { vacancies.reduce(0, +) }

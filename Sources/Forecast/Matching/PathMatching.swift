@@ -12,8 +12,8 @@ public struct PathMatching: Sendable, Equatable {
   public let capacity: [Double]
   /// Σ_f,s P_f,s per path.
   public let placed: [Double]
-  /// Σ_s V_s per path, V_s = D_s − Σ_f P_f,s; a V_s within 1e-12 · D_s of 0 (a full sector's
-  /// rounding) is 0.
+  /// Σ_s V_s per path, V_s = D_s − Σ_f P_f,s, 0 where it is rounding (as in
+  /// `MatchingResult.vacancies`).
   public let vacancies: [Double]
 
   /// The rows × paths placements row of field f and sector s.
@@ -42,6 +42,7 @@ extension MatchingEngine {
     var totalCapacity = [Double](repeating: 0, count: paths)
     var placed = [Double](repeating: 0, count: paths)
     var vacancies = [Double](repeating: 0, count: paths)
+    let allowed = Double(MatchingResult.vacancyRoundingUlps(fields: nf))
     var e = [Double](repeating: 0, count: nf * ns)
     var p = [Double](repeating: 0, count: nf * ns)
     for path in 0..<paths {
@@ -90,9 +91,9 @@ extension MatchingEngine {
         for f in 0..<nf { taken += p[f * ns + s] }
         d += capacity[s, path]
         total += taken
-        // Where a sector is full, capacity − Σ placements is rounding (a few ulps): 0, not 3e-11.
+        // Where a sector is full, capacity − Σ placements is rounding (`MatchingResult.vacancies`).
         let left = capacity[s, path] - taken
-        open += left > 1e-12 * capacity[s, path] ? left : 0
+        open += left <= allowed * max(capacity[s, path], taken).ulp ? 0 : left
       }
       for index in p.indices { placements[index, path] = p[index] }
       totalSupply[path] = n
