@@ -100,4 +100,27 @@ import Testing
     #expect(resolved.status == 0)
     #expect(resolved.stdout.contains("name = \"shocked\"") && !resolved.stdout.contains("extends"))
   }
+
+  /// A data year of 1e300 crashed `Int(year)`; now every command that reads it exits 2 with
+  /// the file, line and column.
+  @Test func corruptDataYearExitsTwoWithItsLine() throws {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = Simulate.fixture("simulation/bad-years/huge-year.csv")
+    let file = folder.appendingPathComponent("s.toml")
+    try """
+      extends = "\(Self.steady)"
+      [scenario]
+      name = "s"
+      [data.intake]
+      file = "\(data)"
+      column = "intake"
+      """.write(to: file, atomically: true, encoding: .utf8)
+    for command in ["run", "validate", "check"] {
+      let result = try Simulate.run([command, file.path])
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(command)")
+      #expect(result.stderr.contains("\(data):4:1") && result.stderr.contains("1e+300"), "\(command): \(result.stderr)")
+    }
+  }
 }
