@@ -30,12 +30,25 @@ import Testing
     let junit = directory + "/report.xml"
     let moved = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--junit", junit, "--format", "csv"])
     #expect(moved.status == 1)
-    #expect(moved.stdout.contains("steady,demand,studio,2021,capacity,90,100,10,"))
+    #expect(moved.stdout.contains("steady,demand,studio,2021,capacity,moved,90,100,10,"))
     #expect(FileManager.default.fileExists(atPath: junit))
     let update = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--update"])
     #expect(update.status == 0)
     let again = try Simulate.run(["check", "--snapshots", directory, Self.steady])
     #expect(again.status == 0)
+  }
+
+  /// An empty year cell in a recorded table crashed `Int(NaN)`: now exit 2 with file:line:column.
+  @Test func corruptedSnapshotIsBadInput() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(try Simulate.run(["snapshot", Self.steady, "--dir", directory]).status == 0)
+    let file = directory + "/steady/balance.csv"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n2022,", with: "\n,").write(toFile: file, atomically: true, encoding: .utf8)
+    let result = try Simulate.run(["check", "--snapshots", directory, Self.steady])
+    #expect(result.status == 2 && result.stdout.isEmpty)
+    #expect(result.stderr.contains("\(file):3:1: expected a whole year, found an empty cell"), "\(result.stderr)")
   }
 
   @Test func missingSnapshotIsBadInput() throws {

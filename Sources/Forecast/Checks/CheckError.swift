@@ -6,6 +6,11 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownRow(scenario: String, index: Int, table: String, key: String?, year: Int?)
   case snapshotMissing(path: String)
   case snapshotUnreadable(path: String, reason: String)
+  /// A recorded table that is not valid CSV.
+  case snapshotCSV(CSVError)
+  /// A recorded table whose header, year, key or value cell is not what `simulate snapshot`
+  /// writes (`column` 1-based, nil for the whole line).
+  case snapshotCorrupt(file: String, line: Int, column: Int?, expected: String, found: String)
   case cannotWrite(path: String, reason: String)
 
   public var description: String {
@@ -24,6 +29,12 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
       return "no snapshot at \(path): record one with `simulate snapshot --dir`"
     case .snapshotUnreadable(let path, let reason):
       return "snapshot \(path): \(reason)"
+    case .snapshotCSV(let error):
+      return "snapshot \(error)"
+    case .snapshotCorrupt(let file, let line, let column, let expected, let found):
+      return "snapshot \(file):\(line)" + (column.map { ":\($0)" } ?? "")
+        + ": expected \(expected), found \(found) (record it again with `simulate snapshot` "
+        + "or `simulate check --update` if the run is right)"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
     }

@@ -38,10 +38,18 @@ public struct CheckReport: Sendable {
   /// Whether anything failed (exit code 1).
   public var failed: Bool { failedExpectations > 0 || movedCells > 0 }
 
-  /// "3 passed, 0 failed; 2 snapshot cells moved".
+  /// "3 passed, 0 failed; 2 snapshot cells moved, 1 row only in the run".
   public var summary: String {
-    "\(expectations.count - failedExpectations) passed, \(failedExpectations) failed"
-      + (comparisons.isEmpty ? "" : "; \(movedCells) snapshot cells moved")
+    var text = "\(expectations.count - failedExpectations) passed, \(failedExpectations) failed"
+    guard !comparisons.isEmpty else { return text }
+    let changes = comparisons.flatMap(\.changes)
+    let moved = changes.filter { $0.kind == .moved }.count
+    text += "; " + Wording.count(moved, "snapshot cell") + " moved"
+    for (kind, place) in [(SnapshotComparison.Change.Kind.onlyInSnapshot, "snapshot"), (.onlyInRun, "run")] {
+      let n = changes.filter { $0.kind == kind }.count
+      if n > 0 { text += ", " + Wording.count(n, "row") + " only in the \(place)" }
+    }
+    return text
   }
 
   /// The expectation rows, then (when anything moved) the moved cells.
