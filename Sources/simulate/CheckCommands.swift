@@ -3,11 +3,13 @@ import Forecast
 import Foundation
 
 /// Runs a scenario for the check commands, exiting 2 on bad input.
-func runScenario(_ path: String) throws -> (Projection, RunMetadata) {
+func runScenario(_ path: String) throws -> ScenarioRun {
   let scenario = try loadScenario(path)
   do {
     let projection = try Simulation(scenario: scenario).run()
-    return (projection, RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
+    return ScenarioRun(
+      projection: projection,
+      metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
   } catch {
     throw failBadInput("\(path): \(error)")
   }
@@ -47,14 +49,13 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
+    // Every scenario runs before anything is compared or written.
+    let runs = try scenarios.map(runScenario)
     var report = CheckReport()
-    for path in scenarios {
-      let (projection, metadata) = try runScenario(path)
-      do {
-        try report.check(projection, metadata: metadata, snapshots: snapshots, update: update)
-      } catch {
-        throw failBadInput(error.description)
-      }
+    do {
+      try report.check(runs, snapshots: snapshots, update: update)
+    } catch {
+      throw failBadInput(error.description)
     }
     if let junit {
       do {
@@ -82,16 +83,22 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: "Folder to write DIR/<scenario>/<table>.csv and manifest.json into.")
   var dir: String
 
+  func validate() throws {
+    if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
+  }
+
   func run() throws {
-    for path in scenarios {
-      let (projection, metadata) = try runScenario(path)
-      do {
-        try Snapshot.record(projection, metadata: metadata, to: dir)
-      } catch {
-        throw failBadInput(error.description)
-      }
-      writeOut("\(projection.scenario.info.name): \(Snapshot.folder(dir, scenario: projection.scenario.info.name))\n")
+    // Every scenario runs before anything is written, and then all are written or none.
+    let runs = try scenarios.map(runScenario)
+    do {
+      try Snapshot.record(runs, to: dir)
+    } catch {
+      throw failBadInput(error.description)
     }
+    var seen = Set<String>()
+    writeOut(
+      runs.filter { seen.insert($0.name).inserted }
+        .map { "\($0.name): \(Snapshot.folder(dir, scenario: $0.name))\n" }.joined())
   }
 }
 

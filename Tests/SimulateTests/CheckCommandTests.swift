@@ -78,3 +78,45 @@ import Testing
     #expect(result.status == 2 && result.stderr.contains("--origins"))
   }
 }
+
+/// Several scenarios: all run before anything is written, names that clash are bad input.
+@Suite struct SnapshotAllOrNothingTests {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)")
+
+  func write(_ name: String, _ text: String) throws -> String {
+    let file = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file.path
+  }
+
+  /// The second scenario fails to run: the first one's snapshot is not written (snapshot),
+  /// nor rewritten (check --update).
+  @Test func failingScenarioWritesNoSnapshot() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let snapshots = folder.appendingPathComponent("snapshots").path
+    let bad = Simulate.fixture("simulation/negative-capacity.toml")
+    let record = try Simulate.run(["snapshot", CheckCommandTests.steady, bad, "--dir", snapshots])
+    #expect(record.status == 2 && record.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: snapshots))
+
+    #expect(try Simulate.run(["snapshot", CheckCommandTests.steady, "--dir", snapshots]).status == 0)
+    let manifest = snapshots + "/steady/manifest.json"
+    try "{}".write(toFile: manifest, atomically: true, encoding: .utf8)
+    let update = try Simulate.run(["check", "--snapshots", snapshots, "--update", CheckCommandTests.steady, bad])
+    #expect(update.status == 2)
+    #expect(try String(contentsOfFile: manifest, encoding: .utf8) == "{}")
+  }
+
+  @Test func scenariosWithOneNameClash() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = "extends = \"\(CheckCommandTests.steady)\"\n[scenario]\nname = \"twin\"\n"
+    let a = try write("a/base.toml", text)
+    let b = try write("b/base.toml", text)
+    let snapshots = folder.appendingPathComponent("snapshots").path
+    let result = try Simulate.run(["snapshot", a, b, "--dir", snapshots])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(a) && result.stderr.contains(b) && result.stderr.contains("'twin'"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: snapshots))
+  }
+}

@@ -9,27 +9,40 @@ public struct CheckReport: Sendable {
 
   public init() {}
 
-  /// Checks one run: its expectations, and its snapshot in `snapshots` when given (rewritten
-  /// instead when `update`).
+  /// Checks runs: their expectations, and their snapshots in `snapshots` when given (rewritten
+  /// instead when `update`). Every run is checked as input first (expectations that name
+  /// nothing, scenario names that clash, corrupted snapshots), so a bad one leaves the report
+  /// and the snapshots as they were; with `update`, every snapshot is written or none.
   public mutating func check(
-    _ projection: Projection, metadata: RunMetadata, snapshots: String?, update: Bool
+    _ runs: [ScenarioRun], snapshots: String?, update: Bool
   ) throws(CheckError) {
-    let name = projection.scenario.info.name
-    let results = try ExpectationResult.evaluate(projection)
-    expectations += results
-    junit.add(results)
-    guard let snapshots else { return }
-    if update {
-      try Snapshot.record(projection, metadata: metadata, to: snapshots)
-      notes.append("\(name): snapshot written to \(Snapshot.folder(snapshots, scenario: name))")
-      return
+    var results: [[ExpectationResult]] = []
+    for run in runs { results.append(try ExpectationResult.evaluate(run.projection)) }
+    var found: [SnapshotComparison] = []
+    if let snapshots {
+      try Snapshot.checkDistinctNames(runs, in: snapshots)
+      if update {
+        try Snapshot.record(runs, to: snapshots)
+      } else {
+        for run in runs {
+          found.append(try Snapshot.compare(run.projection, metadata: run.metadata, in: snapshots))
+        }
+      }
     }
-    let comparison = try Snapshot.compare(projection, metadata: metadata, in: snapshots)
-    comparisons.append(comparison)
-    junit.add(comparison)
-    notes += comparison.inputChanges.map { "\(name): \($0)" }
-    if !comparison.changes.isEmpty && comparison.inputChanges.isEmpty {
-      notes.append("\(name): no input changed since the snapshot: the code moved these numbers")
+    for (run, results) in zip(runs, results) {
+      expectations += results
+      junit.add(results)
+      if let snapshots, update {
+        notes.append("\(run.name): snapshot written to \(Snapshot.folder(snapshots, scenario: run.name))")
+      }
+    }
+    for comparison in found {
+      comparisons.append(comparison)
+      junit.add(comparison)
+      notes += comparison.inputChanges.map { "\(comparison.scenario): \($0)" }
+      if !comparison.changes.isEmpty && comparison.inputChanges.isEmpty {
+        notes.append("\(comparison.scenario): no input changed since the snapshot: the code moved these numbers")
+      }
     }
   }
 

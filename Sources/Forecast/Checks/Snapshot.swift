@@ -13,14 +13,41 @@ public enum Snapshot {
   public static func record(
     _ projection: Projection, metadata: RunMetadata, to directory: String
   ) throws(CheckError) {
-    let files = Projection.TableName.allCases.map {
-      ("\($0.rawValue).csv", RunOutput.terminated(projection.table($0).renderedCSV()))
-    } + [("manifest.json", metadata.json + "\n")]
-    let target = folder(directory, scenario: projection.scenario.info.name)
+    try record([ScenarioRun(projection: projection, metadata: metadata)], to: directory)
+  }
+
+  /// Writes (or rewrites) the snapshots of several runs, `DIR/<scenario>/`: nothing is written
+  /// unless every file can be, so a failure never leaves some scenarios updated and others not.
+  ///
+  /// - Throws: `CheckError.snapshotNameClash` when two scenario files have the same name (their
+  ///   snapshots would be one folder), `.cannotWrite`.
+  public static func record(_ runs: [ScenarioRun], to directory: String) throws(CheckError) {
+    try checkDistinctNames(runs, in: directory)
+    var files: [(name: String, contents: String)] = []
+    var written = Set<String>()
+    for run in runs where written.insert(run.name).inserted {
+      files += Projection.TableName.allCases.map {
+        ("\(run.name)/\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
+      }
+      files.append(("\(run.name)/manifest.json", run.metadata.json + "\n"))
+    }
     do {
-      try RunOutput.write(files.map { (name: $0.0, contents: $0.1) }, to: target)
+      try RunOutput.write(files, to: directory)
     } catch {
-      throw .cannotWrite(path: target, reason: error.description)
+      throw .cannotWrite(path: directory, reason: error.description)
+    }
+  }
+
+  /// Two different scenario files with the same `[scenario] name` would share a snapshot
+  /// folder: the second would overwrite, or be compared with, the first's.
+  public static func checkDistinctNames(_ runs: [ScenarioRun], in directory: String) throws(CheckError) {
+    var files: [String: String] = [:]
+    for run in runs {
+      if let other = files[run.name], other != run.file {
+        throw .snapshotNameClash(
+          name: run.name, files: [other, run.file], folder: folder(directory, scenario: run.name))
+      }
+      files[run.name] = run.file
     }
   }
 
@@ -97,38 +124,5 @@ public enum Snapshot {
           column: "", old: .nan, new: .nan))
     }
     return changes
-  }
-
-  /// Inputs whose SHA-256, or the tool version, differ from the manifest's.
-  static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
-    guard let data = FileManager.default.contents(atPath: manifestPath),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object") }
-    var notes: [String] = []
-    if let version = object["tool_version"] as? String, version != metadata.toolVersion {
-      notes.append("tool version \(version) → \(metadata.toolVersion)")
-    }
-    for (key, current, kind) in [
-      ("scenario_files", metadata.scenarioFiles, "scenario file"),
-      ("data_files", metadata.dataFiles, "data file"),
-    ] {
-      let recorded = (object[key] as? [[String: Any]] ?? []).compactMap { entry -> (String, String)? in
-        guard let path = entry["path"] as? String, let hash = entry["sha256"] as? String else { return nil }
-        return ((path as NSString).lastPathComponent, hash)
-      }
-      let old = Dictionary(recorded, uniquingKeysWith: { a, _ in a })
-      let new = Dictionary(
-        current.map { (($0.path as NSString).lastPathComponent, $0.sha256) },
-        uniquingKeysWith: { a, _ in a })
-      for (file, hash) in new.sorted(by: { $0.key < $1.key }) {
-        if let before = old[file] {
-          if before != hash { notes.append("\(kind) \(file) changed (SHA-256 \(before.prefix(12))… → \(hash.prefix(12))…)") }
-        } else {
-          notes.append("\(kind) \(file) is new")
-        }
-      }
-      for file in old.keys.sorted() where new[file] == nil { notes.append("\(kind) \(file) is no longer read") }
-    }
-    return notes
   }
 }

@@ -108,23 +108,39 @@ public enum RunOutput {
   }
 
   /// Writes every file to a temporary name in `directory`, then renames them all into place:
-  /// a failure removes what it wrote and never leaves a partial file under a final name.
+  /// a failure removes what it wrote, and the folders it created, and never leaves a partial
+  /// file under a final name. A name may hold one or more folders (`steady/supply.csv`).
   public static func write(
     _ files: [(name: String, contents: String)], to directory: String
   ) throws(Failure) {
     let manager = FileManager.default
-    do {
-      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotWrite(path: directory, reason: error.localizedDescription)
-    }
     let folder = URL(fileURLWithPath: directory)
     let token = UUID().uuidString.prefix(8)
+    var created: [URL] = []
     var temporary: [(URL, URL)] = []
+    /// Creates `url` and the folders above it that are missing, remembering them.
+    func createFolder(_ url: URL) throws {
+      var missing: [URL] = []
+      var cursor = url.standardizedFileURL
+      var isFolder: ObjCBool = false
+      while !manager.fileExists(atPath: cursor.path, isDirectory: &isFolder) {
+        missing.append(cursor)
+        let parent = cursor.deletingLastPathComponent()
+        if parent.path == cursor.path { break }
+        cursor = parent
+      }
+      for url in missing.reversed() {
+        try manager.createDirectory(at: url, withIntermediateDirectories: false)
+        created.append(url)
+      }
+    }
     do {
+      try createFolder(folder)
       for file in files {
         let final = folder.appendingPathComponent(file.name)
-        let partial = folder.appendingPathComponent(".\(file.name).\(token).tmp")
+        let parent = final.deletingLastPathComponent()
+        try createFolder(parent)
+        let partial = parent.appendingPathComponent(".\(final.lastPathComponent).\(token).tmp")
         try Data(file.contents.utf8).write(to: partial)
         temporary.append((partial, final))
       }
@@ -134,6 +150,7 @@ public enum RunOutput {
       }
     } catch {
       for (partial, _) in temporary { try? manager.removeItem(at: partial) }
+      for url in created.reversed() { try? manager.removeItem(at: url) }
       throw .cannotWrite(path: directory, reason: error.localizedDescription)
     }
   }

@@ -73,7 +73,7 @@ import Testing
       .write(toFile: manifest, atomically: true, encoding: .utf8)
     let comparison = try Snapshot.compare(p, metadata: metadata, in: directory)
     #expect(comparison.inputChanges.count == 1)
-    #expect(comparison.inputChanges.first?.hasPrefix("data file intake.csv changed") == true)
+    #expect(comparison.inputChanges.first?.hasPrefix("data file data/intake.csv changed") == true)
   }
 
   @Test func toleranceRulesAreMostSpecificFirst() {
@@ -89,9 +89,10 @@ import Testing
     let (p, metadata) = try Self.projection("expectations")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = ScenarioRun(projection: p, metadata: metadata)
     var report = CheckReport()
-    try report.check(p, metadata: metadata, snapshots: directory, update: true)
-    try report.check(p, metadata: metadata, snapshots: directory, update: false)
+    try report.check([run], snapshots: directory, update: true)
+    try report.check([run], snapshots: directory, update: false)
     let document = try XMLDocument(xmlString: report.junit.xml)
     let root = try #require(document.rootElement())
     // 2 expectations twice, then 5 snapshot tables; one expectation fails each time.
