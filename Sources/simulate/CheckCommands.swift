@@ -20,12 +20,15 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenarios' [[expect]] entries, and their tables against snapshots.",
     discussion: """
-      Prints one row per expectation (scenario, table, key, year, column, expected, actual,
-      tolerance, result) and, with --snapshots, only the cells that moved beyond tolerance
-      (default rtol 1e-9; [check] in the scenario overrides it per table and column), with
-      the inputs whose SHA-256 changed, so a data revision is told apart from a code change.
-      Exit codes: 0 all pass, 1 a failure, 2 bad input (an expectation naming a table,
-      column, key or year that the run does not produce is bad input).
+      Runs every scenario, then checks its [[expect]] entries and, with --snapshots, compares \
+      every table cell by cell with the snapshot (default rtol 1e-9; [check] in the scenario \
+      overrides it per table and column) and names the inputs whose SHA-256 changed, so a \
+      data revision is told apart from a code change. One document on standard output: text \
+      and markdown print the expectations, then the snapshot changes; csv and tsv one table \
+      (check, scenario, table, key, year, column, expected, actual, tolerance, result); json \
+      one object (expectations, snapshots, notes, summary). See docs/checks.md.
+      Exit codes: 0 all pass, 1 a failure, 2 bad input (an expectation naming a table, \
+      column, key, year or empty cell that the run does not produce; a corrupted snapshot).
       """)
 
   @Argument(help: "Scenario files.")

@@ -10,9 +10,9 @@ import Testing
     let result = try Simulate.run(["check", Self.expectations, "--format", "csv"])
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "scenario,table,key,year,column,expected,actual,tolerance,result")
-    #expect(lines.contains("expectations,supply,college,2023,enrolled,1800,1900,50,fail"))
-    #expect(lines.contains { $0.hasPrefix("expectations,balance,,2022,graduates,720,720,") && $0.hasSuffix(",pass") })
+    #expect(lines.first == "check,scenario,table,key,year,column,expected,actual,tolerance,result")
+    #expect(lines.contains("expect,expectations,supply,college,2023,enrolled,1800,1900,50,fail"))
+    #expect(lines.contains { $0.hasPrefix("expect,expectations,balance,,2022,graduates,720,720,") && $0.hasSuffix(",pass") })
     #expect(result.stderr.contains("1 passed, 1 failed"))
   }
 
@@ -30,12 +30,45 @@ import Testing
     let junit = directory + "/report.xml"
     let moved = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--junit", junit, "--format", "csv"])
     #expect(moved.status == 1)
-    #expect(moved.stdout.contains("steady,demand,studio,2021,capacity,moved,90,100,10,"))
+    // Tolerance 1e-9 · 90 (the default rtol), then the result.
+    #expect(moved.stdout.split(separator: "\n").contains {
+      $0.hasPrefix("snapshot,steady,demand,studio,2021,capacity,90,100,9") && $0.hasSuffix("e-08,moved")
+    })
     #expect(FileManager.default.fileExists(atPath: junit))
     let update = try Simulate.run(["check", "--snapshots", directory, Self.steady, "--update"])
     #expect(update.status == 0)
     let again = try Simulate.run(["check", "--snapshots", directory, Self.steady])
     #expect(again.status == 0)
+  }
+
+  /// Expectations and snapshot changes together: CSV is one table (one header, every row as
+  /// wide), JSON one object; both used to print two documents one after the other.
+  @Test func oneDocumentPerFormat() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(try Simulate.run(["snapshot", Self.expectations, "--dir", directory]).status == 0)
+    let file = directory + "/expectations/balance.csv"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n2023,720,", with: "\n2023,700,").write(toFile: file, atomically: true, encoding: .utf8)
+
+    let csv = try Simulate.run(["check", Self.expectations, "--snapshots", directory, "--format", "csv"])
+    #expect(csv.status == 1)
+    let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 1 + 2 + 1)  // header, two expectations, one moved cell
+    #expect(rows.allSatisfy { $0.count == 10 })
+    #expect(rows.filter { $0.first == "check" }.count == 1)
+    #expect(rows.last?.map(String.init) == [
+      "snapshot", "expectations", "balance", "", "2023", "graduates", "700", "720", "\(1e-9 * 700)", "moved",
+    ])
+
+    let json = try Simulate.run(["check", Self.expectations, "--snapshots", directory, "--format", "json"])
+    #expect(json.status == 1)
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect((object?["expectations"] as? [Any])?.count == 2)
+    let snapshots = object?["snapshots"] as? [[String: Any]] ?? []
+    #expect(snapshots.count == 1 && (snapshots.first?["changes"] as? [Any])?.count == 1)
+    let summary = object?["summary"] as? [String: Int]
+    #expect(summary == ["passed": 1, "failed": 1, "moved": 1, "only_in_snapshot": 0, "only_in_run": 0])
   }
 
   /// An empty year cell in a recorded table crashed `Int(NaN)`: now exit 2 with file:line:column.

@@ -64,20 +64,4 @@ public struct CheckReport: Sendable {
     }
     return text
   }
-
-  /// The expectation rows, then (when anything moved) the moved cells.
-  public func rendered(as format: OutputFormat) -> String {
-    let style = Table.TextStyle(thousandsSeparators: true, significantDigits: 6)
-    var parts: [String] = []
-    if !expectations.isEmpty {
-      parts.append(RunOutput.terminated(ExpectationResult.table(expectations).rendered(as: format, style: style)))
-    }
-    let moved = comparisons.filter { !$0.changes.isEmpty }.map(\.table)
-    if let first = moved.first {
-      let merged = Table(
-        title: "moved since the snapshots", columns: first.columns, rows: moved.flatMap(\.rows))
-      parts.append(RunOutput.terminated(merged.rendered(as: format, style: style)))
-    }
-    return parts.joined(separator: format == .text || format == .markdown ? "\n" : "")
-  }
 }
