@@ -123,4 +123,29 @@ import Testing
       #expect(result.stderr.contains("\(data):4:1") && result.stderr.contains("1e+300"), "\(command): \(result.stderr)")
     }
   }
+
+  /// An [[expect]] on a cell that is always empty passed `validate` and failed `check` with
+  /// exit 1; both now report it as bad input with its key path.
+  @Test func expectationOnAnEmptyCellIsBadInput() throws {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("s.toml")
+    try """
+      extends = "\(Self.steady)"
+      [scenario]
+      name = "s"
+      [[expect]]
+      table = "demand"
+      key = "studio"
+      column = "openings"
+      year = 2022
+      value = 0
+      """.write(to: file, atomically: true, encoding: .utf8)
+    for command in ["validate", "check"] {
+      let result = try Simulate.run([command, file.path])
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(command)")
+      #expect(result.stderr.contains("expect[0].column"), "\(command): \(result.stderr)")
+    }
+  }
 }

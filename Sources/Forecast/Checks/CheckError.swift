@@ -4,6 +4,8 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownTable(scenario: String, index: Int, table: String)
   case unknownColumn(scenario: String, index: Int, table: String, column: String, columns: [String])
   case unknownRow(scenario: String, index: Int, table: String, key: String?, year: Int?)
+  /// The cell exists but the run leaves it empty (`always`: for every year of its key).
+  case emptyCell(scenario: String, index: Int, table: String, key: String?, year: Int?, column: String, always: Bool)
   case snapshotMissing(path: String)
   case snapshotUnreadable(path: String, reason: String)
   /// A recorded table that is not valid CSV.
@@ -27,6 +29,12 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
       let what = [key.map { "key '\($0)'" }, year.map { "year \($0)" }].compactMap { $0 }
         .joined(separator: " and ")
       return "\(scenario): expect[\(index)]: table '\(table)' has no row with \(what)"
+    case .emptyCell(let scenario, let index, let table, let key, let year, let column, let always):
+      let row = key.map { " of '\($0)'" } ?? ""
+      let when = always ? "in every year" : year.map { "in \($0)" } ?? ""
+      return "\(scenario): expect[\(index)]: table '\(table)' leaves column '\(column)'\(row) empty "
+        + "\(when): the value does not exist (the employment and openings of a sector given by "
+        + "capacity, for example), so the expectation could never pass"
     case .snapshotMissing(let path):
       return "no snapshot at \(path): record one with `simulate snapshot --dir`"
     case .snapshotUnreadable(let path, let reason):

@@ -38,6 +38,20 @@ import Testing
     }
   }
 
+  /// An empty cell (studio is given by capacity: no employment) could never pass: bad input,
+  /// not a failure. The loader flags this case too; the run catches every other empty cell.
+  @Test func expectationOnAnEmptyCellIsBadInput() throws {
+    var (p, _) = try Self.projection("steady")
+    var scenario = p.scenario
+    scenario.expectations = [Expectation(table: "demand", key: "studio", column: "employment", year: 2022, value: 1)]
+    p = try Simulation(scenario: scenario).run()
+    let expected = CheckError.emptyCell(
+      scenario: "steady", index: 0, table: "demand", key: "studio", year: 2022, column: "employment", always: true)
+    #expect(throws: expected) { try ExpectationResult.evaluate(p) }
+    #expect(expected.description.hasPrefix(
+      "steady: expect[0]: table 'demand' leaves column 'employment' of 'studio' empty in every year"))
+  }
+
   /// A snapshot perturbed in one cell is reported with exactly that cell, and no input change.
   @Test func perturbedSnapshotCellIsReported() throws {
     let (p, metadata) = try Self.projection("steady")
