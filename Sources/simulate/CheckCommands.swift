@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     discussion: """
       Runs every scenario, then checks its [[expect]] entries and, with --snapshots, compares \
       every table cell by cell with the snapshot (default rtol 1e-9; [check] in the scenario \
-      overrides it per table and column) and names the inputs whose SHA-256 changed, so a \
+      overrides it per table and column, and --rtol, --atol and --tolerance override that) and names the inputs whose SHA-256 changed, so a \
       data revision is told apart from a code change. One document on standard output: text \
       and markdown print the expectations, then the snapshot changes; csv and tsv one table \
       (check, scenario, table, key, year, column, expected, actual, tolerance, result); json \
@@ -40,6 +40,18 @@ struct Check: ParsableCommand {
   @Flag(help: "With --snapshots: rewrite the snapshots from this run (on purpose).")
   var update = false
 
+  @Option(help: "Relative tolerance of every snapshot cell, over the scenario's [check].")
+  var rtol: Double?
+
+  @Option(help: "Absolute tolerance of every snapshot cell, over the scenario's [check].")
+  var atol: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Relative tolerance of one table's or column's snapshot cells; repeatable; beats --rtol.",
+      valueName: "TABLE.COLUMN=RTOL"))
+  var tolerance: [String] = []
+
   @Option(help: "Also write a JUnit XML report to this file.")
   var junit: String?
 
@@ -49,14 +61,28 @@ struct Check: ParsableCommand {
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
+    if rtol != nil || atol != nil || !tolerance.isEmpty {
+      if snapshots == nil {
+        throw ValidationError("--rtol, --atol and --tolerance set snapshot tolerances: add --snapshots DIR")
+      }
+      if update {
+        throw ValidationError("--rtol, --atol and --tolerance have no effect with --update, which rewrites the snapshots")
+      }
+    }
   }
 
   func run() throws {
+    let overrides: ToleranceOverrides
+    do {
+      overrides = try ToleranceOverrides(rtol: rtol, atol: atol, tolerances: tolerance)
+    } catch {
+      throw failBadInput(error.description)
+    }
     // Every scenario runs before anything is compared or written.
     let runs = try scenarios.map(runScenario)
     var report = CheckReport()
     do {
-      try report.check(runs, snapshots: snapshots, update: update)
+      try report.check(runs, snapshots: snapshots, update: update, overrides: overrides)
     } catch {
       throw failBadInput(error.description)
     }

@@ -84,6 +84,28 @@ import Testing
     #expect(result.stderr.contains("\(file):3:1: expected a whole year, found an empty cell"), "\(result.stderr)")
   }
 
+  /// --rtol, --atol and --tolerance loosen or tighten the comparison; bad values, unknown
+  /// columns and tolerances without --snapshots are usage errors.
+  @Test func toleranceOptions() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(try Simulate.run(["snapshot", Self.steady, "--dir", directory]).status == 0)
+    let file = directory + "/steady/balance.csv"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n2023,720,", with: "\n2023,720.5,").write(toFile: file, atomically: true, encoding: .utf8)
+    let base = ["check", Self.steady, "--snapshots", directory]
+    #expect(try Simulate.run(base).status == 1)
+    #expect(try Simulate.run(base + ["--rtol", "1e-3"]).status == 0)
+    #expect(try Simulate.run(base + ["--tolerance", "balance.graduates=1e-3"]).status == 0)
+    #expect(try Simulate.run(base + ["--rtol", "1e-3", "--tolerance", "balance.graduates=0"]).status == 1)
+    let typo = try Simulate.run(base + ["--tolerance", "balance.graduate=1e-3"])
+    #expect(typo.status == 2 && typo.stderr.contains("did you mean 'balance.graduates'?"), "\(typo.stderr)")
+    let negative = try Simulate.run(base + ["--atol=-1"])
+    #expect(negative.status == 2 && negative.stderr.contains("--atol: expected a finite number ≥ 0"), "\(negative.stderr)")
+    let alone = try Simulate.run(["check", Self.steady, "--rtol", "1e-3"])
+    #expect(alone.status == 2 && alone.stderr.contains("add --snapshots DIR"), "\(alone.stderr)")
+  }
+
   @Test func missingSnapshotIsBadInput() throws {
     let result = try Simulate.run(["check", "--snapshots", "/nonexistent-forecast", Self.steady])
     #expect(result.status == 2 && result.stderr.contains("no snapshot"))

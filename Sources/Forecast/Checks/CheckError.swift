@@ -14,6 +14,8 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
   /// writes (`column` 1-based, nil for the whole line).
   case snapshotCorrupt(file: String, line: Int, column: Int?, expected: String, found: String)
   case cannotWrite(path: String, reason: String)
+  /// A tolerance option of `simulate check` that is not a valid tolerance or names no column.
+  case toleranceOption(option: String, expected: String, found: String, suggestions: [String])
   /// Two scenario files with the same name, whose snapshots would be the same folder.
   case snapshotNameClash(name: String, files: [String], folder: String)
 
@@ -47,6 +49,8 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
         + "or `simulate check --update` if the run is right)"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
+    case .toleranceOption(let option, let expected, let found, let suggestions):
+      return "\(option): expected \(expected), found \(found)" + suggestion(suggestions)
     case .snapshotNameClash(let name, let files, let folder):
       return "scenarios \(Wording.list(files)) are both named '\(name)', so their snapshots would "
         + "be the same folder \(folder): give one of them another [scenario] name"

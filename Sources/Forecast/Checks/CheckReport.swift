@@ -13,8 +13,10 @@ public struct CheckReport: Sendable {
   /// instead when `update`). Every run is checked as input first (expectations that name
   /// nothing, scenario names that clash, corrupted snapshots), so a bad one leaves the report
   /// and the snapshots as they were; with `update`, every snapshot is written or none.
+  /// `overrides` (the command line's tolerances) beat each scenario's `[check]`.
   public mutating func check(
-    _ runs: [ScenarioRun], snapshots: String?, update: Bool
+    _ runs: [ScenarioRun], snapshots: String?, update: Bool,
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) throws(CheckError) {
     var results: [[ExpectationResult]] = []
     for run in runs { results.append(try ExpectationResult.evaluate(run.projection)) }
@@ -25,7 +27,8 @@ public struct CheckReport: Sendable {
         try Snapshot.record(runs, to: snapshots)
       } else {
         for run in runs {
-          found.append(try Snapshot.compare(run.projection, metadata: run.metadata, in: snapshots))
+          found.append(
+            try Snapshot.compare(run.projection, metadata: run.metadata, in: snapshots, overrides: overrides))
         }
       }
     }

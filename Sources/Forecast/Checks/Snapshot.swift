@@ -51,12 +51,13 @@ public enum Snapshot {
     }
   }
 
-  /// Compares a run with its snapshot, cell by cell within `settings`' tolerances.
+  /// Compares a run with its snapshot, cell by cell within the tolerances of the scenario's
+  /// `[check]` and, above them, `overrides`.
   ///
   /// - Throws: `CheckError` when the snapshot is missing or corrupted (bad input).
   public static func compare(
     _ projection: Projection, metadata: RunMetadata, in directory: String,
-    settings: CheckSettings? = nil
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) throws(CheckError) -> SnapshotComparison {
     let name = projection.scenario.info.name
     let target = folder(directory, scenario: name)
@@ -72,7 +73,7 @@ public enum Snapshot {
       let current = projection.table(table)
       let found = cellChanges(
         table: table.rawValue, recorded: try recordedRows(at: path, like: current), new: current,
-        settings: settings ?? projection.scenario.check)
+        settings: projection.scenario.check, overrides: overrides)
       compared[table.rawValue] = found.count
       changes += found
     }
@@ -85,7 +86,8 @@ public enum Snapshot {
 
   /// Cells whose value moved beyond tolerance, and rows found on one side only.
   static func cellChanges(
-    table name: String, recorded: [RecordedRow], new: Table, settings: CheckSettings
+    table name: String, recorded: [RecordedRow], new: Table, settings: CheckSettings,
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) -> [SnapshotComparison.Change] {
     let index = TableCellIndex(new)
     var seen = Set<Int>()
@@ -106,7 +108,7 @@ public enum Snapshot {
         let previous = row.values[c]
         let current = TableCellIndex.number(new.rows[newRow][c]) ?? .nan
         if previous.isNaN && current.isNaN { continue }
-        let (rtol, atol) = settings.tolerance(table: name, column: column.name)
+        let (rtol, atol) = overrides.tolerance(table: name, column: column.name, over: settings)
         let tolerance = atol + rtol * abs(previous)
         let moved = previous.isNaN != current.isNaN || !(abs(current - previous) <= tolerance)
         if moved {
