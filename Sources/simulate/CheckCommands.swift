@@ -147,10 +147,10 @@ struct BacktestCommand: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: "First and last origin, as A...B (or A:B).")
+  @Option(help: "One origin (2015), or the first and last, as A...B (or A:B).")
   var origins: String
 
-  @Option(help: "Years projected from each origin.")
+  @Option(help: "Years projected from each origin (at most the years observed after the first).")
   var horizon: Int = 5
 
   @Option(help: "Data series of observed values (default: the calibration's graduates).")
@@ -166,18 +166,18 @@ struct BacktestCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    let parts = origins.replacingOccurrences(of: "...", with: ":").split(separator: ":").map { Int($0) }
-    guard parts.count == 2, let first = parts[0], let last = parts[1], first <= last else {
-      throw failBadInput("--origins: expected A...B with A ≤ B (for example 2012...2020), found '\(origins)'")
-    }
-    guard horizon >= 1 else { throw failBadInput("--horizon must be at least 1, found \(horizon)") }
+    let range: ClosedRange<Int>
+    do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error.description) }
     let loaded = try loadScenario(scenario)
     guard let name = series ?? loaded.calibration?.graduates else {
-      throw failBadInput("name the observed series with --series (the scenario has no [calibrate])")
+      throw failBadInput(
+        "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "
+          + "data series: \(loaded.dataSeries.map(\.name).joined(separator: ", ")))")
     }
     do {
       let result = try Backtest(
-        scenario: loaded, origins: first...last, horizon: horizon, series: name, metric: metric
+        scenario: loaded, origins: range, horizon: horizon,
+        series: name, metric: metric
       ).run()
       let table = forecasts ? result.forecastTable : result.accuracyTable
       writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))

@@ -126,6 +126,20 @@ import Testing
     #expect(abs((naive.flatMap { Double($0[3]) } ?? 0) - 14.4) < 1e-9)
   }
 
+  @Test func singleOriginAndBadOptions() throws {
+    let linear = Simulate.fixture("simulation/linear.toml")
+    let single = try Simulate.run(["backtest", linear, "--origins", "2015", "--series", "graduates", "--format", "csv"])
+    #expect(single.status == 0 && single.stdout.hasPrefix("step,method,n,"))
+    let metric = try Simulate.run(["backtest", linear, "--origins", "2015", "--series", "graduates", "--metric", "graduate"])
+    #expect(metric.status == 2 && !metric.stderr.contains("calibrate:"))
+    #expect(metric.stderr.contains("did you mean 'graduates'?"), "\(metric.stderr)")
+    let series = try Simulate.run(["backtest", linear, "--origins", "2015", "--series", "grads"])
+    #expect(series.status == 2 && !series.stderr.contains("file ?"))
+    #expect(series.stderr.contains("\(linear): --series:") && series.stderr.contains("(intake, graduates)"), "\(series.stderr)")
+    let horizon = try Simulate.run(["backtest", linear, "--origins", "2010...2012", "--series", "graduates", "--horizon", "1000000"])
+    #expect(horizon.status == 2 && horizon.stderr.contains("--horizon: expected at most 20"), "\(horizon.stderr)")
+  }
+
   @Test func badOriginsExitTwo() throws {
     let result = try Simulate.run([
       "backtest", Simulate.fixture("simulation/linear.toml"), "--origins", "2015...2010",
