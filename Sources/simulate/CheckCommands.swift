@@ -61,6 +61,7 @@ struct Check: ParsableCommand {
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
+    try requireDirectory(snapshots, option: "--snapshots")
     if rtol != nil || atol != nil || !tolerance.isEmpty {
       if snapshots == nil {
         throw ValidationError("--rtol, --atol and --tolerance set snapshot tolerances: add --snapshots DIR")
@@ -114,6 +115,7 @@ struct SnapshotCommand: ParsableCommand {
 
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
+    try requireDirectory(dir, option: "--dir")
   }
 
   func run() throws {

@@ -34,6 +34,10 @@ struct Run: ParsableCommand {
   @Option(help: "Write one file per table into this folder instead of standard output.")
   var out: String?
 
+  func validate() throws {
+    try requireDirectory(out, option: "--out")
+  }
+
   func run() throws {
     let loaded = try loadScenario(scenario)
     do {

@@ -148,4 +148,26 @@ import Testing
       #expect(result.stderr.contains("expect[0].column"), "\(command): \(result.stderr)")
     }
   }
+
+  /// Empty table names, an --out that is a file, a directory given as the scenario: each a
+  /// clear usage error (exit 2) and nothing on standard output.
+  @Test func badPathsAndListsAreNamed() throws {
+    let file = temporaryDirectory().path
+    try "x".write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let cases: [([String], String)] = [
+      (["run", Self.steady, "--tables", ""], "--tables: expected comma-separated table names (supply, demand, balance, matching, fit), found nothing"),
+      (["run", Self.steady, "--tables", "supply,,demand"], "found an empty name in 'supply,,demand'"),
+      (["run", Self.steady, "--out", file], "--out must be a directory; \(file) is a file"),
+      (["snapshot", Self.steady, "--dir", file], "--dir must be a directory; \(file) is a file"),
+      (["check", Self.steady, "--snapshots", file], "--snapshots must be a directory; \(file) is a file"),
+      (["validate", Simulate.fixture("simulation")], "expected a scenario file (TOML), found a directory"),
+    ]
+    for (arguments, message) in cases {
+      let result = try Simulate.run(arguments)
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+  }
 }
