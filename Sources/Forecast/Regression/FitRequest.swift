@@ -146,7 +146,7 @@ public struct FitRequest: Sendable {
       guard input.values.count == count || input.values.count == 1 else {
         throw .badPrediction(
           "\(input.column)=...",
-          "\(input.values.count) values where another --predict gives \(count) (give 1 or \(count))")
+          Wording.count(input.values.count, "value") + " where another --predict gives \(count) (give 1 or \(count))")
       }
       guard let column = table.column(named: input.column) else {
         throw .unknownPredictionColumn(input.column, source: table.source, nearest: EditDistance.closest(to: input.column, among: table.names, limit: 3))

@@ -110,6 +110,9 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       message: "output.tables: expected a non-empty array of table names, found an empty array",
       line: 4),
     .init(
+      file: "progression-length-one", kind: .invalidValue,
+      message: #"tracks[1] "bachelor".progression: expected 1 value (duration - 1), found 2"#),
+    .init(
       file: "expect-key", kind: .unknownName,
       message: #"expect[2].key: expected a sector's name, found "ai_trainr"; "#
         + #"did you mean "ai_trainer"?"#),
