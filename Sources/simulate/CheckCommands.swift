@@ -3,11 +3,13 @@ import Forecast
 import Foundation
 
 /// Runs a scenario for the check commands, exiting 2 on bad input.
-func runScenario(_ path: String) throws -> (Projection, RunMetadata) {
+func runScenario(_ path: String) throws -> ScenarioRun {
   let scenario = try loadScenario(path)
   do {
     let projection = try Simulation(scenario: scenario).run()
-    return (projection, RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
+    return ScenarioRun(
+      projection: projection,
+      metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
   } catch {
     throw failBadInput("\(path): \(error)")
   }
@@ -18,12 +20,15 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenarios' [[expect]] entries, and their tables against snapshots.",
     discussion: """
-      Prints one row per expectation (scenario, table, key, year, column, expected, actual,
-      tolerance, result) and, with --snapshots, only the cells that moved beyond tolerance
-      (default rtol 1e-9; [check] in the scenario overrides it per table and column), with
-      the inputs whose SHA-256 changed, so a data revision is told apart from a code change.
-      Exit codes: 0 all pass, 1 a failure, 2 bad input (an expectation naming a table,
-      column, key or year that the run does not produce is bad input).
+      Runs every scenario, then checks its [[expect]] entries and, with --snapshots, compares \
+      every table cell by cell with the snapshot (default rtol 1e-9; [check] in the scenario \
+      overrides it per table and column, and --rtol, --atol and --tolerance override that) and names the inputs whose SHA-256 changed, so a \
+      data revision is told apart from a code change. One document on standard output: text \
+      and markdown print the expectations, then the snapshot changes; csv and tsv one table \
+      (check, scenario, table, key, year, column, expected, actual, tolerance, result); json \
+      one object (expectations, snapshots, notes, summary). See docs/checks.md.
+      Exit codes: 0 all pass, 1 a failure, 2 bad input (an expectation naming a table, \
+      column, key, year or empty cell that the run does not produce; a corrupted snapshot).
       """)
 
   @Argument(help: "Scenario files.")
@@ -35,6 +40,18 @@ struct Check: ParsableCommand {
   @Flag(help: "With --snapshots: rewrite the snapshots from this run (on purpose).")
   var update = false
 
+  @Option(help: "Relative tolerance of every snapshot cell, over the scenario's [check].")
+  var rtol: Double?
+
+  @Option(help: "Absolute tolerance of every snapshot cell, over the scenario's [check].")
+  var atol: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Relative tolerance of one table's or column's snapshot cells; repeatable; beats --rtol.",
+      valueName: "TABLE.COLUMN=RTOL"))
+  var tolerance: [String] = []
+
   @Option(help: "Also write a JUnit XML report to this file.")
   var junit: String?
 
@@ -44,17 +61,31 @@ struct Check: ParsableCommand {
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
+    try requireDirectory(snapshots, option: "--snapshots")
+    if rtol != nil || atol != nil || !tolerance.isEmpty {
+      if snapshots == nil {
+        throw ValidationError("--rtol, --atol and --tolerance set snapshot tolerances: add --snapshots DIR")
+      }
+      if update {
+        throw ValidationError("--rtol, --atol and --tolerance have no effect with --update, which rewrites the snapshots")
+      }
+    }
   }
 
   func run() throws {
+    let overrides: ToleranceOverrides
+    do {
+      overrides = try ToleranceOverrides(rtol: rtol, atol: atol, tolerances: tolerance)
+    } catch {
+      throw failBadInput(error.description)
+    }
+    // Every scenario runs before anything is compared or written.
+    let runs = try scenarios.map(runScenario)
     var report = CheckReport()
-    for path in scenarios {
-      let (projection, metadata) = try runScenario(path)
-      do {
-        try report.check(projection, metadata: metadata, snapshots: snapshots, update: update)
-      } catch {
-        throw failBadInput(error.description)
-      }
+    do {
+      try report.check(runs, snapshots: snapshots, update: update, overrides: overrides)
+    } catch {
+      throw failBadInput(error.description)
     }
     if let junit {
       do {
@@ -82,16 +113,23 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: "Folder to write DIR/<scenario>/<table>.csv and manifest.json into.")
   var dir: String
 
+  func validate() throws {
+    if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
+    try requireDirectory(dir, option: "--dir")
+  }
+
   func run() throws {
-    for path in scenarios {
-      let (projection, metadata) = try runScenario(path)
-      do {
-        try Snapshot.record(projection, metadata: metadata, to: dir)
-      } catch {
-        throw failBadInput(error.description)
-      }
-      writeOut("\(projection.scenario.info.name): \(Snapshot.folder(dir, scenario: projection.scenario.info.name))\n")
+    // Every scenario runs before anything is written, and then all are written or none.
+    let runs = try scenarios.map(runScenario)
+    do {
+      try Snapshot.record(runs, to: dir)
+    } catch {
+      throw failBadInput(error.description)
     }
+    var seen = Set<String>()
+    writeOut(
+      runs.filter { seen.insert($0.name).inserted }
+        .map { "\($0.name): \(Snapshot.folder(dir, scenario: $0.name))\n" }.joined())
   }
 }
 
@@ -111,10 +149,10 @@ struct BacktestCommand: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: "First and last origin, as A...B (or A:B).")
+  @Option(help: "One origin (2015), or the first and last, as A...B (or A:B).")
   var origins: String
 
-  @Option(help: "Years projected from each origin.")
+  @Option(help: "Years projected from each origin (at most the years observed after the first).")
   var horizon: Int = 5
 
   @Option(help: "Data series of observed values (default: the calibration's graduates).")
@@ -130,18 +168,18 @@ struct BacktestCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    let parts = origins.replacingOccurrences(of: "...", with: ":").split(separator: ":").map { Int($0) }
-    guard parts.count == 2, let first = parts[0], let last = parts[1], first <= last else {
-      throw failBadInput("--origins: expected A...B with A ≤ B (for example 2012...2020), found '\(origins)'")
-    }
-    guard horizon >= 1 else { throw failBadInput("--horizon must be at least 1, found \(horizon)") }
+    let range: ClosedRange<Int>
+    do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error.description) }
     let loaded = try loadScenario(scenario)
     guard let name = series ?? loaded.calibration?.graduates else {
-      throw failBadInput("name the observed series with --series (the scenario has no [calibrate])")
+      throw failBadInput(
+        "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "
+          + "data series: \(loaded.dataSeries.map(\.name).joined(separator: ", ")))")
     }
     do {
       let result = try Backtest(
-        scenario: loaded, origins: first...last, horizon: horizon, series: name, metric: metric
+        scenario: loaded, origins: range, horizon: horizon,
+        series: name, metric: metric
       ).run()
       let table = forecasts ? result.forecastTable : result.accuracyTable
       writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))

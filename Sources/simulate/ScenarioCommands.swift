@@ -38,6 +38,10 @@ struct Run: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  func validate() throws {
+    try requireDirectory(out, option: "--out")
+  }
+
   func run() throws {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     do {
@@ -79,7 +83,7 @@ struct Validate: ParsableCommand {
       let projection = try Simulation(scenario: loaded).run()
       // An expectation naming a row or column the run does not produce is an error here too.
       _ = try ExpectationResult.evaluate(projection)
-      func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+      let count = { (n: Int, noun: String) in Wording.count(n, noun) }
       writeOut(
         "\(scenario): valid (\(count(loaded.tracks.count, "track")), "
           + "\(count(loaded.sectors.count, "sector")), \(count(loaded.drivers.count, "driver")), "

@@ -57,3 +57,12 @@ func writeError(_ text: String) {
 func writeOut(_ text: String) {
   FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// A folder option (`--out`, `--dir`, `--snapshots`) must not name an existing regular file.
+func requireDirectory(_ path: String?, option: String) throws {
+  guard let path else { return }
+  var isDirectory: ObjCBool = false
+  if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+    throw ValidationError("\(option) must be a directory; \(path) is a file")
+  }
+}

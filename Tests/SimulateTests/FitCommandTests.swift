@@ -91,6 +91,10 @@ import Testing
       name: "bad prediction", arguments: ["fit", longley, "y ~ x1", "--predict", "x1=abc"],
       messages: ["--predict", "abc"]),
     ErrorCase(
+      name: "prediction range whose length overflows (crashed converting infinity to Int)",
+      arguments: ["fit", longley, "y ~ x1", "--predict", "x1=0:1e308:1e-308"],
+      messages: ["--predict", "over 100,000 values"]),
+    ErrorCase(
       name: "unknown covariance type", arguments: ["fit", longley, "y ~ x1", "--cov", "HC4"],
       messages: ["HC4"]),
     ErrorCase(

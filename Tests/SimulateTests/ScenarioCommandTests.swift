@@ -100,4 +100,74 @@ import Testing
     #expect(resolved.status == 0)
     #expect(resolved.stdout.contains("name = \"shocked\"") && !resolved.stdout.contains("extends"))
   }
+
+  /// A data year of 1e300 crashed `Int(year)`; now every command that reads it exits 2 with
+  /// the file, line and column.
+  @Test func corruptDataYearExitsTwoWithItsLine() throws {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = Simulate.fixture("simulation/bad-years/huge-year.csv")
+    let file = folder.appendingPathComponent("s.toml")
+    try """
+      extends = "\(Self.steady)"
+      [scenario]
+      name = "s"
+      [data.intake]
+      file = "\(data)"
+      column = "intake"
+      """.write(to: file, atomically: true, encoding: .utf8)
+    for command in ["run", "validate", "check"] {
+      let result = try Simulate.run([command, file.path])
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(command)")
+      #expect(result.stderr.contains("\(data):4:1") && result.stderr.contains("1e+300"), "\(command): \(result.stderr)")
+    }
+  }
+
+  /// An [[expect]] on a cell that is always empty passed `validate` and failed `check` with
+  /// exit 1; both now report it as bad input with its key path.
+  @Test func expectationOnAnEmptyCellIsBadInput() throws {
+    let folder = temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("s.toml")
+    try """
+      extends = "\(Self.steady)"
+      [scenario]
+      name = "s"
+      [[expect]]
+      table = "demand"
+      key = "studio"
+      column = "openings"
+      year = 2022
+      value = 0
+      """.write(to: file, atomically: true, encoding: .utf8)
+    for command in ["validate", "check"] {
+      let result = try Simulate.run([command, file.path])
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(command)")
+      #expect(result.stderr.contains("expect[0].column"), "\(command): \(result.stderr)")
+    }
+  }
+
+  /// Empty table names, an --out that is a file, a directory given as the scenario: each a
+  /// clear usage error (exit 2) and nothing on standard output.
+  @Test func badPathsAndListsAreNamed() throws {
+    let file = temporaryDirectory().path
+    try "x".write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let cases: [([String], String)] = [
+      (["run", Self.steady, "--tables", ""], "--tables: expected comma-separated table names (supply, demand, balance, matching, fan, fit), found nothing"),
+      (["run", Self.steady, "--tables", "supply,,demand"], "found an empty name in 'supply,,demand'"),
+      (["run", Self.steady, "--out", file], "--out must be a directory; \(file) is a file"),
+      (["snapshot", Self.steady, "--dir", file], "--dir must be a directory; \(file) is a file"),
+      (["check", Self.steady, "--snapshots", file], "--snapshots must be a directory; \(file) is a file"),
+      (["validate", Simulate.fixture("simulation")], "expected a scenario file (TOML), found a directory"),
+    ]
+    for (arguments, message) in cases {
+      let result = try Simulate.run(arguments)
+      #expect(result.status == 2 && result.stdout.isEmpty, "\(arguments)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+  }
 }

@@ -180,11 +180,11 @@ struct ShippedScenario: CustomTestStringConvertible, Sendable {
     #expect(result.status == 0)
     let row = try #require(
       result.stdout.split(separator: "\n")
-        .first { $0.hasPrefix("china-baseline,balance,,2026,graduates,12700000,") },
+        .first { $0.hasPrefix("expect,china-baseline,balance,,2026,graduates,12700000,") },
       "\(result.stdout)")
     let cells = row.split(separator: ",", omittingEmptySubsequences: false)
-    #expect(cells.count == 9)
-    #expect(Self.isRelativelyClose(Double(cells[7]) ?? .nan, 0.03 * 12.7e6, 1e-12), "tolerance")
+    #expect(cells.count == 10)
+    #expect(Self.isRelativelyClose(Double(cells[8]) ?? .nan, 0.03 * 12.7e6, 1e-12), "tolerance")
     #expect(cells.last == "pass")
   }
 }

@@ -43,17 +43,57 @@ public struct Backtest: Sendable {
 
   public static let methods = ["model", "naive", "drift", "trend"]
 
-  public func run() throws(SimulationError) -> BacktestResult {
+  /// Origins as the command line gives them: one year (`2015`) or a range (`2012...2020`,
+  /// `2012:2020`).
+  public static func origins(parsing text: String) throws(BacktestError) -> ClosedRange<Int> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let year = Int(trimmed) { return year...year }
+    let parts = trimmed.replacingOccurrences(of: "...", with: ":").split(
+      separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2,
+      let first = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+      let last = Int(parts[1].trimmingCharacters(in: .whitespaces)), first <= last
+    else { throw .invalidOrigins(text) }
+    return first...last
+  }
+
+  /// - Throws: `BacktestError` for a metric, series, origins or horizon that cannot be scored
+  ///   (the horizon may reach at most the last observation from the first origin), or a run
+  ///   that fails at an origin.
+  public func run() throws(BacktestError) -> BacktestResult {
     guard let metricIndex = Projection.balanceMetrics.firstIndex(of: metric) else {
-      throw .calibration("backtest: no balance column '\(metric)'")
+      throw .unknownMetric(metric, metrics: Projection.balanceMetrics)
     }
-    let all = try ScenarioData(scenario: scenario, through: Int.max)
-    guard let observed = all.series[series]?.values, !observed.isEmpty else {
-      throw .missingValue(series: series, year: origins.lowerBound, file: all.series[series]?.file ?? "?", purpose: "the backtest's observations")
+    guard horizon >= 1 else { throw .horizonTooShort(horizon) }
+    guard let spec = scenario.dataSeries(named: series) else {
+      throw .unknownSeries(series, series: scenario.dataSeries.map(\.name))
+    }
+    let all: ScenarioData
+    do { all = try ScenarioData(scenario: scenario, through: Int.max) } catch {
+      throw .simulation(origin: origins.lowerBound, error)
+    }
+    guard let observed = all.series[series]?.values, let lastObserved = observed.keys.max() else {
+      throw .noObservations(series: series, file: spec.file)
+    }
+    guard origins.lowerBound < lastObserved else {
+      throw .originsAfterObservations(origins: origins, series: series, lastObserved: lastObserved)
+    }
+    // Steps after the last observation have nothing to be scored against; capping the horizon
+    // there also bounds each run (a horizon of 10^6 years would take hours).
+    let maximum = lastObserved - origins.lowerBound
+    guard horizon <= maximum else {
+      throw .horizonTooLong(
+        horizon: horizon, maximum: maximum, series: series, lastObserved: lastObserved,
+        firstOrigin: origins.lowerBound)
     }
     var forecasts: [Forecast] = []
     for origin in origins {
-      let projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run()
+      let projection: Projection
+      do {
+        projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run()
+      } catch {
+        throw .simulation(origin: origin, error)
+      }
       let history = observed.filter { $0.key <= origin }
       let benchmarks = Self.benchmarks(history: history, origin: origin, horizon: horizon)
       for step in 1...horizon {

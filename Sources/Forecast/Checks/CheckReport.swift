@@ -9,27 +9,43 @@ public struct CheckReport: Sendable {
 
   public init() {}
 
-  /// Checks one run: its expectations, and its snapshot in `snapshots` when given (rewritten
-  /// instead when `update`).
+  /// Checks runs: their expectations, and their snapshots in `snapshots` when given (rewritten
+  /// instead when `update`). Every run is checked as input first (expectations that name
+  /// nothing, scenario names that clash, corrupted snapshots), so a bad one leaves the report
+  /// and the snapshots as they were; with `update`, every snapshot is written or none.
+  /// `overrides` (the command line's tolerances) beat each scenario's `[check]`.
   public mutating func check(
-    _ projection: Projection, metadata: RunMetadata, snapshots: String?, update: Bool
+    _ runs: [ScenarioRun], snapshots: String?, update: Bool,
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) throws(CheckError) {
-    let name = projection.scenario.info.name
-    let results = try ExpectationResult.evaluate(projection)
-    expectations += results
-    junit.add(results)
-    guard let snapshots else { return }
-    if update {
-      try Snapshot.record(projection, metadata: metadata, to: snapshots)
-      notes.append("\(name): snapshot written to \(Snapshot.folder(snapshots, scenario: name))")
-      return
+    var results: [[ExpectationResult]] = []
+    for run in runs { results.append(try ExpectationResult.evaluate(run.projection)) }
+    var found: [SnapshotComparison] = []
+    if let snapshots {
+      try Snapshot.checkDistinctNames(runs, in: snapshots)
+      if update {
+        try Snapshot.record(runs, to: snapshots)
+      } else {
+        for run in runs {
+          found.append(
+            try Snapshot.compare(run.projection, metadata: run.metadata, in: snapshots, overrides: overrides))
+        }
+      }
     }
-    let comparison = try Snapshot.compare(projection, metadata: metadata, in: snapshots)
-    comparisons.append(comparison)
-    junit.add(comparison)
-    notes += comparison.inputChanges.map { "\(name): \($0)" }
-    if !comparison.changes.isEmpty && comparison.inputChanges.isEmpty {
-      notes.append("\(name): no input changed since the snapshot: the code moved these numbers")
+    for (run, results) in zip(runs, results) {
+      expectations += results
+      junit.add(results)
+      if let snapshots, update {
+        notes.append("\(run.name): snapshot written to \(Snapshot.folder(snapshots, scenario: run.name))")
+      }
+    }
+    for comparison in found {
+      comparisons.append(comparison)
+      junit.add(comparison)
+      notes += comparison.inputChanges.map { "\(comparison.scenario): \($0)" }
+      if !comparison.changes.isEmpty && comparison.inputChanges.isEmpty {
+        notes.append("\(comparison.scenario): no input changed since the snapshot: the code moved these numbers")
+      }
     }
   }
 
@@ -38,25 +54,17 @@ public struct CheckReport: Sendable {
   /// Whether anything failed (exit code 1).
   public var failed: Bool { failedExpectations > 0 || movedCells > 0 }
 
-  /// "3 passed, 0 failed; 2 snapshot cells moved".
+  /// "3 passed, 0 failed; 2 snapshot cells moved, 1 row only in the run".
   public var summary: String {
-    "\(expectations.count - failedExpectations) passed, \(failedExpectations) failed"
-      + (comparisons.isEmpty ? "" : "; \(movedCells) snapshot cells moved")
-  }
-
-  /// The expectation rows, then (when anything moved) the moved cells.
-  public func rendered(as format: OutputFormat) -> String {
-    let style = Table.TextStyle(thousandsSeparators: true, significantDigits: 6)
-    var parts: [String] = []
-    if !expectations.isEmpty {
-      parts.append(RunOutput.terminated(ExpectationResult.table(expectations).rendered(as: format, style: style)))
+    var text = "\(expectations.count - failedExpectations) passed, \(failedExpectations) failed"
+    guard !comparisons.isEmpty else { return text }
+    let changes = comparisons.flatMap(\.changes)
+    let moved = changes.filter { $0.kind == .moved }.count
+    text += "; " + Wording.count(moved, "snapshot cell") + " moved"
+    for (kind, place) in [(SnapshotComparison.Change.Kind.onlyInSnapshot, "snapshot"), (.onlyInRun, "run")] {
+      let n = changes.filter { $0.kind == kind }.count
+      if n > 0 { text += ", " + Wording.count(n, "row") + " only in the \(place)" }
     }
-    let moved = comparisons.filter { !$0.changes.isEmpty }.map(\.table)
-    if let first = moved.first {
-      let merged = Table(
-        title: "moved since the snapshots", columns: first.columns, rows: moved.flatMap(\.rows))
-      parts.append(RunOutput.terminated(merged.rendered(as: format, style: style)))
-    }
-    return parts.joined(separator: format == .text || format == .markdown ? "\n" : "")
+    return text
   }
 }

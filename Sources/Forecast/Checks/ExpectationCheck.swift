@@ -11,7 +11,7 @@ public struct ExpectationResult: Sendable, Equatable {
 
   /// Evaluates every expectation of a projection's scenario.
   /// - Throws: `CheckError` for an expectation naming a table, column, key or year the run
-  ///   does not produce (bad input, never a pass).
+  ///   does not produce, or a cell it leaves empty (bad input, never a pass or a failure).
   public static func evaluate(_ projection: Projection) throws(CheckError) -> [ExpectationResult] {
     let name = projection.scenario.info.name
     var indexes: [String: TableCellIndex] = [:]
@@ -32,6 +32,15 @@ public struct ExpectationResult: Sendable, Equatable {
         let value = TableCellIndex.number(index.table.rows[row][column])
       else {
         throw .unknownRow(scenario: name, index: i, table: e.table, key: e.key, year: e.year)
+      }
+      if value.isNaN {
+        // An empty cell is a value that does not exist: no expectation on it could pass.
+        let always = index.table.rows.allSatisfy { other in
+          index.key(of: other) != e.key || TableCellIndex.number(other[column])?.isNaN != false
+        }
+        throw .emptyCell(
+          scenario: name, index: i, table: e.table, key: e.key, year: e.year, column: e.column,
+          always: always)
       }
       let tolerance = (e.atol ?? 0) + (e.rtol ?? 0) * abs(e.value)
       results.append(

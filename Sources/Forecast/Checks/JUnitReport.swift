@@ -32,9 +32,12 @@ public struct JUnitReport: Sendable {
       let failure =
         moved.isEmpty
         ? nil
-        : "\(moved.count) cells moved; largest: "
-          + moved.prefix(3).map {
-            "\($0.key) \($0.year.map(String.init) ?? "") \($0.column): \($0.old) → \($0.new)"
+        : Wording.count(moved.count, "change") + "; largest: "
+          + moved.prefix(3).map { change in
+            let place = [change.key, change.year.map(String.init) ?? "", change.column]
+              .filter { !$0.isEmpty }.joined(separator: " ")
+            return change.kind == .moved
+              ? "\(place): \(change.old) → \(change.new)" : "\(place): \(change.kind.rawValue)"
           }.joined(separator: "; ")
           + (comparison.inputChanges.isEmpty
             ? "; no input changed (a code change)"

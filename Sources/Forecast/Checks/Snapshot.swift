@@ -13,20 +13,51 @@ public enum Snapshot {
   public static func record(
     _ projection: Projection, metadata: RunMetadata, to directory: String
   ) throws(CheckError) {
-    let files = Projection.TableName.allCases.map {
-      ("\($0.rawValue).csv", RunOutput.terminated(projection.table($0).renderedCSV()))
-    } + [("manifest.json", metadata.json + "\n")]
-    let target = folder(directory, scenario: projection.scenario.info.name)
+    try record([ScenarioRun(projection: projection, metadata: metadata)], to: directory)
+  }
+
+  /// Writes (or rewrites) the snapshots of several runs, `DIR/<scenario>/`: nothing is written
+  /// unless every file can be, so a failure never leaves some scenarios updated and others not.
+  ///
+  /// - Throws: `CheckError.snapshotNameClash` when two scenario files have the same name (their
+  ///   snapshots would be one folder), `.cannotWrite`.
+  public static func record(_ runs: [ScenarioRun], to directory: String) throws(CheckError) {
+    try checkDistinctNames(runs, in: directory)
+    var files: [(name: String, contents: String)] = []
+    var written = Set<String>()
+    for run in runs where written.insert(run.name).inserted {
+      files += Projection.TableName.allCases.map {
+        ("\(run.name)/\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
+      }
+      files.append(("\(run.name)/manifest.json", run.metadata.json + "\n"))
+    }
     do {
-      try RunOutput.write(files.map { (name: $0.0, contents: $0.1) }, to: target)
+      try RunOutput.write(files, to: directory)
     } catch {
-      throw .cannotWrite(path: target, reason: error.description)
+      throw .cannotWrite(path: directory, reason: error.description)
     }
   }
 
-  /// Compares a run with its snapshot.
+  /// Two different scenario files with the same `[scenario] name` would share a snapshot
+  /// folder: the second would overwrite, or be compared with, the first's.
+  public static func checkDistinctNames(_ runs: [ScenarioRun], in directory: String) throws(CheckError) {
+    var files: [String: String] = [:]
+    for run in runs {
+      if let other = files[run.name], other != run.file {
+        throw .snapshotNameClash(
+          name: run.name, files: [other, run.file], folder: folder(directory, scenario: run.name))
+      }
+      files[run.name] = run.file
+    }
+  }
+
+  /// Compares a run with its snapshot, cell by cell within the tolerances of the scenario's
+  /// `[check]` and, above them, `overrides`.
+  ///
+  /// - Throws: `CheckError` when the snapshot is missing or corrupted (bad input).
   public static func compare(
-    _ projection: Projection, metadata: RunMetadata, in directory: String
+    _ projection: Projection, metadata: RunMetadata, in directory: String,
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) throws(CheckError) -> SnapshotComparison {
     let name = projection.scenario.info.name
     let target = folder(directory, scenario: name)
@@ -39,143 +70,61 @@ public enum Snapshot {
     var compared: [String: Int] = [:]
     for table in Projection.TableName.allCases {
       let path = (target as NSString).appendingPathComponent("\(table.rawValue).csv")
-      let old: DataTable
-      do { old = try CSVReader.read(contentsOf: path) } catch {
-        throw .snapshotUnreadable(path: path, reason: error.description)
-      }
+      let current = projection.table(table)
       let found = cellChanges(
-        table: table.rawValue, old: old, new: projection.table(table),
-        settings: projection.scenario.check)
+        table: table.rawValue, recorded: try recordedRows(at: path, like: current), new: current,
+        settings: projection.scenario.check, overrides: overrides)
       compared[table.rawValue] = found.count
       changes += found
     }
-    changes.sort { ($0.sortKey, $0.table, $0.key, $0.year ?? 0) > ($1.sortKey, $1.table, $1.key, $1.year ?? 0) }
+    changes.sort {
+      ($0.sortKey, $0.table, $0.key, $0.year ?? 0, $0.column) > ($1.sortKey, $1.table, $1.key, $1.year ?? 0, $1.column)
+    }
     return SnapshotComparison(
       scenario: name, changes: changes, changesPerTable: compared, inputChanges: inputs)
   }
 
-  /// Cells whose value moved beyond tolerance, rows that appeared or disappeared.
+  /// Cells whose value moved beyond tolerance, and rows found on one side only.
   static func cellChanges(
-    table name: String, old: DataTable, new: Table, settings: CheckSettings
+    table name: String, recorded: [RecordedRow], new: Table, settings: CheckSettings,
+    overrides: ToleranceOverrides = ToleranceOverrides()
   ) -> [SnapshotComparison.Change] {
     let index = TableCellIndex(new)
-    let keyNames = index.keyColumns.map { new.columns[$0].name }
-    let years = old.numericColumn(named: "year")
     var seen = Set<Int>()
     var changes: [SnapshotComparison.Change] = []
     let valueColumns = new.columns.enumerated().filter {
-      $0.element.kind != .text && $0.element.name != "year"
+      $0.element.kind != .text && $0.offset != index.yearColumn
     }
-    for row in 0..<old.rowCount {
-      let key: String? =
-        keyNames.isEmpty
-        ? nil
-        : keyNames.map { keyName -> String in
-          switch old.column(named: keyName) {
-          case .text(let values, _): return values[row]
-          case .numeric(let values): return Table.roundTripText(values[row])
-          case nil: return ""
-          }
-        }.joined(separator: "/")
-      let year = years.map { Int($0[row]) }
-      guard let newRow = index.row(key: key, year: year) else {
-        changes.append(.init(table: name, key: key ?? "", year: year, column: "(row)", old: 0, new: .nan))
+    for row in recorded {
+      guard let newRow = index.row(key: row.key, year: row.year) else {
+        changes.append(
+          .init(
+            kind: .onlyInSnapshot, table: name, key: row.key ?? "", year: row.year, column: "",
+            old: .nan, new: .nan))
         continue
       }
       seen.insert(newRow)
       for (c, column) in valueColumns {
-        let previous = old.numericColumn(named: column.name)?[row] ?? .nan
+        let previous = row.values[c]
         let current = TableCellIndex.number(new.rows[newRow][c]) ?? .nan
         if previous.isNaN && current.isNaN { continue }
-        let (rtol, atol) = settings.tolerance(table: name, column: column.name)
-        let moved =
-          previous.isNaN != current.isNaN || !(abs(current - previous) <= atol + rtol * abs(previous))
+        let (rtol, atol) = overrides.tolerance(table: name, column: column.name, over: settings)
+        let tolerance = atol + rtol * abs(previous)
+        let moved = previous.isNaN != current.isNaN || !(abs(current - previous) <= tolerance)
         if moved {
           changes.append(
-            .init(table: name, key: key ?? "", year: year, column: column.name, old: previous, new: current))
+            .init(
+              table: name, key: row.key ?? "", year: row.year, column: column.name, old: previous,
+              new: current, tolerance: tolerance))
         }
       }
     }
     for (r, row) in new.rows.enumerated() where !seen.contains(r) {
       changes.append(
-        .init(table: name, key: index.key(of: row) ?? "", year: index.year(of: row), column: "(row)", old: .nan, new: 0))
+        .init(
+          kind: .onlyInRun, table: name, key: index.key(of: row) ?? "", year: index.year(of: row),
+          column: "", old: .nan, new: .nan))
     }
     return changes
-  }
-
-  /// Inputs whose SHA-256, or the tool version, differ from the manifest's.
-  static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
-    guard let data = FileManager.default.contents(atPath: manifestPath),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object") }
-    var notes: [String] = []
-    if let version = object["tool_version"] as? String, version != metadata.toolVersion {
-      notes.append("tool version \(version) → \(metadata.toolVersion)")
-    }
-    for (key, current, kind) in [
-      ("scenario_files", metadata.scenarioFiles, "scenario file"),
-      ("data_files", metadata.dataFiles, "data file"),
-    ] {
-      let recorded = (object[key] as? [[String: Any]] ?? []).compactMap { entry -> (String, String)? in
-        guard let path = entry["path"] as? String, let hash = entry["sha256"] as? String else { return nil }
-        return ((path as NSString).lastPathComponent, hash)
-      }
-      let old = Dictionary(recorded, uniquingKeysWith: { a, _ in a })
-      let new = Dictionary(
-        current.map { (($0.path as NSString).lastPathComponent, $0.sha256) },
-        uniquingKeysWith: { a, _ in a })
-      for (file, hash) in new.sorted(by: { $0.key < $1.key }) {
-        if let before = old[file] {
-          if before != hash { notes.append("\(kind) \(file) changed (SHA-256 \(before.prefix(12))… → \(hash.prefix(12))…)") }
-        } else {
-          notes.append("\(kind) \(file) is new")
-        }
-      }
-      for file in old.keys.sorted() where new[file] == nil { notes.append("\(kind) \(file) is no longer read") }
-    }
-    return notes
-  }
-}
-
-/// What moved between a snapshot and a new run.
-public struct SnapshotComparison: Sendable, Equatable {
-  /// One cell that moved beyond tolerance (column "(row)" for a row that appeared or went).
-  public struct Change: Sendable, Equatable {
-    public let table: String
-    public let key: String
-    public let year: Int?
-    public let column: String
-    public let old: Double
-    public let new: Double
-    public var absoluteChange: Double { new - old }
-    public var relativeChange: Double { old == 0 ? (new == 0 ? 0 : .infinity) : (new - old) / abs(old) }
-    /// Largest relative change first; appeared or vanished rows and NaN changes on top.
-    var sortKey: Double {
-      let r = abs(relativeChange)
-      return r.isNaN ? .infinity : r
-    }
-  }
-
-  public let scenario: String
-  public let changes: [Change]
-  /// Changed cells per table (every table appears, 0 when nothing moved).
-  public let changesPerTable: [String: Int]
-  /// Inputs that differ from the snapshot's manifest: a data revision, a scenario edit, a
-  /// new tool version. Empty with changes means the code moved the numbers.
-  public let inputChanges: [String]
-
-  /// table, key, year, column, old, new, absolute and relative change.
-  public var table: Table {
-    Table(
-      title: "\(scenario): moved since the snapshot",
-      columns: [.text("scenario"), .text("table"), .text("key"), .year("year"), .text("column")]
-        + ["old", "new", "change", "relative_change"].map(Table.Column.number),
-      rows: changes.map { c in
-        [
-          .text(scenario), .text(c.table), .text(c.key), c.year.map(Table.Cell.integer) ?? .empty,
-          .text(c.column), .number(orEmpty: c.old), .number(orEmpty: c.new),
-          .number(orEmpty: c.absoluteChange), .number(orEmpty: c.relativeChange),
-        ]
-      })
   }
 }

@@ -6,6 +6,10 @@ public enum RunOutput {
   /// Why tables could not be written.
   public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownTable(String, nearest: [String])
+    /// An empty name in the list (`""`, `supply,,demand`, a trailing comma).
+    case emptyTableName(list: String)
+    /// A folder is needed where a file is.
+    case notADirectory(path: String)
     case oneTablePerStream(format: OutputFormat, count: Int)
     case cannotWrite(path: String, reason: String)
 
@@ -15,6 +19,12 @@ public enum RunOutput {
         return "--tables: no table '\(name)' (tables: "
           + Projection.TableName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
           + suggestion(nearest)
+      case .emptyTableName(let list):
+        return "--tables: expected comma-separated table names ("
+          + Projection.TableName.allCases.map(\.rawValue).joined(separator: ", ") + "), found "
+          + (list.trimmingCharacters(in: .whitespaces).isEmpty ? "nothing" : "an empty name in '\(list)'")
+      case .notADirectory(let path):
+        return "\(path) is a file, not a directory"
       case .oneTablePerStream(let format, let count):
         return "--format \(format.rawValue) writes one table to standard output, and \(count) "
           + "were asked for: name one with --tables (for example --tables balance), or write "
@@ -25,10 +35,13 @@ public enum RunOutput {
     }
   }
 
-  /// Parses a comma-separated list of table names.
+  /// Parses a comma-separated list of table names; an empty name is an error, not skipped.
   public static func tables(_ list: String) throws(Failure) -> [Projection.TableName] {
     var out: [Projection.TableName] = []
-    for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+    let names = list.split(separator: ",", omittingEmptySubsequences: false)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    for name in names {
+      guard !name.isEmpty else { throw .emptyTableName(list: list) }
       guard let table = Projection.TableName(rawValue: name) else {
         throw .unknownTable(
           name,
@@ -108,23 +121,43 @@ public enum RunOutput {
   }
 
   /// Writes every file to a temporary name in `directory`, then renames them all into place:
-  /// a failure removes what it wrote and never leaves a partial file under a final name.
+  /// a failure removes what it wrote, and the folders it created, and never leaves a partial
+  /// file under a final name. A name may hold one or more folders (`steady/supply.csv`).
   public static func write(
     _ files: [(name: String, contents: String)], to directory: String
   ) throws(Failure) {
     let manager = FileManager.default
-    do {
-      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .cannotWrite(path: directory, reason: error.localizedDescription)
-    }
     let folder = URL(fileURLWithPath: directory)
     let token = UUID().uuidString.prefix(8)
+    var created: [URL] = []
     var temporary: [(URL, URL)] = []
+    /// Creates `url` and the folders above it that are missing, remembering them.
+    func createFolder(_ url: URL) throws {
+      var missing: [URL] = []
+      var cursor = url.standardizedFileURL
+      var isFolder: ObjCBool = false
+      while !manager.fileExists(atPath: cursor.path, isDirectory: &isFolder) {
+        missing.append(cursor)
+        let parent = cursor.deletingLastPathComponent()
+        if parent.path == cursor.path { break }
+        cursor = parent
+      }
+      for url in missing.reversed() {
+        try manager.createDirectory(at: url, withIntermediateDirectories: false)
+        created.append(url)
+      }
+    }
+    var isFolder: ObjCBool = false
+    if manager.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
+      throw .notADirectory(path: directory)
+    }
     do {
+      try createFolder(folder)
       for file in files {
         let final = folder.appendingPathComponent(file.name)
-        let partial = folder.appendingPathComponent(".\(file.name).\(token).tmp")
+        let parent = final.deletingLastPathComponent()
+        try createFolder(parent)
+        let partial = parent.appendingPathComponent(".\(final.lastPathComponent).\(token).tmp")
         try Data(file.contents.utf8).write(to: partial)
         temporary.append((partial, final))
       }
@@ -134,6 +167,7 @@ public enum RunOutput {
       }
     } catch {
       for (partial, _) in temporary { try? manager.removeItem(at: partial) }
+      for url in created.reversed() { try? manager.removeItem(at: url) }
       throw .cannotWrite(path: directory, reason: error.localizedDescription)
     }
   }

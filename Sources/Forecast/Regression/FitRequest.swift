@@ -33,8 +33,10 @@ public struct FitRequest: Sendable {
         case 1:
           values.append(numbers[0])
         case 3 where numbers[2] > 0 && numbers[1] >= numbers[0]:
-          let count = Int(((numbers[1] - numbers[0]) / numbers[2] + 1e-9).rounded(.down)) + 1
-          guard count <= 100_000 else { throw .badPrediction(text, "the range has over 100,000 values") }
+          // Counted as a Double first: (B − A) / STEP can overflow to infinity.
+          let steps = ((numbers[1] - numbers[0]) / numbers[2] + 1e-9).rounded(.down)
+          guard steps < 100_000 else { throw .badPrediction(text, "the range has over 100,000 values") }
+          let count = Int(steps) + 1
           values.append(contentsOf: (0..<count).map { numbers[0] + Double($0) * numbers[2] })
         default:
           throw .badPrediction(text, "'\(item)' is not a number or a range A:B:STEP with A ≤ B, STEP > 0")
@@ -146,7 +148,7 @@ public struct FitRequest: Sendable {
       guard input.values.count == count || input.values.count == 1 else {
         throw .badPrediction(
           "\(input.column)=...",
-          "\(input.values.count) values where another --predict gives \(count) (give 1 or \(count))")
+          Wording.count(input.values.count, "value") + " where another --predict gives \(count) (give 1 or \(count))")
       }
       guard let column = table.column(named: input.column) else {
         throw .unknownPredictionColumn(input.column, source: table.source, nearest: EditDistance.closest(to: input.column, among: table.names, limit: 3))

@@ -13,7 +13,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     switch self {
     case .noObservations(let dropped):
       return "no observations left to fit"
-        + (dropped > 0 ? " (\(dropped) rows left out for missing or invalid values)" : "")
+        + (dropped > 0 ? " (" + Wording.count(dropped, "row") + " left out for missing or invalid values)" : "")
     case .invalidWeight(let row, let value):
       return "weight in data row \(row) is \(value): weights must be finite and non-negative"
     case .rankDeficient(let names):

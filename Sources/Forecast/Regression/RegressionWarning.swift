@@ -41,7 +41,8 @@ public enum RegressionWarning: Sendable, Equatable, CustomStringConvertible {
     case .zeroWeights(let n):
       return "\(n) \(n == 1 ? "row has" : "rows have") weight 0 and \(n == 1 ? "is" : "are") left out"
     case .leverageOne(let count):
-      return "\(count) observations have leverage 1: HC2/HC3 weights are undefined for them"
+      return "\(count) \(count == 1 ? "observation has" : "observations have") leverage 1: "
+        + "HC2/HC3 weights are undefined for \(count == 1 ? "it" : "them")"
     }
   }
 }

@@ -28,7 +28,22 @@ extension ScenarioDecoder {
         }
       }
       checkKey(expectation, scenario, path)
+      checkCellExists(expectation, scenario, path)
     }
+  }
+
+  /// A sector given by `capacity` has no employment or openings: an expectation on them names
+  /// a cell that is empty in every year and could never pass.
+  mutating func checkCellExists(_ expectation: Expectation, _ scenario: Scenario, _ path: String) {
+    guard expectation.table == "demand", ["employment", "openings"].contains(expectation.column),
+      let sector = scenario.sectors.first(where: { $0.name == expectation.key }),
+      case .capacity = sector.demand
+    else { return }
+    report(
+      .invalidValue, at: location(of: path + ".column"), path + ".column",
+      expected: "capacity (sector '\(sector.name)' is given by capacity, so its employment "
+        + "and openings are empty)",
+      found: "\"\(expectation.column)\"", suggestions: ["capacity"])
   }
 
   /// The key names the row: a track (supply), a sector (demand), `field/sector` (matching),

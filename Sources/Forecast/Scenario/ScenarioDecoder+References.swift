@@ -85,9 +85,11 @@ extension ScenarioDecoder {
     }
   }
 
-  /// Reads each data file once and checks its `year` column and the series' columns.
+  /// Reads each data file once and checks its `year` column (whole years in range, one value
+  /// per year for each series) and the series' columns.
   mutating func checkDataFiles(_ scenario: Scenario) {
     var tables: [String: Result<DataTable, CSVError>] = [:]
+    var years: [String: Result<YearColumn, DataYearError>] = [:]
     for series in scenario.dataSeries {
       let path = "data." + series.name
       let result = tables[series.file] ?? Result { () throws(CSVError) -> DataTable in
@@ -102,11 +104,16 @@ extension ScenarioDecoder {
           .unreadableFile, at: location(of: path + ".file"), path + ".file",
           expected: "a readable CSV file at \(series.file)", found: found)
       case .success(let table):
-        if table.numericColumn(named: "year") == nil {
+        let firstUse = years[series.file] == nil
+        let yearColumn = years[series.file] ?? Result { () throws(DataYearError) -> YearColumn in
+          try YearColumn(table)
+        }
+        years[series.file] = yearColumn
+        if firstUse, case .failure(let error) = yearColumn {
+          let (expected, found) = error.expectedAndFound
           report(
-            .invalidValue, at: location(of: path + ".file"), path + ".file",
-            expected: "a numeric `year` column in \(series.file)",
-            found: table.names.contains("year") ? "a text column" : "none")
+            .invalidValue, at: location(of: path + ".file"), path + ".file", expected: expected,
+            found: found)
         }
         guard let column = table.column(named: series.column) else {
           report(
@@ -115,10 +122,21 @@ extension ScenarioDecoder {
             suggestions: Self.nearest(series.column, among: table.names.filter { $0 != "year" }))
           continue
         }
-        if case .text(_, let row) = column {
+        switch column {
+        case .text(let cells, let row):
+          let line = CSVReader.lines(ofRows: [row], in: series.file)[0]
           report(
             .invalidValue, at: location(of: path + ".column"), path + ".column",
-            expected: "a numeric column", found: "text in data row \(row + 1)")
+            expected: "a numeric column",
+            found: "\"\(cells[row])\" on line \(line) of \(series.file)")
+        case .numeric(let values):
+          guard case .success(let column) = yearColumn else { break }
+          do { _ = try column.series(values, named: series.column) } catch {
+            let (expected, found) = error.expectedAndFound
+            report(
+              .invalidValue, at: location(of: path + ".column"), path + ".column",
+              expected: expected, found: found)
+          }
         }
       }
     }

@@ -223,7 +223,7 @@ extension ScenarioDecoder {
     if let duration, array.count != duration - 1 {
       report(
         .invalidValue, at: node.location, path,
-        expected: "\(duration - 1) values (duration - 1)", found: "\(array.count)")
+        expected: Wording.count(duration - 1, "value") + " (duration - 1)", found: "\(array.count)")
     }
     var rates: [ParameterValue] = []
     for (i, element) in array.enumerated() {

@@ -90,7 +90,7 @@ extension ScenarioDecoder {
     var output = OutputDefaults()
     if let tablesNode = node["tables"] {
       locations["output.tables"] = tablesNode.location
-      if let array = tablesNode.array {
+      if let array = tablesNode.array, !array.isEmpty {
         var names: [String] = []
         for (i, element) in array.enumerated() {
           guard let name = string(element, "output.tables[\(i)]") else { continue }
@@ -107,7 +107,8 @@ extension ScenarioDecoder {
       } else {
         report(
           .wrongType, at: tablesNode.location, "output.tables",
-          expected: "an array of table names", found: tablesNode.kindDescription)
+          expected: "a non-empty array of table names",
+          found: tablesNode.array?.isEmpty == true ? "an empty array" : tablesNode.kindDescription)
       }
     }
     if let formatNode = node["format"], let text = string(formatNode, "output.format") {

@@ -43,6 +43,15 @@ public enum ScenarioLoader {
           found: names.joined(separator: " -> ")))
       return nil
     }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+      issues.append(
+        ScenarioIssue(
+          kind: .unreadableFile, location: location,
+          keyPath: extendsLocation == nil ? "" : "extends",
+          expected: "a scenario file (TOML)", found: "a directory"))
+      return nil
+    }
     let text: String
     do {
       text = try String(contentsOfFile: file, encoding: .utf8)

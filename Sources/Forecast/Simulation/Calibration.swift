@@ -35,8 +35,8 @@ enum Calibration {
     }
     guard rows.count > tracks.count else {
       throw .calibration(
-        "\(rows.count) fit years with graduates and every lagged intake observed, "
-          + "fewer than the \(tracks.count + 1) needed for \(tracks.count) yields "
+        Wording.count(rows.count, "fit year") + " with graduates and every lagged intake observed, "
+          + "fewer than the \(tracks.count + 1) needed for " + Wording.count(tracks.count, "yield") + " "
           + "(missing: \(skipped.map(String.init).joined(separator: ", ")))")
     }
     let model = LinearModel(

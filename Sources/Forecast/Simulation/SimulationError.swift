@@ -5,6 +5,9 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   case data(series: String, CSVError)
   /// A data file has no numeric `year` column.
   case noYearColumn(series: String, file: String)
+  /// A data file's `year` column cannot index the series: a cell that is not a year, a value
+  /// without a year, a year given twice.
+  case dataYears(series: String, DataYearError)
   /// A series has no value in a year the run needs.
   case missingValue(series: String, year: Int, file: String, purpose: String)
   /// A model driver's formula is invalid on this data.
@@ -30,6 +33,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       return "data series '\(series)': \(error)"
     case .noYearColumn(let series, let file):
       return "data series '\(series)': file \(file) has no numeric `year` column"
+    case .dataYears(let series, let error):
+      return "data series '\(series)': \(error)"
     case .missingValue(let series, let year, let file, let purpose):
       return "data series '\(series)' has no value for \(year) (file \(file)), needed for \(purpose)"
     case .driverFormula(let driver, let error):

@@ -45,4 +45,42 @@ import Testing
     #expect(abs(b[0][2] - 17.3333333333333) < 1e-9)  // trend: 12.333 + 2.5·(year − 2019)
     #expect(Backtest.naiveScale(history) == 2.5)
   }
+
+  @Test func originsAreOneYearOrARange() throws {
+    #expect(try Backtest.origins(parsing: "2015") == 2015...2015)
+    #expect(try Backtest.origins(parsing: "2012...2020") == 2012...2020)
+    #expect(try Backtest.origins(parsing: "2012:2020") == 2012...2020)
+    for bad in ["2020...2012", "2012..2020", "", "2012...", "twenty"] {
+      #expect(throws: BacktestError.invalidOrigins(bad)) { try Backtest.origins(parsing: bad) }
+    }
+  }
+
+  /// Bad options name themselves (not "calibrate:", not "file ?") and the valid choices; a
+  /// horizon past the last observation is refused before any run (10^6 used to hang).
+  @Test func badOptionsAreNamed() throws {
+    let scenario = try ScenarioLoader.load(path: Fixtures.url("simulation/linear.toml").path)
+    func error(_ origins: ClosedRange<Int>, _ horizon: Int, _ series: String, _ metric: String) -> BacktestError? {
+      do {
+        _ = try Backtest(scenario: scenario, origins: origins, horizon: horizon, series: series, metric: metric).run()
+        return nil
+      } catch {
+        return error
+      }
+    }
+    let metric = error(2010...2012, 2, "graduates", "graduate")
+    #expect(metric == .unknownMetric("graduate", metrics: Projection.balanceMetrics))
+    #expect(metric?.description.hasPrefix("--metric: expected a balance column (graduates, new_supply,") == true)
+    #expect(metric?.description.hasSuffix("found 'graduate'; did you mean 'graduates'?") == true)
+    #expect(error(2010...2012, 2, "grads", "graduates") == .unknownSeries("grads", series: ["intake", "graduates"]))
+    // linear.csv is observed through 2030: from 2010, 20 steps at most.
+    #expect(
+      error(2010...2012, 1_000_000, "graduates", "graduates")
+        == .horizonTooLong(horizon: 1_000_000, maximum: 20, series: "graduates", lastObserved: 2030, firstOrigin: 2010))
+    #expect(error(2010...2012, 0, "graduates", "graduates") == .horizonTooShort(0))
+    #expect(
+      error(2030...2032, 1, "graduates", "graduates")
+        == .originsAfterObservations(origins: 2030...2032, series: "graduates", lastObserved: 2030))
+    let single = try Backtest(scenario: scenario, origins: 2015...2015, horizon: 20 - 5, series: "graduates").run()
+    #expect(single.forecasts.count == 15)
+  }
 }

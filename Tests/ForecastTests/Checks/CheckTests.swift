@@ -38,6 +38,20 @@ import Testing
     }
   }
 
+  /// An empty cell (studio is given by capacity: no employment) could never pass: bad input,
+  /// not a failure. The loader flags this case too; the run catches every other empty cell.
+  @Test func expectationOnAnEmptyCellIsBadInput() throws {
+    var (p, _) = try Self.projection("steady")
+    var scenario = p.scenario
+    scenario.expectations = [Expectation(table: "demand", key: "studio", column: "employment", year: 2022, value: 1)]
+    p = try Simulation(scenario: scenario).run()
+    let expected = CheckError.emptyCell(
+      scenario: "steady", index: 0, table: "demand", key: "studio", year: 2022, column: "employment", always: true)
+    #expect(throws: expected) { try ExpectationResult.evaluate(p) }
+    #expect(expected.description.hasPrefix(
+      "steady: expect[0]: table 'demand' leaves column 'employment' of 'studio' empty in every year"))
+  }
+
   /// A snapshot perturbed in one cell is reported with exactly that cell, and no input change.
   @Test func perturbedSnapshotCellIsReported() throws {
     let (p, metadata) = try Self.projection("steady")
@@ -73,7 +87,7 @@ import Testing
       .write(toFile: manifest, atomically: true, encoding: .utf8)
     let comparison = try Snapshot.compare(p, metadata: metadata, in: directory)
     #expect(comparison.inputChanges.count == 1)
-    #expect(comparison.inputChanges.first?.hasPrefix("data file intake.csv changed") == true)
+    #expect(comparison.inputChanges.first?.hasPrefix("data file data/intake.csv changed") == true)
   }
 
   @Test func toleranceRulesAreMostSpecificFirst() {
@@ -89,9 +103,10 @@ import Testing
     let (p, metadata) = try Self.projection("expectations")
     let directory = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    let run = ScenarioRun(projection: p, metadata: metadata)
     var report = CheckReport()
-    try report.check(p, metadata: metadata, snapshots: directory, update: true)
-    try report.check(p, metadata: metadata, snapshots: directory, update: false)
+    try report.check([run], snapshots: directory, update: true)
+    try report.check([run], snapshots: directory, update: false)
     let document = try XMLDocument(xmlString: report.junit.xml)
     let root = try #require(document.rootElement())
     // 2 expectations twice, then 6 snapshot tables (fan included); one expectation fails each time.

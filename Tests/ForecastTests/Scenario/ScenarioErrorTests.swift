@@ -102,6 +102,17 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       file: "expect-column", kind: .unknownName,
       message: #"found "graduate"; did you mean "graduates"?"#),
     .init(
+      file: "expect-empty-cell", kind: .invalidValue,
+      message: #"expect[2].column: expected capacity (sector 'direct' is given by capacity, so "#
+        + #"its employment and openings are empty), found "employment""#, line: 7),
+    .init(
+      file: "output-empty", kind: .wrongType,
+      message: "output.tables: expected a non-empty array of table names, found an empty array",
+      line: 4),
+    .init(
+      file: "progression-length-one", kind: .invalidValue,
+      message: #"tracks[1] "bachelor".progression: expected 1 value (duration - 1), found 2"#),
+    .init(
       file: "expect-key", kind: .unknownName,
       message: #"expect[2].key: expected a sector's name, found "ai_trainr"; "#
         + #"did you mean "ai_trainer"?"#),

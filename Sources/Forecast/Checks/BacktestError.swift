@@ -1,0 +1,49 @@
+/// Why a backtest cannot run: a bad option (named as on the command line), or a run that
+/// failed at one origin.
+public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// `--origins` is not a year or A...B with A ≤ B.
+  case invalidOrigins(String)
+  /// `--horizon` below 1.
+  case horizonTooShort(Int)
+  /// `--horizon` beyond the last observation from the first origin.
+  case horizonTooLong(horizon: Int, maximum: Int, series: String, lastObserved: Int, firstOrigin: Int)
+  /// No origin comes before the last observation, so nothing can be scored.
+  case originsAfterObservations(origins: ClosedRange<Int>, series: String, lastObserved: Int)
+  /// `--metric` is not a balance column.
+  case unknownMetric(String, metrics: [String])
+  /// `--series` is not a data series of the scenario.
+  case unknownSeries(String, series: [String])
+  /// The series has no values at all.
+  case noObservations(series: String, file: String)
+  /// The scenario failed to run as of `origin`.
+  case simulation(origin: Int, SimulationError)
+
+  public var description: String {
+    switch self {
+    case .invalidOrigins(let text):
+      return "--origins: expected a year or A...B with A ≤ B (for example 2015 or 2012...2020), "
+        + "found '\(text)'"
+    case .horizonTooShort(let horizon):
+      return "--horizon: expected at least 1, found \(horizon)"
+    case .horizonTooLong(let horizon, let maximum, let series, let lastObserved, let firstOrigin):
+      return "--horizon: expected at most \(maximum), found \(horizon): the series '\(series)' "
+        + "is observed through \(lastObserved), so from the first origin \(firstOrigin) no "
+        + "step beyond \(Wording.count(maximum, "year")) can be scored"
+    case .originsAfterObservations(let origins, let series, let lastObserved):
+      let found =
+        origins.count == 1 ? "\(origins.lowerBound)" : "\(origins.lowerBound)...\(origins.upperBound)"
+      return "--origins: the series '\(series)' is observed through \(lastObserved), so an "
+        + "origin must come before it; found \(found)"
+    case .unknownMetric(let metric, let metrics):
+      return "--metric: expected a balance column (\(metrics.joined(separator: ", "))), "
+        + "found '\(metric)'" + suggestion(ScenarioDecoder.nearest(metric, among: metrics))
+    case .unknownSeries(let name, let series):
+      return "--series: expected a data series of the scenario (\(series.joined(separator: ", "))), "
+        + "found '\(name)'" + suggestion(ScenarioDecoder.nearest(name, among: series))
+    case .noObservations(let series, let file):
+      return "data series '\(series)' has no values (file \(file)): nothing to score against"
+    case .simulation(let origin, let error):
+      return "run as of origin \(origin): \(error)"
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+extension Snapshot {
+  /// Inputs whose SHA-256, or the tool version, differ from the manifest's.
+  ///
+  /// Files are told apart by their path relative to the folder of the scenario file (on each
+  /// side), so `data/a.csv` and `other/a.csv` are two inputs, and a project moved or checked out
+  /// elsewhere still compares file by file.
+  static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
+    guard let data = FileManager.default.contents(atPath: manifestPath),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object") }
+    var notes: [String] = []
+    if let version = object["tool_version"] as? String, version != metadata.toolVersion {
+      notes.append("tool version \(version) → \(metadata.toolVersion)")
+    }
+    func entries(_ key: String) -> [(path: String, sha256: String)] {
+      (object[key] as? [[String: Any]] ?? []).compactMap { entry in
+        guard let path = entry["path"] as? String, let hash = entry["sha256"] as? String else { return nil }
+        return (path, hash)
+      }
+    }
+    let oldBase = entries("scenario_files").first.map { ($0.path as NSString).deletingLastPathComponent }
+    let newBase = metadata.scenarioFiles.first.map { ($0.path as NSString).deletingLastPathComponent }
+    for (key, current, kind) in [
+      ("scenario_files", metadata.scenarioFiles, "scenario file"),
+      ("data_files", metadata.dataFiles, "data file"),
+    ] {
+      let old = Dictionary(
+        entries(key).map { (relativePath($0.path, from: oldBase), $0.sha256) }, uniquingKeysWith: { a, _ in a })
+      let new = Dictionary(
+        current.map { (relativePath($0.path, from: newBase), $0.sha256) }, uniquingKeysWith: { a, _ in a })
+      for (file, hash) in new.sorted(by: { $0.key < $1.key }) {
+        if let before = old[file] {
+          if before != hash { notes.append("\(kind) \(file) changed (SHA-256 \(before.prefix(12))… → \(hash.prefix(12))…)") }
+        } else {
+          notes.append("\(kind) \(file) is new")
+        }
+      }
+      for file in old.keys.sorted() where new[file] == nil { notes.append("\(kind) \(file) is no longer read") }
+    }
+    return notes
+  }
+
+  /// `path` relative to the folder `base` ("data/a.csv", "../shared/b.csv"); `path` itself
+  /// when either is not absolute.
+  static func relativePath(_ path: String, from base: String?) -> String {
+    guard let base, path.hasPrefix("/"), base.hasPrefix("/") else { return path }
+    let target = (path as NSString).standardizingPath.split(separator: "/")
+    let origin = (base as NSString).standardizingPath.split(separator: "/")
+    var common = 0
+    while common < min(target.count, origin.count), target[common] == origin[common] { common += 1 }
+    let up = [String](repeating: "..", count: origin.count - common)
+    return (up + target[common...].map(String.init)).joined(separator: "/")
+  }
+}
