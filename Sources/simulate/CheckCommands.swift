@@ -144,6 +144,8 @@ struct BacktestCommand: ParsableCommand {
       compared with the data series --series (default: the [calibrate] graduates series) for
       steps 1..horizon. Prints MAE, RMSE, MAPE (%) and MASE per step for the model and for
       naive, drift and 10-year linear-trend benchmarks; --forecasts prints every forecast.
+      With paths (--paths P or the scenario's `paths`), the model's forecast is the mean over
+      paths, and the table adds its interval's coverage and mean Winkler score at --level.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -164,13 +166,18 @@ struct BacktestCommand: ParsableCommand {
   @Flag(help: "Print every forecast instead of the accuracy table.")
   var forecasts = false
 
+  @Option(help: "With paths: the central probability of the model's interval, for coverage and Winkler score.")
+  var level: Double = 0.9
+
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
   func run() throws {
     let range: ClosedRange<Int>
     do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error.description) }
-    let loaded = try loadScenario(scenario)
+    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     guard let name = series ?? loaded.calibration?.graduates else {
       throw failBadInput(
         "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "
@@ -179,7 +186,7 @@ struct BacktestCommand: ParsableCommand {
     do {
       let result = try Backtest(
         scenario: loaded, origins: range, horizon: horizon,
-        series: name, metric: metric
+        series: name, metric: metric, level: level
       ).run()
       let table = forecasts ? result.forecastTable : result.accuracyTable
       writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))

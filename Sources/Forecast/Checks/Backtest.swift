@@ -15,6 +15,13 @@ import Foundation
 /// Measures per horizon step h over the origins with an observation at o+h: MAE, RMSE, MAPE
 /// (percent) and MASE, the absolute error scaled by the mean absolute one-step change of the
 /// series up to each origin (the in-sample naive error, as R's `accuracy`).
+///
+/// With paths (P > 1) the model's forecast is the mean over paths, and its interval at `level`
+/// runs between the paths' type-7 quantiles at (1 − level)/2 and (1 + level)/2. Per step:
+/// coverage, the share of observations inside their interval, and the mean Winkler score
+/// (Winkler 1972; Hyndman and Athanasopoulos 5.9), α = 1 − level:
+///
+///     W = (u − l) + (2/α)(l − y) if y < l,   (u − l) if l ≤ y ≤ u,   (u − l) + (2/α)(y − u) if y > u
 public struct Backtest: Sendable {
   public let scenario: Scenario
   public let origins: ClosedRange<Int>
@@ -24,12 +31,19 @@ public struct Backtest: Sendable {
   /// The balance column compared with it.
   public let metric: String
 
-  public init(scenario: Scenario, origins: ClosedRange<Int>, horizon: Int, series: String, metric: String = "graduates") {
+  /// The central probability of the model's interval (with paths).
+  public let level: Double
+
+  public init(
+    scenario: Scenario, origins: ClosedRange<Int>, horizon: Int, series: String,
+    metric: String = "graduates", level: Double = 0.9
+  ) {
     self.scenario = scenario
     self.origins = origins
     self.horizon = horizon
     self.series = series
     self.metric = metric
+    self.level = level
   }
 
   /// One forecast of one origin and step, with the benchmarks' forecasts.
@@ -39,6 +53,8 @@ public struct Backtest: Sendable {
     public let actual: Double
     /// Forecasts by method: model, naive, drift, trend.
     public let forecasts: [Double]
+    /// The model's interval from its paths; nil for a run with one path.
+    public var interval: ClosedRange<Double>? = nil
   }
 
   public static let methods = ["model", "naive", "drift", "trend"]
@@ -65,6 +81,7 @@ public struct Backtest: Sendable {
       throw .unknownMetric(metric, metrics: Projection.balanceMetrics)
     }
     guard horizon >= 1 else { throw .horizonTooShort(horizon) }
+    guard level > 0 && level < 1 else { throw .invalidLevel(level) }
     guard let spec = scenario.dataSeries(named: series) else {
       throw .unknownSeries(series, series: scenario.dataSeries.map(\.name))
     }
@@ -99,12 +116,20 @@ public struct Backtest: Sendable {
       for step in 1...horizon {
         guard let actual = observed[origin + step] else { continue }
         let model = projection.balance(year: origin + step)[metricIndex]
-        forecasts.append(
-          Forecast(origin: origin, step: step, actual: actual, forecasts: [model] + benchmarks[step - 1]))
+        var forecast = Forecast(
+          origin: origin, step: step, actual: actual, forecasts: [model] + benchmarks[step - 1])
+        if projection.paths > 1 {
+          let bounds = Quantiles.type7(
+            projection.balance.values(row: metricIndex, year: origin + step),
+            levels: [(1 - level) / 2, (1 + level) / 2])
+          if bounds.allSatisfy(\.isFinite) { forecast.interval = bounds[0]...bounds[1] }
+        }
+        forecasts.append(forecast)
       }
     }
     return BacktestResult(
-      scenario: scenario.info.name, series: series, metric: metric, forecasts: forecasts,
+      scenario: scenario.info.name, series: series, metric: metric, level: level,
+      forecasts: forecasts,
       scales: Dictionary(uniqueKeysWithValues: origins.map { o in
         (o, Self.naiveScale(observed.filter { $0.key <= o }))
       }))
@@ -164,6 +189,8 @@ public struct BacktestResult: Sendable {
   public let scenario: String
   public let series: String
   public let metric: String
+  /// The central probability of the model's intervals.
+  public let level: Double
   public let forecasts: [Backtest.Forecast]
   /// MASE scale per origin.
   public let scales: [Int: Double]
@@ -177,6 +204,20 @@ public struct BacktestResult: Sendable {
     public let rmse: Double
     public let mape: Double
     public let mase: Double
+    /// The model's interval coverage (0...1) and mean Winkler score; NaN for the benchmarks
+    /// and for a run with one path.
+    public var coverage: Double = .nan
+    public var winkler: Double = .nan
+  }
+
+  /// The Winkler score of interval l...u for observation y at central probability `level`.
+  public static func winkler(_ interval: ClosedRange<Double>, _ y: Double, level: Double) -> Double {
+    let alpha = 1 - level
+    let (l, u) = (interval.lowerBound, interval.upperBound)
+    let width = u - l
+    if y < l { return width + 2 / alpha * (l - y) }
+    if y > u { return width + 2 / alpha * (y - u) }
+    return width
   }
 
   public var accuracy: [Accuracy] {
@@ -191,33 +232,55 @@ public struct BacktestResult: Sendable {
         let rmse = (errors.map { $0 * $0 }.reduce(0, +) / n).squareRoot()
         let mape = zip(errors, rows).map { abs($0 / $1.actual) }.reduce(0, +) / n * 100
         let mase = zip(errors, rows).map { abs($0) / (scales[$1.origin] ?? .nan) }.reduce(0, +) / n
-        out.append(Accuracy(step: step, method: method, count: errors.count, mae: mae, rmse: rmse, mape: mape, mase: mase))
+        var accuracy = Accuracy(
+          step: step, method: method, count: errors.count, mae: mae, rmse: rmse, mape: mape,
+          mase: mase)
+        let intervals = rows.compactMap { row in row.interval.map { ($0, row.actual) } }
+        if method == "model", !intervals.isEmpty, intervals.count == rows.count {
+          let k = Double(intervals.count)
+          accuracy.coverage = Double(intervals.filter { $0.0.contains($0.1) }.count) / k
+          accuracy.winkler =
+            intervals.map { Self.winkler($0.0, $0.1, level: level) }.reduce(0, +) / k
+        }
+        out.append(accuracy)
       }
     }
     return out
   }
 
-  /// step, method, n, mae, rmse, mape, mase.
+  /// Whether the model's forecasts carry intervals (the run had paths).
+  public var hasIntervals: Bool { forecasts.contains { $0.interval != nil } }
+
+  /// step, method, n, mae, rmse, mape, mase; with paths also coverage and winkler (empty
+  /// for the benchmarks).
   public var accuracyTable: Table {
-    Table(
+    let intervals = hasIntervals
+    return Table(
       title: "\(scenario): backtest of \(metric) against \(series)",
       columns: [.integer("step"), .text("method"), .integer("n")]
-        + ["mae", "rmse", "mape", "mase"].map(Table.Column.number),
+        + ["mae", "rmse", "mape", "mase"].map(Table.Column.number)
+        + (intervals ? ["coverage", "winkler"].map(Table.Column.number) : []),
       rows: accuracy.map { a in
         [.integer(a.step), .text(a.method), .integer(a.count)]
-          + [a.mae, a.rmse, a.mape, a.mase].map(Table.Cell.number(orEmpty:))
+          + ([a.mae, a.rmse, a.mape, a.mase] + (intervals ? [a.coverage, a.winkler] : []))
+          .map(Table.Cell.number(orEmpty:))
       })
   }
 
-  /// origin, year, step, actual and each method's forecast.
+  /// origin, year, step, actual and each method's forecast; with paths also the model's
+  /// interval (lower, upper).
   public var forecastTable: Table {
-    Table(
+    let intervals = hasIntervals
+    return Table(
       title: "\(scenario): backtest forecasts",
       columns: [.year("origin"), .year("year"), .integer("step"), .number("actual")]
-        + Backtest.methods.map(Table.Column.number),
+        + Backtest.methods.map(Table.Column.number)
+        + (intervals ? [.number("lower"), .number("upper")] : []),
       rows: forecasts.map { f in
         [.integer(f.origin), .integer(f.origin + f.step), .integer(f.step), .number(f.actual)]
-          + f.forecasts.map(Table.Cell.number(orEmpty:))
+          + (f.forecasts
+            + (intervals ? [f.interval?.lowerBound ?? .nan, f.interval?.upperBound ?? .nan] : []))
+          .map(Table.Cell.number(orEmpty:))
       })
   }
 }

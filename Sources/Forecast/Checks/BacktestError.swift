@@ -5,6 +5,8 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidOrigins(String)
   /// `--horizon` below 1.
   case horizonTooShort(Int)
+  /// The interval's central probability is outside (0, 1).
+  case invalidLevel(Double)
   /// `--horizon` beyond the last observation from the first origin.
   case horizonTooLong(horizon: Int, maximum: Int, series: String, lastObserved: Int, firstOrigin: Int)
   /// No origin comes before the last observation, so nothing can be scored.
@@ -25,6 +27,8 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
         + "found '\(text)'"
     case .horizonTooShort(let horizon):
       return "--horizon: expected at least 1, found \(horizon)"
+    case .invalidLevel(let level):
+      return "--level: expected a probability between 0 and 1 (for example 0.9), found \(level)"
     case .horizonTooLong(let horizon, let maximum, let series, let lastObserved, let firstOrigin):
       return "--horizon: expected at most \(maximum), found \(horizon): the series '\(series)' "
         + "is observed through \(lastObserved), so from the first origin \(firstOrigin) no "

@@ -37,6 +37,44 @@ import Testing
     #expect(years == 2000...2012)
   }
 
+  /// Coverage and Winkler score (α = 0.1, so misses cost 20 × the distance) on four hand-made
+  /// forecasts: inside, inside, 1 below, 2 above, each interval 10 wide.
+  @Test func intervalsAreScoredByCoverageAndWinkler() {
+    func forecast(_ origin: Int, _ actual: Double, _ l: Double, _ u: Double) -> Backtest.Forecast {
+      var f = Backtest.Forecast(origin: origin, step: 1, actual: actual, forecasts: [actual, 0, 0, 0])
+      f.interval = l...u
+      return f
+    }
+    let result = BacktestResult(
+      scenario: "s", series: "y", metric: "graduates", level: 0.9,
+      forecasts: [forecast(1, 5, 0, 10), forecast(2, 10, 0, 10), forecast(3, -1, 0, 10), forecast(4, 12, 0, 10)],
+      scales: [1: 1, 2: 1, 3: 1, 4: 1])
+    let model = result.accuracy.first { $0.method == "model" }
+    #expect(model?.coverage == 0.5)
+    // (10 + 10 + (10 + 20·1) + (10 + 20·2)) / 4 = 25
+    #expect(abs((model?.winkler ?? 0) - 25) < 1e-12)
+    #expect(result.accuracy.first { $0.method == "naive" }?.coverage.isNaN == true)
+    #expect(result.accuracyTable.columns.map(\.name).suffix(2) == ["coverage", "winkler"])
+    #expect(result.forecastTable.columns.map(\.name).suffix(2) == ["lower", "upper"])
+  }
+
+  /// With paths, each forecast carries the paths' interval around the mean.
+  @Test func pathsGiveIntervals() throws {
+    var scenario = try ScenarioLoader.load(path: Fixtures.url("simulation/linear.toml").path)
+    scenario.info.paths = 50
+    let result = try Backtest(
+      scenario: scenario, origins: 2010...2011, horizon: 2, series: "graduates", level: 0.8
+    ).run()
+    #expect(result.hasIntervals)
+    for f in result.forecasts {
+      let interval = try #require(f.interval)
+      #expect(interval.lowerBound <= f.forecasts[0] + 1e-9 && f.forecasts[0] <= interval.upperBound + 1e-9)
+    }
+    #expect(throws: BacktestError.invalidLevel(1)) {
+      try Backtest(scenario: scenario, origins: 2010...2010, horizon: 1, series: "graduates", level: 1).run()
+    }
+  }
+
   @Test func benchmarksFollowTheirDefinitions() {
     let history = [2018: 10.0, 2019: 12.0, 2020: 15.0]
     let b = Backtest.benchmarks(history: history, origin: 2020, horizon: 2)
