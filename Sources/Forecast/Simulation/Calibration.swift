@@ -36,8 +36,10 @@ enum Calibration {
     guard rows.count > tracks.count else {
       throw .calibration(
         Wording.count(rows.count, "fit year") + " with graduates and every lagged intake observed, "
-          + "fewer than the \(tracks.count + 1) needed for " + Wording.count(tracks.count, "yield") + " "
-          + "(missing: \(skipped.map(String.init).joined(separator: ", ")))")
+          + "fewer than the \(tracks.count + 1) needed for " + Wording.count(tracks.count, "yield")
+          + (skipped.isEmpty
+            ? ": widen [calibrate] years"
+            : " (missing: \(skipped.map(String.init).joined(separator: ", ")))"))
     }
     let model = LinearModel(
       design: Matrix(rowMajor: rows), response: response, termNames: tracks.map(\.name),
@@ -66,9 +68,11 @@ enum Calibration {
         warnings.append(
           "calibrate: the yield of track '\(spec.name)' is \(format(yield)), outside (0, 1]: "
             + "its graduates are not all from its own intakes (or the tracks do not match the "
-            + "graduates series)")
+            + "graduates series)"
+            + (product == 1 ? "; so is its completion rate, its progression rates being 1" : ""))
       }
-      if completion > 1 {
+      // With every progression rate 1 the completion is the yield: one warning says both.
+      if completion > 1 && product != 1 {
         warnings.append(
           "calibrate: the completion rate of track '\(spec.name)' comes out at "
             + "\(format(completion)), above 1")
@@ -92,8 +96,11 @@ enum RangeCheck {
     var pathYears: Int
   }
 
-  /// - Parameter paths: the batch's paths; a rate shared by all of them counts once per path.
-  static func count(tracks: [CohortTrack], paths: Int) -> [Count] {
+  /// - Parameters:
+  ///   - paths: the batch's paths; a rate shared by all of them counts once per path.
+  ///   - calibrated: the completion rate calibration gave each track; a year that keeps it is
+  ///     not counted again (the calibration has warned about it).
+  static func count(tracks: [CohortTrack], paths: Int, calibrated: [String: Double] = [:]) -> [Count] {
     tracks.map { track in
       var years = Set<Int>()
       var pathYears = 0
@@ -108,7 +115,9 @@ enum RangeCheck {
       for (t, rates) in track.progression {
         if let steps = varying.progression[t] { note(t, steps.flatMap { $0 }) } else { note(t, rates) }
       }
-      for (t, c) in track.completion { note(t, varying.completion[t] ?? [c]) }
+      for (t, c) in track.completion where varying.completion[t] != nil || calibrated[track.name] != c {
+        note(t, varying.completion[t] ?? [c])
+      }
       if case .continuation(_, let shares) = track.projectedIntake {
         for (t, q) in shares { note(t, varying.continuationShare[t] ?? [q]) }
       }

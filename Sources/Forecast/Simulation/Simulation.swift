@@ -97,10 +97,12 @@ public struct Simulation: Sendable {
 
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
     var fitRows = drivers.models.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }
+    var calibrated: [String: Double] = [:]
     if let calibration = scenario.calibration {
       let outcome = try Calibration.run(
         calibration, scenario: scenario, data: data, parameters: parameters, tracks: tracks)
       for (k, completion) in outcome.completions.enumerated() {
+        calibrated[tracks[k].name] = completion
         var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
         shocks.apply(.completion(track: tracks[k].name), to: &series)
         tracks[k].setCompletion(series)
@@ -108,7 +110,7 @@ public struct Simulation: Sendable {
       fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
       warnings += outcome.warnings
     }
-    let ranges = RangeCheck.count(tracks: tracks, paths: context.count)
+    let ranges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
 
     let cohort: CohortProjection
     do {
