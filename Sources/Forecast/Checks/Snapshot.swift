@@ -29,7 +29,7 @@ public enum Snapshot {
       files += Projection.TableName.allCases.map {
         ("\(run.name)/\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
       }
-      files.append(("\(run.name)/manifest.json", run.metadata.json + "\n"))
+      files.append(("\(run.name)/manifest.json", run.metadata.json(shortPaths: false) + "\n"))
     }
     do {
       try RunOutput.write(files, to: directory)

@@ -55,7 +55,7 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 
   /// `file:line:column: key: expected ..., found ...; did you mean "a" or "b"?`
   public var description: String {
-    var place = location.file
+    var place = DisplayPath.shown(location.file)
     if let line = location.line {
       place += ":\(line)"
       if let column = location.column { place += ":\(column)" }

@@ -51,10 +51,14 @@ public struct RunMetadata: Sendable, Equatable {
   }
 
   /// The metadata as a JSON object (keys in a fixed order).
-  public var json: String {
+  public var json: String { json(shortPaths: true) }
+
+  /// The JSON object; with `shortPaths` false, every path absolute (snapshot manifests, which
+  /// compare inputs by their place relative to the scenario file).
+  public func json(shortPaths: Bool) -> String {
     func string(_ s: String) -> String { Table.jsonString(s) }
     func files(_ list: [FileDigest]) -> String {
-      "[" + list.map { "{\"path\": \(string($0.path)), \"sha256\": \(string($0.sha256))}" }
+      "[" + list.map { "{\"path\": \(string(shortPaths ? DisplayPath.shown($0.path) : $0.path)), \"sha256\": \(string($0.sha256))}" }
         .joined(separator: ", ") + "]"
     }
     let fields: [(String, String)] = [

@@ -70,7 +70,7 @@ import Testing
     try text.replacingCharacters(in: range, with: String(repeating: "0", count: 64))
       .write(toFile: manifest, atomically: true, encoding: .utf8)
     let comparison = try Snapshot.compare(run.projection, metadata: run.metadata, in: snapshots)
-    #expect(comparison.inputChanges.count == 1)
+    #expect(comparison.inputChanges.count == 1, "\(comparison.inputChanges)")
     #expect(comparison.inputChanges.first?.hasPrefix("data file ../data-b/intake.csv changed") == true)
   }
 
