@@ -348,6 +348,19 @@ enum Reference {
     #expect(relativeError(distribution.survival(c.x), c.survival) <= tailTolerance)
   }
 
+  /// d₁ from 1 to 30 and d₂ from 2 to 10⁶, f from 0.01 to 10⁶: the F-test p values.
+  @Test func fisherFGridMatchesExactTails() {
+    for (f, d1, d2, cdf, survival) in Reference.fisherFGrid {
+      let distribution = FisherF(numerator: d1, denominator: d2)
+      let label = "f = \(f), d₁ = \(d1), d₂ = \(d2)"
+      #expect(
+        tailIsClose(distribution.cdf(f), cdf), "cdf \(distribution.cdf(f)) vs \(cdf), \(label)")
+      let p = distribution.survival(f)
+      #expect(tailIsClose(p, survival), "survival \(p) vs \(survival), \(label)")
+      #expect(p >= 0 && p <= 1, "survival \(p) outside [0, 1], \(label)")
+    }
+  }
+
   /// p values stay in [0, 1] (and are never NaN) far beyond the grids: fractional ν from 10⁻³
   /// to 10⁹, |t| up to 10³⁰⁰, F with both degrees of freedom from 10⁻² to 10⁸.
   @Test func pValuesStayInTheUnitInterval() {
