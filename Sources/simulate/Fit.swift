@@ -3,6 +3,7 @@ import Forecast
 
 extension CovarianceType: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension RegressionReport.TableName: ExpressibleByArgument {}
 
 /// `simulate fit DATA.csv "FORMULA"`: a least-squares regression on a CSV file.
 struct Fit: ParsableCommand {
@@ -18,11 +19,6 @@ struct Fit: ParsableCommand {
         simulate fit data.csv "y ~ x1 + log(x2)"
         simulate fit data.csv "log(y) ~ year" --predict year=2026:2030:1 --format csv --table predictions
       """)
-
-  /// Which table --format csv|tsv writes (one table per file).
-  enum TableChoice: String, CaseIterable, ExpressibleByArgument {
-    case coefficients, statistics, predictions
-  }
 
   @Argument(help: "CSV file with a header row; a `year` column drives lag() and diff().")
   var data: String
@@ -55,7 +51,7 @@ struct Fit: ParsableCommand {
   var format: OutputFormat = .text
 
   @Option(help: "With csv or tsv: the table to write (coefficients, statistics, predictions).")
-  var table: TableChoice = .coefficients
+  var table: RegressionReport.TableName = .coefficients
 
   func validate() throws {
     if table == .predictions && predict.isEmpty {
@@ -70,20 +66,10 @@ struct Fit: ParsableCommand {
         predictions: try predict.map(FitRequest.PredictionInput.init(parsing:)), level: level,
         rankTolerance: tolerance)
       let report = try request.run()
-      let output: String
       switch format {
-      case .csv, .tsv:
-        let chosen: Table
-        switch table {
-        case .coefficients: chosen = report.coefficientTable
-        case .statistics: chosen = report.statisticsTable
-        case .predictions: chosen = report.predictionTable
-        }
-        output = chosen.rendered(as: format)
-      default:
-        output = report.rendered(as: format)
+      case .csv, .tsv: writeOut(report.delimited(table, as: format))
+      default: writeOut(report.rendered(as: format))
       }
-      writeOut(output)
     } catch {
       throw failBadInput(error.description)
     }

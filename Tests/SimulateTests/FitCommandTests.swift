@@ -105,6 +105,16 @@ import Testing
     ErrorCase(
       name: "level out of range", arguments: ["fit", longley, "y ~ x1", "--level", "95"],
       messages: ["--level"]),
+    ErrorCase(
+      name: "response of 1e300",
+      arguments: ["fit", Simulate.fixture("overflow/response-1e300.csv"), "y ~ x"],
+      messages: ["residual sum of squares overflows (inf)", "response 'y'", "1e+301"]),
+    ErrorCase(
+      name: "column of 1e200, also in CSV",
+      arguments: [
+        "fit", Simulate.fixture("overflow/column-1e200.csv"), "y ~ x + z", "--format", "csv",
+      ],
+      messages: ["sum of squares of term 'z' overflows", "divide the column by 1e+199"]),
   ]
 
   @Test(arguments: errorCases)
@@ -115,6 +125,27 @@ import Testing
     for message in c.messages {
       #expect(result.stderr.contains(message), "stderr lacks \(message): \(result.stderr)")
     }
+  }
+
+  /// An exact fit (y = 2x) has t = ±∞ and F = ∞: empty cells in CSV and TSV for every table,
+  /// `null` in JSON, never `inf` or `nan`.
+  @Test func nonFiniteValuesAreEmptyCells() throws {
+    let data = Simulate.fixture("overflow/exact-fit.csv")
+    for format in ["csv", "tsv"] {
+      for table in ["coefficients", "statistics", "predictions"] {
+        let result = try Simulate.run([
+          "fit", data, "y ~ x", "--predict", "x=6,7", "--format", format, "--table", table,
+        ])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let output = result.stdout.lowercased()
+        #expect(!output.contains("inf") && !output.contains("nan"), "\(format) \(table): \(output)")
+      }
+    }
+    let csv = try Simulate.run(["fit", data, "y ~ x", "--format", "csv"])
+    #expect(csv.stdout.contains("\nx,2,0,,0,2,2\n"), "\(csv.stdout)")
+    let json = try Simulate.run(["fit", data, "y ~ x", "--format", "json"])
+    #expect(json.stdout.contains(#""t": null"#) && json.stdout.contains(#""f_statistic": null"#))
+    #expect(!json.stdout.lowercased().contains("inf") && !json.stdout.lowercased().contains("nan"))
   }
 
   @Test func versionNamesTheKernel() throws {

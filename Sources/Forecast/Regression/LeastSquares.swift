@@ -25,6 +25,13 @@ struct LeastSquares {
   let kept: [Int]
   /// Indices of the aliased columns.
   let aliased: [Int]
+  /// Columns whose squared 2-norm overflows, or underflows to 0 although the column is not
+  /// zero: they are among `aliased` here, and the caller reports them (the data need
+  /// rescaling; they are not linear combinations of other columns).
+  let outOfRange: [Int]
+  /// Columns whose estimate from the triangular solve, before refinement, is ±∞ or NaN (the
+  /// refinement would spread NaN to every estimate).
+  let nonFiniteEstimates: [Int]
   /// R of the kept, scaled columns: X_K D_K⁻¹ = Q R.
   let r: Matrix
   /// Column norms of the kept columns (D_K).
@@ -64,8 +71,12 @@ struct LeastSquares {
     // Rank, column by column in order.
     var kept = [Int]()
     var aliased = [Int]()
+    var outOfRange = [Int]()
     for j in 0..<p {
       if norms[j] == 0 || !norms[j].isFinite {
+        if !norms[j].isFinite || (0...j).contains(where: { raw[$0, j] != 0 }) {
+          outOfRange.append(j)
+        }
         aliased.append(j)
         continue
       }
@@ -94,6 +105,7 @@ struct LeastSquares {
 
     // Refinement by the corrected semi-normal equations.
     var beta = (0..<k).map { b[$0] / scale[$0] }
+    self.nonFiniteEstimates = kept.indices.filter { !beta[$0].isFinite }.map { kept[$0] }
     let extended = m * max(k, 1) <= Self.extendedPrecisionCells
     let reduced = k == p ? x : x.selectingColumns(kept)
     var residuals = [Double]()
@@ -116,6 +128,7 @@ struct LeastSquares {
     self.coefficients = coefficients
     self.kept = kept
     self.aliased = aliased
+    self.outOfRange = outOfRange
     self.r = r
     self.scale = scale
     self.residuals = residuals

@@ -43,7 +43,8 @@ public struct LinearModel: Sendable {
   ///   - covariance: nonrobust or a heteroskedasticity-robust sandwich (HC0–HC3).
   ///   - rankTolerance: the aliasing tolerance (see `defaultRankTolerance`).
   ///   - strict: make aliased terms an error instead of a warning.
-  /// - Throws: `RegressionError` for no observations, bad weights, a strict rank deficiency.
+  /// - Throws: `RegressionError` for no observations, bad weights, a strict rank deficiency, or
+  ///   a sum of squares, estimate or variance outside the range of a double (`outOfRange`).
   public func fit(
     covariance: CovarianceType = .nonrobust, rankTolerance: Double = defaultRankTolerance,
     strict: Bool = false
@@ -91,13 +92,15 @@ public struct LinearModel: Sendable {
     } catch {
       throw .linearAlgebra(error)
     }
+    try checkRange(of: solution, design: x, response: y, weighted: usedWeights != nil)
     let aliasedNames = solution.aliased.map { termNames[$0] }
     if !aliasedNames.isEmpty {
       if strict { throw .rankDeficient(aliased: aliasedNames) }
       warnings.insert(.aliasedTerms(aliasedNames), at: 0)
     }
+    let result: RegressionResult
     do {
-      return try withSingleThreadedBLAS { () throws(LinearAlgebraError) -> RegressionResult in
+      result = try withSingleThreadedBLAS { () throws(LinearAlgebraError) -> RegressionResult in
         try RegressionResult(
           model: self, solution: solution, whitenedDesign: x, whitenedResponse: y,
           weights: usedWeights, logWeightSum: logWeightSum, covariance: covariance,
@@ -106,5 +109,7 @@ public struct LinearModel: Sendable {
     } catch {
       throw .linearAlgebra(error)
     }
+    try checkRange(of: result, response: y, weighted: usedWeights != nil)
+    return result
   }
 }

@@ -8,6 +8,9 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
   case rankDeficient(aliased: [String])
   /// A factorisation failed.
   case linearAlgebra(LinearAlgebraError)
+  /// A sum of squares, estimate or variance of the fit does not fit in a double: the data
+  /// need rescaling.
+  case outOfRange(OutOfRange)
 
   public var description: String {
     switch self {
@@ -22,6 +25,8 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
         + " \(names.count == 1 ? "is a linear combination" : "are linear combinations") of "
         + "earlier terms; drop \(names.count == 1 ? "it" : "them") or fit without --strict"
     case .linearAlgebra(let e):
+      return e.description
+    case .outOfRange(let e):
       return e.description
     }
   }

@@ -2,14 +2,14 @@ import Foundation
 
 extension RegressionReport {
   /// The whole report in a format: a statsmodels-style summary (text), sections of tables
-  /// (Markdown), one object (JSON), or the coefficient table (CSV, TSV; `simulate fit --table`
-  /// picks another).
+  /// (Markdown), one object (JSON), or the coefficient table (CSV, TSV, as
+  /// `delimited(_:as:)`; `simulate fit --table` picks another).
   public func rendered(as format: OutputFormat) -> String {
     switch format {
     case .text: return summaryText()
     case .markdown: return summaryMarkdown()
     case .json: return json()
-    case .csv, .tsv: return coefficientTable.rendered(as: format)
+    case .csv, .tsv: return delimited(.coefficients, as: format)
     }
   }
 

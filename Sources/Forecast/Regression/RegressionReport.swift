@@ -20,6 +20,36 @@ public struct RegressionReport: Sendable {
   /// Every note and warning, data notes first.
   public var warnings: [RegressionWarning] { notes + result.warnings }
 
+  /// The report's tables; CSV and TSV hold one of them per file.
+  public enum TableName: String, CaseIterable, Sendable {
+    case coefficients, statistics, predictions
+  }
+
+  /// The table `name`.
+  public func table(_ name: TableName) -> Table {
+    switch name {
+    case .coefficients: return coefficientTable
+    case .statistics: return statisticsTable
+    case .predictions: return predictionTable
+    }
+  }
+
+  /// The table `name` as CSV or TSV (`format` .csv or .tsv), non-finite values empty.
+  ///
+  /// A value that does not exist or is not finite is an empty cell: an aliased term's
+  /// estimate, and also an exact fit's t and F (∞), which the text summary shows as `inf`.
+  /// Readers of the file then see one kind of missing value, never `inf` or `nan`.
+  public func delimited(_ name: TableName, as format: OutputFormat) -> String {
+    var chosen = table(name)
+    chosen.rows = chosen.rows.map { row in
+      row.map { cell in
+        if case .number(let value) = cell, !value.isFinite { return .empty }
+        return cell
+      }
+    }
+    return chosen.rendered(as: format)
+  }
+
   /// Column names of the interval bounds at this level: "[0.025" and "0.975]".
   var intervalLabels: (String, String) {
     let tail = (1 - level) / 2

@@ -44,6 +44,9 @@ public struct RegressionResult: Sendable {
   public let modelDegreesOfFreedom: Int
   /// statsmodels: `ssr`.
   public let residualSumOfSquares: Double
+  /// TSS, centred with an intercept, uncentred without (statsmodels: `centered_tss`,
+  /// `uncentered_tss`).
+  public let totalSumOfSquares: Double
   /// statsmodels: `rsquared`.
   public let rSquared: Double
   /// statsmodels: `rsquared_adj`.
@@ -172,8 +175,16 @@ public struct RegressionResult: Sendable {
     let nd = Double(n)
     let llf = -nd / 2 * (log(2 * Double.pi) + log(sse / nd) + 1) + 0.5 * logWeightSum
 
-    // Residual diagnostics on the whitened residuals.
-    let e = s.residuals
+    // Residual diagnostics on the whitened residuals, first divided by the power of two at
+    // their largest magnitude: the statistics are scale-free, the division is exact (short of
+    // residuals 1e300 times below the largest, which do not count), and Σ d⁴ would otherwise
+    // overflow for residuals of 1e77.
+    let largest = s.residuals.reduce(0) { max($0, abs($1)) }
+    var e = s.residuals
+    if largest > 0 && largest.isFinite {
+      let power = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+      e = e.map { $0 / power }
+    }
     var dwNumerator: Double = 0
     for i in 1..<max(n, 1) { dwNumerator += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
     let eMean = e.reduce(0, +) / nd
@@ -220,6 +231,7 @@ public struct RegressionResult: Sendable {
     self.residualDegreesOfFreedom = dfResid
     self.modelDegreesOfFreedom = dfModel
     self.residualSumOfSquares = sse
+    self.totalSumOfSquares = tss
     self.rSquared = rSquared
     self.adjustedRSquared = adjusted
     self.residualStandardError = sigma2.squareRoot()
@@ -235,9 +247,9 @@ public struct RegressionResult: Sendable {
     self.skewness = skewness
     self.kurtosis = kurtosis
     if let weights {
-      self.residuals = zip(e, weights).map { $0 / $1.squareRoot() }
+      self.residuals = zip(s.residuals, weights).map { $0 / $1.squareRoot() }
     } else {
-      self.residuals = e
+      self.residuals = s.residuals
     }
     self.warnings = warnings
     self.kept = s.kept

@@ -24,6 +24,9 @@ import Testing
 // - t quantiles against mpmath: 1e-13, the accuracy promised for ν in [1, 1e7] and p in
 //   [1e-15, 1 − 1e-15].
 // - normal quantiles against scipy: 1e-14 (AS 241 is good to ~1e-16; so is scipy's ndtri).
+// - the t and F grids (`TailGridReference.swift`, exact values from
+//   make_tail_grid_reference.py): 1e-12 relative, as for the tails above, or 1e-300 absolute
+//   where the exact tail is that small (near underflow a result keeps few significant bits).
 
 /// |computed − expected| / |expected|, or |computed| when expected is 0; NaN mismatches are ∞.
 private func relativeError(_ computed: Double, _ expected: Double) -> Double {
@@ -34,6 +37,14 @@ private func relativeError(_ computed: Double, _ expected: Double) -> Double {
 }
 
 private let tailTolerance = 1e-12
+private let tailAbsoluteFloor = 1e-300
+
+/// Whether `computed` is within the tail tolerance of `expected`: relative, or absolute below
+/// the floor.
+private func tailIsClose(_ computed: Double, _ expected: Double) -> Bool {
+  relativeError(computed, expected) <= tailTolerance
+    || (abs(expected) <= tailAbsoluteFloor && abs(computed - expected) <= tailAbsoluteFloor)
+}
 private let tQuantileTolerance = 1e-13
 private let normalQuantileTolerance = 1e-14
 
@@ -297,6 +308,24 @@ enum Reference {
     }
   }
 
+  /// ν from 1 to 10⁷ across ν = 30 (a = 15, where the incomplete beta changes method) and
+  /// |t| up to 10³: for ν > 30 and large t the tail used to come out wrong or negative.
+  @Test func studentTGridMatchesExactTails() {
+    for (t, nu, cdf, survival) in Reference.studentTGrid {
+      let distribution = StudentT(degreesOfFreedom: nu)
+      let label = "t = \(t), ν = \(nu)"
+      #expect(
+        tailIsClose(distribution.cdf(t), cdf), "cdf \(distribution.cdf(t)) vs \(cdf), \(label)")
+      #expect(
+        tailIsClose(distribution.survival(t), survival),
+        "survival \(distribution.survival(t)) vs \(survival), \(label)")
+      #expect(tailIsClose(distribution.cdf(-t), survival), "cdf(−t), \(label)")
+      let p = distribution.twoSidedPValue(t)
+      #expect(tailIsClose(p, min(2 * survival, 1)), "p value \(p), \(label)")
+      #expect(p >= 0 && p <= 1, "p value \(p) outside [0, 1], \(label)")
+    }
+  }
+
   @Test func studentTWithInfiniteDegreesOfFreedomIsNormal() {
     let t = StudentT(degreesOfFreedom: .infinity)
     let normal = Normal()
@@ -317,6 +346,39 @@ enum Reference {
     let distribution = FisherF(numerator: c.parameters[0], denominator: c.parameters[1])
     #expect(relativeError(distribution.cdf(c.x), c.cdf) <= tailTolerance)
     #expect(relativeError(distribution.survival(c.x), c.survival) <= tailTolerance)
+  }
+
+  /// d₁ from 1 to 30 and d₂ from 2 to 10⁶, f from 0.01 to 10⁶: the F-test p values.
+  @Test func fisherFGridMatchesExactTails() {
+    for (f, d1, d2, cdf, survival) in Reference.fisherFGrid {
+      let distribution = FisherF(numerator: d1, denominator: d2)
+      let label = "f = \(f), d₁ = \(d1), d₂ = \(d2)"
+      #expect(
+        tailIsClose(distribution.cdf(f), cdf), "cdf \(distribution.cdf(f)) vs \(cdf), \(label)")
+      let p = distribution.survival(f)
+      #expect(tailIsClose(p, survival), "survival \(p) vs \(survival), \(label)")
+      #expect(p >= 0 && p <= 1, "survival \(p) outside [0, 1], \(label)")
+    }
+  }
+
+  /// p values stay in [0, 1] (and are never NaN) far beyond the grids: fractional ν from 10⁻³
+  /// to 10⁹, |t| up to 10³⁰⁰, F with both degrees of freedom from 10⁻² to 10⁸.
+  @Test func pValuesStayInTheUnitInterval() {
+    var generator = SeededGenerator(seed: 20_240_611)
+    func logUniform(_ low: Double, _ high: Double) -> Double {
+      exp(generator.uniform(log(low)...log(high)))
+    }
+    for _ in 0..<5_000 {
+      let nu = logUniform(1e-3, 1e9)
+      let t = logUniform(1e-12, 1e300)
+      let p = StudentT(degreesOfFreedom: nu).twoSidedPValue(t)
+      #expect(p >= 0 && p <= 1, "p value \(p) for t = \(t), ν = \(nu)")
+      let d1 = logUniform(1e-2, 1e8)
+      let d2 = logUniform(1e-2, 1e8)
+      let f = logUniform(1e-300, 1e300)
+      let q = FisherF(numerator: d1, denominator: d2).survival(f)
+      #expect(q >= 0 && q <= 1, "F p value \(q) for f = \(f), d₁ = \(d1), d₂ = \(d2)")
+    }
   }
 
   @Test(
