@@ -3,6 +3,7 @@ import Forecast
 
 extension CovarianceType: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension RunFormat: ExpressibleByArgument {}
 
 /// `simulate fit DATA.csv "FORMULA"`: a least-squares regression on a CSV file.
 struct Fit: ParsableCommand {

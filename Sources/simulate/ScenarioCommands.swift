@@ -22,6 +22,11 @@ struct Run: ParsableCommand {
       that does not exist. With --out DIR, each table goes to DIR/<table>.<ext> and the run's
       provenance (tool, BLAS, SHA-256 of every input file) to DIR/metadata.json; files are
       written whole or not at all. Warnings go to standard error.
+
+      --long writes the chosen tables as one tidy table with the columns scenario, year,
+      table, key, metric, statistic, value (DIR/long.<ext> with --out). --format vega-lite
+      writes a Vega-Lite v5 chart of the fan table (--tables fan; DIR/fan.vl.json with --out).
+      See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -30,11 +35,14 @@ struct Run: ParsableCommand {
   @Option(help: "Comma-separated tables: supply, demand, balance, matching, fan, fit.")
   var tables: String?
 
-  @Option(help: "Output format: text, markdown, csv, tsv or json.")
-  var format: OutputFormat?
+  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
+  var format: RunFormat?
 
   @Option(help: "Write one file per table into this folder instead of standard output.")
   var out: String?
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -45,16 +53,33 @@ struct Run: ParsableCommand {
         tables ?? loaded.output.tables?.joined(separator: ",")
           ?? (loaded.info.paths > 1
             ? "supply,demand,balance,matching,fan" : "supply,demand,balance,matching"))
-      let format = format ?? loaded.output.format ?? .text
+      let format = format ?? .table(loaded.output.format ?? .text)
+      // Checked before the run, which may take a while.
+      if format == .vegaLite { try RunOutput.checkVegaLite(tables: chosen, long: long) }
       let projection = try monteCarlo.run(loaded)
       let metadata = RunMetadata(
         projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: scenario))
       if let out {
-        try RunOutput.write(
-          RunOutput.files(projection, tables: chosen, format: format, metadata: metadata), to: out)
+        let files: [(name: String, contents: String)]
+        switch format {
+        case .vegaLite:
+          files = try RunOutput.vegaLiteFiles(projection, tables: chosen, metadata: metadata)
+        case .table(let format) where long:
+          files = RunOutput.longFiles(projection, tables: chosen, format: format, metadata: metadata)
+        case .table(let format):
+          files = RunOutput.files(projection, tables: chosen, format: format, metadata: metadata)
+        }
+        try RunOutput.write(files, to: out)
       } else {
-        let text = try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata)
-        writeOut(text)
+        switch format {
+        case .vegaLite:
+          writeOut(try RunOutput.vegaLite(projection, tables: chosen))
+        case .table(let format) where long:
+          writeOut(RunOutput.long(projection, tables: chosen, format: format))
+        case .table(let format):
+          writeOut(
+            try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata))
+        }
       }
       writeWarnings(projection.warnings)
     } catch let error as RunOutput.Failure {
