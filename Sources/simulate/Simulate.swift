@@ -15,8 +15,9 @@ struct Simulate: ParsableCommand {
       """,
     version: versionText,
     subcommands: [
-      Run.self, Validate.self, Targets.self, Resolve.self, Check.self, SnapshotCommand.self,
-      BacktestCommand.self, Fit.self, BLASInfoCommand.self,
+      Run.self, Validate.self, Targets.self, Resolve.self, Compare.self, SweepCommand.self,
+      TornadoCommand.self, Check.self, SnapshotCommand.self, BacktestCommand.self, Fit.self,
+      BLASInfoCommand.self,
     ]
   )
 
