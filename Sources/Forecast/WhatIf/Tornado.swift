@@ -7,7 +7,8 @@ import Foundation
 /// Scaling is not clamped: a rate near 1 scaled up leaves [0, 1], which the run reports as a
 /// warning (MODEL.md 7), or as an error where the model cannot go on (an eligibility above 1,
 /// continuation shares summing above 1). A failed run does not stop the tornado: its side's
-/// value is empty and the row's note holds the error (`TornadoResult`).
+/// value is empty and the row's note holds the error (`TornadoResult`). A warning of a side's
+/// run that the base run does not have, digits aside, goes to the row's note.
 ///
 /// Every run uses the scenario's seed and paths (common random numbers), and the value is the
 /// mean over paths.
@@ -43,6 +44,12 @@ public struct Tornado: Sendable {
     let delta = isPercent ? number / 100 : number
     guard delta > 0 && delta < 1 else { throw .badDelta(text) }
     return delta
+  }
+
+  /// A warning with its digits left out: a warning the base run has too, with other counts
+  /// or years (a rate outside [0, 1] in fewer years), is not news about the scaled target.
+  static func withoutNumbers(_ warning: String) -> String {
+    String(warning.unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) })
   }
 
   /// The targets, in `validTargets` order.
@@ -84,6 +91,7 @@ public struct Tornado: Sendable {
     case .success(let value): base = value
     case .failure(let error): throw .run(scenario: scenario.info.name, error)
     }
+    let baseWarnings = Set(base.1.map(Self.withoutNumbers))
     var rows: [TornadoResult.Row] = []
     for (k, target) in targets.enumerated() {
       var sides: [Double] = []
@@ -93,7 +101,7 @@ public struct Tornado: Sendable {
         switch result {
         case .success(let (value, warnings)):
           sides.append(value)
-          for warning in warnings where !base.1.contains(warning) {
+          for warning in warnings where !baseWarnings.contains(Self.withoutNumbers(warning)) {
             notes.append("\(label): warning: \(warning)")
           }
         case .failure(let error):

@@ -82,6 +82,14 @@ import Testing
     #expect(throws: WhatIfError.badDelta(text)) { try Tornado.delta(parsing: text) }
   }
 
+  /// A warning the base has too, with other counts, is not news for the note.
+  @Test func warningsAreComparedWithoutTheirNumbers() {
+    let base = "track 'a': a rate lies outside [0, 1] in 42 years (1999–2040)"
+    let scaled = "track 'a': a rate lies outside [0, 1] in 27 years (1999–2025)"
+    #expect(Tornado.withoutNumbers(base) == Tornado.withoutNumbers(scaled))
+    #expect(Tornado.withoutNumbers(base) != Tornado.withoutNumbers("track 'b': a rate lies outside [0, 1] in 1 years (2030–2030)"))
+  }
+
   @Test func swingsEqualToTwelveDigitsAreTies() {
     #expect(TornadoResult.sortKey(108) == TornadoResult.sortKey(108.00000000000011))
     #expect(TornadoResult.sortKey(108) != TornadoResult.sortKey(108.000001))
