@@ -31,10 +31,11 @@ final class ProgressBar: @unchecked Sendable {
     FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(unit)".utf8))
   }
 
-  /// Clears the bar's line, if it was shown.
+  /// Clears the bar's line, if it was shown (once: later calls do nothing).
   func finish() {
     lock.lock()
     defer { lock.unlock() }
     if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
   }
 }

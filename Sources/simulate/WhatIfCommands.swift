@@ -1,9 +1,9 @@
 import ArgumentParser
 import Forecast
 
-/// Renders a what-if's table, or its long form, for standard output.
-private func rendered(_ table: Table, long: Table, asLong: Bool, format: OutputFormat) -> String {
-  RunOutput.terminated((asLong ? long : table).rendered(as: format, style: RunOutput.style))
+/// A what-if's table for standard output.
+private func rendered(_ table: Table, as format: OutputFormat) -> String {
+  RunOutput.terminated(table.rendered(as: format, style: RunOutput.style))
 }
 
 /// Runs library code, turning a `WhatIfError` into exit 2 with its message.
@@ -58,9 +58,9 @@ struct Compare: ParsableCommand {
     let bar = ProgressBar(
       total: loaded.count, label: loaded[0].info.name, unit: "scenarios")
     defer { bar.finish() }
-    let result = try whatIf { () throws(WhatIfError) in try comparison.run() }
+    let result = try whatIf { () throws(WhatIfError) in try comparison.run(progress: bar.update) }
     bar.finish()
-    writeOut(rendered(result.table, long: result.longTable, asLong: long, format: format))
+    writeOut(rendered(long ? result.longTable : result.table, as: format))
     writeWarnings(result.warnings)
   }
 }
@@ -123,9 +123,7 @@ struct SweepCommand: ParsableCommand {
     defer { bar.finish() }
     let result = try whatIf { () throws(WhatIfError) in try sweep.run(progress: bar.update) }
     bar.finish()
-    writeOut(
-      RunOutput.terminated(
-        (long ? result.longTable : result.table).rendered(as: format, style: RunOutput.style)))
+    writeOut(rendered(long ? result.longTable : result.table, as: format))
     writeWarnings(result.warnings)
   }
 }
@@ -174,7 +172,7 @@ struct TornadoCommand: ParsableCommand {
     defer { bar.finish() }
     let result = try whatIf { () throws(WhatIfError) in try tornado.run(progress: bar.update) }
     bar.finish()
-    writeOut(RunOutput.terminated(result.table.rendered(as: format, style: RunOutput.style)))
+    writeOut(rendered(result.table, as: format))
     writeWarnings(result.warnings)
     for row in result.failures {
       writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")

@@ -53,12 +53,16 @@ public struct Comparison: Sendable {
   }
 
   /// Runs the base and every alternative (each reads its own data files).
+  /// - Parameter progress: called with the number of scenarios run so far (from any thread).
   /// - Throws: `WhatIfError.run` naming the first scenario (base first) whose run fails.
-  public func run() throws(WhatIfError) -> ComparisonResult {
+  public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError)
+    -> ComparisonResult
+  {
     let scenarios = [base] + alternatives
     let names = [base.info.name] + labels
     let results = ConcurrentJobs.run(
-      count: scenarios.count, concurrent: ConcurrentJobs.concurrent(paths: base.info.paths)
+      count: scenarios.count, concurrent: ConcurrentJobs.concurrent(paths: base.info.paths),
+      progress: progress
     ) { index throws(SimulationError) -> (PathSeries, [String]) in
       let projection = try Simulation(scenario: scenarios[index]).run()
       return (projection.balance, projection.warnings)
