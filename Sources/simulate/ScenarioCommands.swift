@@ -65,7 +65,8 @@ struct Run: ParsableCommand {
         case .vegaLite:
           files = try RunOutput.vegaLiteFiles(projection, tables: chosen, metadata: metadata)
         case .table(let format) where long:
-          files = RunOutput.longFiles(projection, tables: chosen, format: format, metadata: metadata)
+          files = RunOutput.longFiles(
+            projection, tables: chosen, format: format, metadata: metadata)
         case .table(let format):
           files = RunOutput.files(projection, tables: chosen, format: format, metadata: metadata)
         }

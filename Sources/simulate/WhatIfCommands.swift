@@ -132,7 +132,8 @@ struct SweepCommand: ParsableCommand {
 struct TornadoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tornado",
-    abstract: "Scale every parameter and driver by 1 ± delta and rank them by the swing of a metric.",
+    abstract:
+      "Scale every parameter and driver by 1 ± delta and rank them by the swing of a metric.",
     discussion: """
       For every shock target of the scenario (`simulate targets`), two runs: the target
       scaled by 1 - delta and by 1 + delta from base_year + 1 on (a `scale` shock). Columns:
@@ -147,7 +148,8 @@ struct TornadoCommand: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: "Balance metric: graduates, new_supply, capacity, placed, unplaced, vacancies, coverage.")
+  @Option(
+    help: "Balance metric: graduates, new_supply, capacity, placed, unplaced, vacancies, coverage.")
   var metric: String
 
   @Option(help: "A projection year.")

@@ -59,6 +59,7 @@ func expectBadInput(
   #expect(result.status == 2, "\(note): \(result.stderr)", sourceLocation: sourceLocation)
   #expect(result.stdout.isEmpty, "\(note)", sourceLocation: sourceLocation)
   for word in words {
-    #expect(result.stderr.contains(word), "\(note): \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      result.stderr.contains(word), "\(note): \(result.stderr)", sourceLocation: sourceLocation)
   }
 }

@@ -16,34 +16,46 @@ import Testing
   }
 
   @Test func runVegaLite() throws {
-    let result = try Simulate.run(["run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--paths", "20"])
+    let result = try Simulate.run([
+      "run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--paths", "20",
+    ])
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     #expect(object?["$schema"] as? String == "https://vega.github.io/schema/vega-lite/v5.json")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "forecast-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let files = try Simulate.run(["run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--out", folder.path])
+    let files = try Simulate.run([
+      "run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--out", folder.path,
+    ])
     #expect(files.status == 0 && files.stdout.isEmpty)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["fan.vl.json", "metadata.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "fan.vl.json", "metadata.json",
+      ])
   }
 
   @Test func vegaLiteIsForTheFanTableOnly() throws {
     expectBadInput(
-      try Simulate.run(["run", Self.monteCarlo, "--tables", "fan,balance", "--format", "vega-lite"]),
+      try Simulate.run(["run", Self.monteCarlo, "--tables", "fan,balance", "--format", "vega-lite"]
+      ),
       mentioning: ["vega-lite", "balance", "--tables fan"], "balance")
     expectBadInput(
-      try Simulate.run(["run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--long"]),
+      try Simulate.run([
+        "run", Self.monteCarlo, "--tables", "fan", "--format", "vega-lite", "--long",
+      ]),
       mentioning: ["--long"], "long")
     // Scenario files keep to the table formats.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "forecast-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("chart.toml")
     try """
-      extends = "\(Self.steady)"
-      [output]
-      format = "vega-lite"
-      """.write(to: file, atomically: true, encoding: .utf8)
+    extends = "\(Self.steady)"
+    [output]
+    format = "vega-lite"
+    """.write(to: file, atomically: true, encoding: .utf8)
     expectBadInput(try Simulate.run(["run", file.path]), mentioning: ["output.format"], "scenario")
   }
 }

@@ -77,7 +77,9 @@ public enum Quantiles {
 
   /// Rearranges `x[low...high]` so that `x[k]` holds the value a sort would put there,
   /// smaller or equal values before it and larger or equal ones after it.
-  private static func select(_ k: Int, in x: UnsafeMutableBufferPointer<Double>, low: Int, high: Int) {
+  private static func select(
+    _ k: Int, in x: UnsafeMutableBufferPointer<Double>, low: Int, high: Int
+  ) {
     var low = low
     var high = high
     var rounds = 2 * (Int.bitWidth - (high - low + 1).leadingZeroBitCount)

@@ -34,8 +34,10 @@ public struct LongTable: Sendable {
   public func table(title: String? = nil) -> Table {
     Table(
       title: title,
-      columns: [.text("scenario"), .year("year"), .text("table"), .text("key"), .text("metric"),
-        .text("statistic"), .number("value")],
+      columns: [
+        .text("scenario"), .year("year"), .text("table"), .text("key"), .text("metric"),
+        .text("statistic"), .number("value"),
+      ],
       rows: rows)
   }
 }

@@ -109,7 +109,9 @@ public enum RunOutput {
   {
     if long { throw .chartNotLong }
     let others = tables.filter { $0 != .fan }
-    guard others.isEmpty, !tables.isEmpty else { throw .chartNeedsFan(tables: others.map(\.rawValue)) }
+    guard others.isEmpty, !tables.isEmpty else {
+      throw .chartNeedsFan(tables: others.map(\.rawValue))
+    }
   }
 
   /// The Vega-Lite fan chart; `tables` must be exactly the fan table.
@@ -124,7 +126,10 @@ public enum RunOutput {
   public static func vegaLiteFiles(
     _ projection: Projection, tables: [Projection.TableName], metadata: RunMetadata
   ) throws(Failure) -> [(name: String, contents: String)] {
-    [("fan.vl.json", try vegaLite(projection, tables: tables)), ("metadata.json", metadata.json + "\n")]
+    [
+      ("fan.vl.json", try vegaLite(projection, tables: tables)),
+      ("metadata.json", metadata.json + "\n"),
+    ]
   }
 
   /// The tables in the long form (`Projection.longTable`), rendered: JSON is the bare array
@@ -133,7 +138,8 @@ public enum RunOutput {
     _ projection: Projection, tables: [Projection.TableName], format: OutputFormat
   ) -> String {
     let title = "\(projection.scenario.info.name): long"
-    return terminated(projection.longTable(tables).table(title: title).rendered(as: format, style: style))
+    let table = projection.longTable(tables).table(title: title)
+    return terminated(table.rendered(as: format, style: style))
   }
 
   /// The long form in `long.<ext>` plus `metadata.json`, as (name, contents).

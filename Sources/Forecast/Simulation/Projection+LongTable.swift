@@ -14,7 +14,8 @@ extension Projection {
       let table = self.table(name)
       let columns = table.columns.map(\.name)
       // The fan table's one text column is its metric; elsewhere text columns are keys.
-      let keyColumns = name == .fan ? [] : columns.indices.filter { table.columns[$0].kind == .text }
+      let keyColumns =
+        name == .fan ? [] : columns.indices.filter { table.columns[$0].kind == .text }
       let valueColumns = columns.indices.filter { table.columns[$0].kind == .number }
       let yearColumn = columns.firstIndex(of: "year")
       let metricColumn = name == .fan ? columns.firstIndex(of: "metric") : nil

@@ -60,7 +60,8 @@ public struct ComparisonResult: Sendable {
             Row(
               year: t, metric: metric, scenario: label, mean: mean, baseMean: baseMean,
               difference: difference,
-              percentDifference: baseMean == 0 || baseMean.isNaN ? .nan : 100 * difference / baseMean,
+              percentDifference: baseMean == 0 || baseMean.isNaN
+                ? .nan : 100 * difference / baseMean,
               differenceQuantiles: quantiles))
         }
       }
@@ -76,6 +77,8 @@ public struct ComparisonResult: Sendable {
     levels.map { "diff_" + ScenarioSchema.quantileColumn($0) }
   }
 
+  /// The wide table: one row per year, metric and alternative.
+  ///
   /// Columns year, metric, scenario, mean, base_mean, difference, pct_difference, then
   /// `diff_q05`... with P > 1; empty cells for values that do not exist.
   public var table: Table {
@@ -87,7 +90,7 @@ public struct ComparisonResult: Sendable {
       rows: rows.map { row in
         [.integer(row.year), .text(row.metric), .text(row.scenario)]
           + ([row.mean, row.baseMean, row.difference, row.percentDifference]
-            + row.differenceQuantiles).map(Table.Cell.number(orEmpty:))
+          + row.differenceQuantiles).map(Table.Cell.number(orEmpty:))
       })
   }
 
@@ -104,8 +107,10 @@ public struct ComparisonResult: Sendable {
         statistic: "mean", value: first.baseMean)
       for row in rows[start..<(start + perYearAndMetric)] {
         let values =
-          [("mean", row.mean), ("difference", row.difference),
-           ("pct_difference", row.percentDifference)]
+          [
+            ("mean", row.mean), ("difference", row.difference),
+            ("pct_difference", row.percentDifference),
+          ]
           + zip(quantileColumns, row.differenceQuantiles).map { ($0, $1) }
         for (statistic, value) in values {
           long.append(

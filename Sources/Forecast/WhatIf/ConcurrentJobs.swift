@@ -7,11 +7,13 @@ import Foundation
 /// `Simulation.run` inside a job then never sets the thread count from another thread.
 enum ConcurrentJobs {
   /// Whether runs of `paths` paths should go side by side: only when each is one batch.
+  ///
   /// A larger run already spreads its batches over every core, and running two at once
   /// would double the peak memory for no speed.
   static func concurrent(paths: Int) -> Bool { paths <= Simulation.defaultBatchSize }
 
   /// The result of every job, in job order; `progress` gets the number of jobs finished.
+  ///
   /// With `concurrent` false the jobs run one after the other.
   static func run<T: Sendable, E: Error>(
     count: Int, concurrent: Bool = true, progress: (@Sendable (Int) -> Void)? = nil,

@@ -15,8 +15,9 @@ public struct MetricSelection: Sendable, Equatable {
     rows = names.map { name in Projection.balanceMetrics.firstIndex(of: name) ?? 0 }
   }
 
-  /// Parses a comma-separated list; nil or empty text means every metric. Repeats are
-  /// dropped.
+  /// Parses a comma-separated list of metrics.
+  ///
+  /// Nil or empty text means every metric; repeats are dropped.
   /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
   public init(parsing list: String?, option: String = "--metrics") throws(WhatIfError) {
     guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else {

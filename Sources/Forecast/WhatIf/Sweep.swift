@@ -79,7 +79,9 @@ public struct Sweep: Sendable {
   /// Fails before anything runs when the table would be larger than `maximumRows`.
   public func checkOutputSize(long: Bool) throws(WhatIfError) {
     let rows = rowCount(long: long)
-    if rows > Double(Self.maximumRows) { throw .outputTooLarge(rows: rows, limit: Self.maximumRows) }
+    if rows > Double(Self.maximumRows) {
+      throw .outputTooLarge(rows: rows, limit: Self.maximumRows)
+    }
   }
 
   /// Runs every grid point.

@@ -88,7 +88,8 @@ public struct SweepAxis: Sendable, Equatable {
     let pieces = lower.split(separator: "e", maxSplits: 1)
     let mantissa = pieces.first.map(String.init) ?? ""
     let exponent = pieces.count == 2 ? Int(pieces[1]) ?? 0 : 0
-    let fraction = mantissa.firstIndex(of: ".").map { mantissa[mantissa.index(after: $0)...].count } ?? 0
+    let fraction =
+      mantissa.firstIndex(of: ".").map { mantissa[mantissa.index(after: $0)...].count } ?? 0
     return max(0, fraction - exponent)
   }
 

@@ -7,7 +7,9 @@ public struct SweepResult: Sendable {
     let statistics: [Double]
     let warnings: [String]
 
-    init(projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]) {
+    init(
+      projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]
+    ) {
       var statistics: [Double] = []
       statistics.reserveCapacity(years.count * metrics.rows.count * (levels.count + 1))
       for t in years {
@@ -41,7 +43,7 @@ public struct SweepResult: Sendable {
     ["mean"] + levels(scenario).map(ScenarioSchema.quantileColumn)
   }
 
-  /// The statistic columns: `mean`, then `q05`... with P > 1.
+  /// The statistic columns: `mean`, then the quantile columns with P > 1.
   public var statistics: [String] { Self.statistics(sweep.scenario) }
 
   /// A statistic (0 the mean, then one per level) of a metric (index into the selection)

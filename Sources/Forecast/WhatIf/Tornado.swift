@@ -77,7 +77,8 @@ public struct Tornado: Sendable {
     let factors = [1 - delta, 1 + delta]
     let row = Projection.balanceMetrics.firstIndex(of: metric) ?? 0
     let results = ConcurrentJobs.run(
-      count: 1 + 2 * targets.count, concurrent: ConcurrentJobs.concurrent(paths: scenario.info.paths),
+      count: 1 + 2 * targets.count,
+      concurrent: ConcurrentJobs.concurrent(paths: scenario.info.paths),
       progress: progress
     ) { index throws(SimulationError) -> (Double, [String]) in
       let shocked =

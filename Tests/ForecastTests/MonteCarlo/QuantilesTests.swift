@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecast
 
 /// Type 7 quantiles against numpy's `quantile` (its default method is type 7) and against a
@@ -14,11 +15,14 @@ import Testing
       let lower = Int(h.rounded(.down))
       let upper = min(lower + 1, sorted.count - 1)
       let fraction = h - Double(lower)
-      return fraction == 0 ? sorted[lower] : sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+      return fraction == 0
+        ? sorted[lower] : sorted[lower] + fraction * (sorted[upper] - sorted[lower])
     }
   }
 
-  /// numpy 1.26: `np.quantile([10, 1, 4, 2, 3], [0.05, 0.25, 0.5, 0.75, 0.95])` is
+  /// The values numpy gives.
+  ///
+  /// numpy 2.4: `np.quantile([10, 1, 4, 2, 3], [0.05, 0.25, 0.5, 0.75, 0.95])` is
   /// [1.2, 2, 3, 4, 8.8], and with q = 0.025 and 0.975 it is [1.1, 9.4]. Tolerance 1e-15
   /// relative: one interpolation, rounded once.
   @Test func matchesNumpy() {

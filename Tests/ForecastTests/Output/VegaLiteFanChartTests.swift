@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecast
 
 /// The Vega-Lite fan chart parses as JSON and has the schema, data and encodings expected.
@@ -41,12 +42,16 @@ import Testing
     #expect(layers.map(\.0) == ["area", "area", "line", "line"])
     #expect(layers.map(\.1) == ["q05", "q25", "q50", "mean"])
     #expect(layers.map(\.2) == ["q95", "q75", nil, nil])
-    let x = (((spec["spec"] as? [String: Any])?["layer"] as? [[String: Any]])?[0]["encoding"] as? [String: Any])?["x"] as? [String: Any]
+    let x =
+      (((spec["spec"] as? [String: Any])?["layer"] as? [[String: Any]])?[0]["encoding"]
+      as? [String: Any])?["x"] as? [String: Any]
     #expect(x?["field"] as? String == "year" && x?["type"] as? String == "quantitative")
   }
 
+  /// Dots in quantile columns are escaped in the encodings.
+  ///
   /// A level such as 0.025 makes a column `q2.5`, which Vega-Lite would read as a nested
-  /// field: the encodings escape the dot. Without 0.5 there is no median line.
+  /// field. Without 0.5 there is no median line.
   @Test func dottedColumnsAreEscaped() throws {
     let (_, spec) = try Self.chart(quantiles: [0.025, 0.975])
     let layers = Self.layers(spec)
@@ -64,10 +69,14 @@ import Testing
     #expect(throws: RunOutput.Failure.chartNeedsFan(tables: ["balance"])) {
       try RunOutput.checkVegaLite(tables: [.fan, .balance])
     }
-    #expect(throws: RunOutput.Failure.chartNotLong) { try RunOutput.checkVegaLite(tables: [.fan], long: true) }
+    #expect(throws: RunOutput.Failure.chartNotLong) {
+      try RunOutput.checkVegaLite(tables: [.fan], long: true)
+    }
     #expect(throws: Never.self) { try RunOutput.checkVegaLite(tables: [.fan]) }
-    #expect(RunFormat(rawValue: "vega-lite") == .vegaLite && RunFormat(rawValue: "csv") == .table(.csv))
+    #expect(
+      RunFormat(rawValue: "vega-lite") == .vegaLite && RunFormat(rawValue: "csv") == .table(.csv))
     #expect(RunFormat(rawValue: "png") == nil)
-    #expect(RunFormat.allCases.map(\.rawValue) == ["text", "markdown", "csv", "tsv", "json", "vega-lite"])
+    #expect(
+      RunFormat.allCases.map(\.rawValue) == ["text", "markdown", "csv", "tsv", "json", "vega-lite"])
   }
 }

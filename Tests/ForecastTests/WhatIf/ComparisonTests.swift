@@ -1,8 +1,11 @@
 import Foundation
 import Testing
+
 @testable import Forecast
 
-/// `Comparison` on the small fixtures, against closed forms. Tolerance 1e-9 relative (as in
+/// `Comparison` on the small fixtures, against closed forms.
+///
+/// Tolerance 1e-9 relative (as in
 /// SimulationTests: a handful of products of exact small numbers); zeros are exact.
 @Suite struct ComparisonTests {
   static func load(_ relative: String) throws -> Scenario {
@@ -27,9 +30,11 @@ import Testing
     }
   }
 
-  /// 10% more intake from 2021: graduates 720 → 792 from 2023, new supply the same; placed
-  /// rises by the science share (198 − 180 = 18; the studio stays full at 100), so unplaced
-  /// rises by 72 − 18 = 54. Capacity does not move.
+  /// 10% more intake from 2021.
+  ///
+  /// Graduates 720 → 792 from 2023, new supply the same; placed rises by the science share
+  /// (198 − 180 = 18; the studio stays full at 100), so unplaced rises by 72 − 18 = 54.
+  /// Capacity does not move.
   @Test func scaledIntakeGivesTheClosedFormDifference() throws {
     let result = try Comparison(
       base: Self.load("simulation/steady.toml"),
@@ -106,15 +111,21 @@ import Testing
     ).run()
     #expect(
       result.table.columns.map(\.name)
-        == ["year", "metric", "scenario", "mean", "base_mean", "difference", "pct_difference",
-          "diff_q05", "diff_q25", "diff_q50", "diff_q75", "diff_q95"])
+        == [
+          "year", "metric", "scenario", "mean", "base_mean", "difference", "pct_difference",
+          "diff_q05", "diff_q25", "diff_q50", "diff_q75", "diff_q95",
+        ])
     #expect(result.table.rows.count == 5 * 2 * 2)
     let long = result.longTable
     #expect(long.columns.map(\.name) == LongTable.columns)
     // Per year and metric: the base's mean, then per alternative mean, difference,
     // pct_difference and five quantiles.
     #expect(long.rows.count == 5 * 2 * (1 + 2 * 8))
-    #expect(long.rows[0] == [.text("monte-carlo"), .integer(2021), .text("balance"), .text(""), .text("capacity"), .text("mean"), long.rows[9][6]])
+    #expect(
+      long.rows[0] == [
+        .text("monte-carlo"), .integer(2021), .text("balance"), .text(""), .text("capacity"),
+        .text("mean"), long.rows[9][6],
+      ])
     #expect(long.rows[1][0] == .text("monte-carlo-lab") && long.rows[1][5] == .text("mean"))
     #expect(long.rows[9][0] == .text("monte-carlo#2") && long.rows[9][5] == .text("mean"))
     let statistics = long.rows.prefix(17).map { row -> String in
@@ -124,17 +135,27 @@ import Testing
     #expect(
       statistics
         == ["mean"]
-        + Array(repeating: ["mean", "difference", "pct_difference", "diff_q05", "diff_q25", "diff_q50", "diff_q75", "diff_q95"], count: 2).flatMap { $0 })
+        + Array(
+          repeating: [
+            "mean", "difference", "pct_difference", "diff_q05", "diff_q25", "diff_q50", "diff_q75",
+            "diff_q95",
+          ], count: 2
+        ).flatMap { $0 })
   }
 
   @Test func metricSelectionErrors() throws {
-    #expect(throws: WhatIfError.unknownMetric(option: "--metrics", name: "unplacd", nearest: ["unplaced"])) {
+    #expect(
+      throws: WhatIfError.unknownMetric(option: "--metrics", name: "unplacd", nearest: ["unplaced"])
+    ) {
       try MetricSelection(parsing: "graduates,unplacd")
     }
     #expect(throws: WhatIfError.self) { try MetricSelection(parsing: "graduates,,placed") }
     #expect(try MetricSelection(parsing: nil) == .all)
-    #expect(try MetricSelection(parsing: "placed, placed,graduates").names == ["placed", "graduates"])
-    let message = WhatIfError.unknownMetric(option: "--metrics", name: "unplacd", nearest: ["unplaced"]).description
+    #expect(
+      try MetricSelection(parsing: "placed, placed,graduates").names == ["placed", "graduates"])
+    let message = WhatIfError.unknownMetric(
+      option: "--metrics", name: "unplacd", nearest: ["unplaced"]
+    ).description
     #expect(message.contains("did you mean unplaced") && message.contains("coverage"))
   }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+
 @testable import Forecast
 
-/// `Tornado` on the steady fixture, where every swing of unplaced in 2025 is known in closed
-/// form (δ = 10%; N = 720 new graduates, science 25% into the lab with room to spare, arts
+/// `Tornado` on the steady fixture, where every swing of unplaced in 2025 is known.
+///
+/// In closed form (δ = 10%; N = 720 new graduates, science 25% into the lab with room to spare, arts
 /// 75% × 0.5 eligible into the studio's 100 places; unplaced 440):
 ///
 ///     intake, progression, completion   N · 0.9 / 1.1: unplaced 386 / 494, swing 108
@@ -18,7 +20,8 @@ import Testing
   }
 
   @Test func rowsFollowTheClosedFormInSwingOrder() throws {
-    let result = try Tornado(scenario: Self.steady(), metric: "unplaced", year: 2025, delta: 0.1).run()
+    let result = try Tornado(scenario: Self.steady(), metric: "unplaced", year: 2025, delta: 0.1)
+      .run()
     #expect(
       result.rows.map(\.target) == [
         "drivers.flat", "tracks.college.completion", "tracks.college.progression",
@@ -47,18 +50,25 @@ import Testing
     }
     #expect(result.failures.map(\.target) == ["sectors.lab.eligibility.science"])
     let table = result.table
-    #expect(table.columns.map(\.name) == ["target", "low_value", "high_value", "base_value", "swing", "note"])
+    #expect(
+      table.columns.map(\.name) == [
+        "target", "low_value", "high_value", "base_value", "swing", "note",
+      ])
     #expect(table.rows.last?[2] == .empty && table.rows.last?[4] == .empty)
   }
 
   /// Graduates in 2025 respond to the supply side only; a rate pushed above 1 is a note.
   @Test func aRatePushedAboveOneIsNoted() throws {
-    let result = try Tornado(scenario: Self.steady(), metric: "graduates", year: 2025, delta: 0.2).run()
+    let result = try Tornado(scenario: Self.steady(), metric: "graduates", year: 2025, delta: 0.2)
+      .run()
     let progression = try #require(result.rows.first { $0.target == "tracks.college.progression" })
     // 0.9 × 1.2 = 1.08: a progression rate above 1, warned, not clamped.
     #expect(abs(progression.high - 720 * 1.2) <= 1e-9 * 720)
     #expect(progression.notes.count == 1 && progression.notes[0].hasPrefix("+20%: warning: "))
-    #expect(result.rows.prefix(3).map(\.target) == ["drivers.flat", "tracks.college.completion", "tracks.college.progression"])
+    #expect(
+      result.rows.prefix(3).map(\.target) == [
+        "drivers.flat", "tracks.college.completion", "tracks.college.progression",
+      ])
   }
 
   @Test func inputsAreChecked() throws {
@@ -66,10 +76,13 @@ import Testing
     #expect(throws: WhatIfError.yearOutOfRange(year: 2030, valid: 2021...2025)) {
       try Tornado(scenario: scenario, metric: "unplaced", year: 2030, delta: 0.1)
     }
-    #expect(throws: WhatIfError.unknownMetric(option: "--metric", name: "unplace", nearest: ["unplaced"])) {
+    #expect(
+      throws: WhatIfError.unknownMetric(option: "--metric", name: "unplace", nearest: ["unplaced"])
+    ) {
       try Tornado(scenario: scenario, metric: "unplace", year: 2025, delta: 0.1)
     }
-    #expect(WhatIfError.yearOutOfRange(year: 2030, valid: 2021...2025).description.contains("2021-2025"))
+    #expect(
+      WhatIfError.yearOutOfRange(year: 2030, valid: 2021...2025).description.contains("2021-2025"))
   }
 
   @Test(arguments: [("10%", 0.1), ("0.1", 0.1), ("2.5%", 0.025), (" 50% ", 0.5), ("0.999", 0.999)])
@@ -87,7 +100,9 @@ import Testing
     let base = "track 'a': a rate lies outside [0, 1] in 42 years (1999–2040)"
     let scaled = "track 'a': a rate lies outside [0, 1] in 27 years (1999–2025)"
     #expect(Tornado.withoutNumbers(base) == Tornado.withoutNumbers(scaled))
-    #expect(Tornado.withoutNumbers(base) != Tornado.withoutNumbers("track 'b': a rate lies outside [0, 1] in 1 years (2030–2030)"))
+    #expect(
+      Tornado.withoutNumbers(base)
+        != Tornado.withoutNumbers("track 'b': a rate lies outside [0, 1] in 1 years (2030–2030)"))
   }
 
   @Test func swingsEqualToTwelveDigitsAreTies() {
