@@ -15,18 +15,19 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print or write its tables.",
     discussion: """
-      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With --paths P
-      (or `paths` in the scenario) above 1, the tables hold means over the paths and the fan
-      table the mean and quantiles of each balance metric. Values are persons
-      (coverage is a ratio). CSV, TSV and JSON carry full precision; an empty cell is a value
-      that does not exist. With --out DIR, each table goes to DIR/<table>.<ext> and the run's
-      provenance (tool, BLAS, SHA-256 of every input file) to DIR/metadata.json; files are
-      written whole or not at all. Warnings go to standard error.
+      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With
+      --paths P (or `paths` in the scenario) above 1, the tables hold means over the
+      paths and the fan table the mean and quantiles of each balance metric. Values
+      are persons (coverage is a ratio). CSV, TSV and JSON carry full precision; an
+      empty cell is a value that does not exist. With --out DIR, each table goes to
+      DIR/<table>.<ext> and the run's provenance (tool, BLAS, SHA-256 of every input
+      file) to DIR/metadata.json; files are written whole or not at all. Warnings go
+      to standard error.
 
-      --long writes the chosen tables as one tidy table with the columns scenario, year,
-      table, key, metric, statistic, value (DIR/long.<ext> with --out). --format vega-lite
-      writes a Vega-Lite v5 chart of the fan table (--tables fan; DIR/fan.vl.json with --out).
-      See docs/whatif.md.
+      --long writes the chosen tables as one tidy table with the columns scenario,
+      year, table, key, metric, statistic, value (DIR/long.<ext> with --out).
+      --format vega-lite writes a Vega-Lite v5 chart of the fan table (--tables fan;
+      DIR/fan.vl.json with --out). See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")

@@ -20,13 +20,14 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare scenarios with a base: means, differences and percentage differences.",
     discussion: """
-      One row per year, balance metric and alternative: year, metric, scenario, mean,
-      base_mean, difference (mean - base_mean), pct_difference (100 x difference /
-      base_mean, empty where base_mean is 0). With --paths above 1, every alternative runs
-      with the base's seed and paths (its own are overridden; a note on stderr says where
-      they differed), so the differences are paired path by path on common random numbers,
-      and diff_q05... give the quantiles (the base's levels) of the per-path difference.
-      --paths and --seed apply to every scenario. See docs/whatif.md.
+      One row per year, balance metric and alternative: year, metric, scenario,
+      mean, base_mean, difference (mean - base_mean), pct_difference (100 x
+      difference / base_mean, empty where base_mean is 0). With --paths above 1,
+      every alternative runs with the base's seed and paths (its own are overridden;
+      a note on stderr says where they differed), so the differences are paired path
+      by path on common random numbers, and diff_q05... give the quantiles (the
+      base's levels) of the per-path difference. --paths and --seed apply to every
+      scenario. See docs/whatif.md.
       """)
 
   @Argument(help: "The base scenario, then one or more alternatives (TOML).")
@@ -71,14 +72,16 @@ struct SweepCommand: ParsableCommand {
     commandName: "sweep",
     abstract: "Run a scenario on a grid of parameter values (each a `set` shock).",
     discussion: """
-      Each --set TARGET=VALUES sweeps one shock target (`simulate targets SCENARIO` lists
-      them) over a list (0.1,0.2,0.3) or an inclusive range start:stop:step (0.45:0.60:0.05
-      gives 0.45, 0.5, 0.55, 0.6); each value is a `set` shock from base_year + 1 on. The grid
-      is the cartesian product, the first --set varying slowest, at most \(Sweep.maximumPoints)
-      points. One row per grid point, year and metric: a column per swept target, then year,
-      metric, value (the mean over paths) and, with --paths above 1, the scenario's quantile
-      columns. Every point runs with the same seed and paths (common random numbers). With
-      --long the scenario column reads name[target=value,...]. See docs/whatif.md.
+      Each --set TARGET=VALUES sweeps one shock target (`simulate targets SCENARIO`
+      lists them) over a list (0.1,0.2,0.3) or an inclusive range start:stop:step
+      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a `set` shock from
+      base_year + 1 on. The grid is the cartesian product, the first --set varying
+      slowest, at most \(Sweep.maximumPoints) points. One row per grid point, year and
+      metric: a column per swept target, then year, metric, value (the mean over
+      paths) and, with --paths above 1, the scenario's quantile columns. Every point
+      runs with the same seed and paths (common random numbers); a point whose run
+      fails stops the sweep (exit 2, naming the point). With --long the scenario
+      column reads name[target=value,...]. See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -135,14 +138,14 @@ struct TornadoCommand: ParsableCommand {
     abstract:
       "Scale every parameter and driver by 1 ± delta and rank them by the swing of a metric.",
     discussion: """
-      For every shock target of the scenario (`simulate targets`), two runs: the target
-      scaled by 1 - delta and by 1 + delta from base_year + 1 on (a `scale` shock). Columns:
-      target, low_value, high_value, base_value, swing = |high - low|, note; sorted by swing,
-      largest first (ties by target). Scaling is not clamped: a rate pushed outside [0, 1]
-      is reported in the note; a run that fails (an eligibility above 1...) leaves its side
-      empty, its error in the note and on stderr, and the row last. Every run uses the
-      scenario's seed and paths (common random numbers); values are means over paths.
-      See docs/whatif.md.
+      For every shock target of the scenario (`simulate targets`), two runs: the
+      target scaled by 1 - delta and by 1 + delta from base_year + 1 on (a `scale`
+      shock). Columns: target, low_value, high_value, base_value, swing = |high -
+      low|, note; sorted by swing, largest first (ties by target). Scaling is not
+      clamped: a rate pushed outside [0, 1] is reported in the note; a run that
+      fails (an eligibility above 1...) leaves its side empty, its error in the note
+      and on stderr, and the row last. Every run uses the scenario's seed and paths
+      (common random numbers); values are means over paths. See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")

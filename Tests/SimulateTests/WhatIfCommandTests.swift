@@ -109,6 +109,10 @@ import Testing
       ),
       (["--set", "sectors.lab.growth=0.1", "--metrics", "placd"], ["placed"]),
       (["--set", "sectors.lab.growth=0.1", "--paths", "0"], ["--paths"]),
+      (
+        ["--set", "sectors.lab.eligibility.science=0.5,1.2"],
+        ["steady[sectors.lab.eligibility.science=1.2]", "outside [0, 1]"]
+      ),
     ]
     for (extra, words) in cases {
       expectBadInput(
