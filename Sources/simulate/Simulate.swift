@@ -29,6 +29,7 @@ struct Simulate: ParsableCommand {
   /// Parses and runs, mapping usage errors to exit code 2 (argument parser's own is 64).
   static func main() {
     KernelSelection.reexecuteIfNeeded()
+    HeapPadding.apply()
     do {
       var command = try parseAsRoot()
       try command.run()
