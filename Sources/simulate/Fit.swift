@@ -4,6 +4,7 @@ import Forecast
 extension CovarianceType: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension RegressionReport.TableName: ExpressibleByArgument {}
+extension RunFormat: ExpressibleByArgument {}
 
 /// `simulate fit DATA.csv "FORMULA"`: a least-squares regression on a CSV file.
 struct Fit: ParsableCommand {

@@ -5,14 +5,16 @@ import Foundation
 final class ProgressBar: @unchecked Sendable {
   private let total: Int
   private let label: String
+  private let unit: String
   private let start = Date()
   private let lock = NSLock()
   private let enabled: Bool
   private var shown = false
 
-  init(total: Int, label: String) {
+  init(total: Int, label: String, unit: String = "paths") {
     self.total = total
     self.label = label
+    self.unit = unit
     enabled = isatty(STDERR_FILENO) == 1 && total > 1
   }
 
@@ -26,13 +28,14 @@ final class ProgressBar: @unchecked Sendable {
     let width = 30
     let filled = total == 0 ? width : min(width, done * width / total)
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) paths".utf8))
+    FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(unit)".utf8))
   }
 
-  /// Clears the bar's line, if it was shown.
+  /// Clears the bar's line, if it was shown (once: later calls do nothing).
   func finish() {
     lock.lock()
     defer { lock.unlock() }
     if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
   }
 }

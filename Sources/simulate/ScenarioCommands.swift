@@ -15,13 +15,19 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print or write its tables.",
     discussion: """
-      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With --paths P
-      (or `paths` in the scenario) above 1, the tables hold means over the paths and the fan
-      table the mean and quantiles of each balance metric. Values are persons
-      (coverage is a ratio). CSV, TSV and JSON carry full precision; an empty cell is a value
-      that does not exist. With --out DIR, each table goes to DIR/<table>.<ext> and the run's
-      provenance (tool, BLAS, SHA-256 of every input file) to DIR/metadata.json; files are
-      written whole or not at all. Warnings go to standard error.
+      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With
+      --paths P (or `paths` in the scenario) above 1, the tables hold means over the
+      paths and the fan table the mean and quantiles of each balance metric. Values
+      are persons (coverage is a ratio). CSV, TSV and JSON carry full precision; an
+      empty cell is a value that does not exist. With --out DIR, each table goes to
+      DIR/<table>.<ext> and the run's provenance (tool, BLAS, SHA-256 of every input
+      file) to DIR/metadata.json; files are written whole or not at all. Warnings go
+      to standard error.
+
+      --long writes the chosen tables as one tidy table with the columns scenario,
+      year, table, key, metric, statistic, value (DIR/long.<ext> with --out).
+      --format vega-lite writes a Vega-Lite v5 chart of the fan table (--tables fan;
+      DIR/fan.vl.json with --out). See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -30,11 +36,14 @@ struct Run: ParsableCommand {
   @Option(help: "Comma-separated tables: supply, demand, balance, matching, fan, fit.")
   var tables: String?
 
-  @Option(help: "Output format: text, markdown, csv, tsv or json.")
-  var format: OutputFormat?
+  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
+  var format: RunFormat?
 
   @Option(help: "Write one file per table into this folder instead of standard output.")
   var out: String?
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -49,16 +58,34 @@ struct Run: ParsableCommand {
         tables ?? loaded.output.tables?.joined(separator: ",")
           ?? (loaded.info.paths > 1
             ? "supply,demand,balance,matching,fan" : "supply,demand,balance,matching"))
-      let format = format ?? loaded.output.format ?? .text
+      let format = format ?? .table(loaded.output.format ?? .text)
+      // Checked before the run, which may take a while.
+      if format == .vegaLite { try RunOutput.checkVegaLite(tables: chosen, long: long) }
       let projection = try monteCarlo.run(loaded)
       let metadata = RunMetadata(
         projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: scenario))
       if let out {
-        try RunOutput.write(
-          RunOutput.files(projection, tables: chosen, format: format, metadata: metadata), to: out)
+        let files: [(name: String, contents: String)]
+        switch format {
+        case .vegaLite:
+          files = try RunOutput.vegaLiteFiles(projection, tables: chosen, metadata: metadata)
+        case .table(let format) where long:
+          files = RunOutput.longFiles(
+            projection, tables: chosen, format: format, metadata: metadata)
+        case .table(let format):
+          files = RunOutput.files(projection, tables: chosen, format: format, metadata: metadata)
+        }
+        try RunOutput.write(files, to: out)
       } else {
-        let text = try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata)
-        writeOut(text)
+        switch format {
+        case .vegaLite:
+          writeOut(try RunOutput.vegaLite(projection, tables: chosen))
+        case .table(let format) where long:
+          writeOut(RunOutput.long(projection, tables: chosen, format: format))
+        case .table(let format):
+          writeOut(
+            try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata))
+        }
       }
       writeWarnings(projection.warnings)
     } catch let error as RunOutput.Failure {

@@ -15,8 +15,9 @@ struct Simulate: ParsableCommand {
       """,
     version: versionText,
     subcommands: [
-      Run.self, Validate.self, Targets.self, Resolve.self, Check.self, SnapshotCommand.self,
-      BacktestCommand.self, Fit.self, BLASInfoCommand.self,
+      Run.self, Validate.self, Targets.self, Resolve.self, Compare.self, SweepCommand.self,
+      TornadoCommand.self, Check.self, SnapshotCommand.self, BacktestCommand.self, Fit.self,
+      BLASInfoCommand.self,
     ]
   )
 
@@ -28,6 +29,7 @@ struct Simulate: ParsableCommand {
   /// Parses and runs, mapping usage errors to exit code 2 (argument parser's own is 64).
   static func main() {
     KernelSelection.reexecuteIfNeeded()
+    HeapPadding.apply()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `simulate` binary as a user would (argument-parser's AssertExecuteCommand
 /// pattern): stdout, stderr and the exit status together.
@@ -47,5 +48,18 @@ enum Simulate {
     return CommandResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// Expects exit 2, nothing on stdout, and each of `words` in the message on stderr.
+func expectBadInput(
+  _ result: CommandResult, mentioning words: [String], _ note: String = "",
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  #expect(result.status == 2, "\(note): \(result.stderr)", sourceLocation: sourceLocation)
+  #expect(result.stdout.isEmpty, "\(note)", sourceLocation: sourceLocation)
+  for word in words {
+    #expect(
+      result.stderr.contains(word), "\(note): \(result.stderr)", sourceLocation: sourceLocation)
   }
 }

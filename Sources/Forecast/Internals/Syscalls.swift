@@ -94,3 +94,21 @@ internal func systemFindByte(
   guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
   return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
 }
+
+/// Sets the extra memory the allocator asks the system for whenever it grows its heap, and
+/// keeps when it trims; returns whether the allocator took it. C: `mallopt(M_TOP_PAD)`
+/// (glibc; looked up with `dlsym`, since the Glibc module leaves out `malloc.h`; elsewhere
+/// nothing happens and the result is false).
+internal func systemSetHeapTopPad(_ bytes: Int) -> Bool {
+  #if canImport(Glibc)
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    let topPad: Int32 = -2  // M_TOP_PAD in glibc's malloc.h
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
+      return false
+    }
+    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+    return mallopt(topPad, Int32(clamping: bytes)) == 1
+  #else
+    return false
+  #endif
+}

@@ -12,6 +12,10 @@ public enum RunOutput {
     case notADirectory(path: String)
     case oneTablePerStream(format: OutputFormat, count: Int)
     case cannotWrite(path: String, reason: String)
+    /// `--format vega-lite` with tables other than (or besides) the fan table.
+    case chartNeedsFan(tables: [String])
+    /// `--long` and `--format vega-lite` together.
+    case chartNotLong
 
     public var description: String {
       switch self {
@@ -31,6 +35,16 @@ public enum RunOutput {
           + "them all with --out DIR"
       case .cannotWrite(let path, let reason):
         return "cannot write \(path): \(reason)"
+      case .chartNeedsFan(let tables):
+        return "--format vega-lite draws the fan table only, and "
+          + (tables.isEmpty
+            ? "no table was"
+            : tables.count == 1
+              ? "table \(tables[0]) was" : "tables \(tables.joined(separator: ", ")) were")
+          + " asked for: use --tables fan (with --paths above 1 for a spread), or a table "
+          + "format (text, markdown, csv, tsv, json) for the other tables"
+      case .chartNotLong:
+        return "--long writes a table, not a chart: leave out --long or --format vega-lite"
       }
     }
   }
@@ -65,7 +79,7 @@ public enum RunOutput {
   }
 
   /// Text style of run tables: persons with thousands separators, 6 significant digits.
-  static let style = Table.TextStyle(thousandsSeparators: true, significantDigits: 6)
+  public static let style = Table.TextStyle(thousandsSeparators: true, significantDigits: 6)
 
   /// Everything for standard output, rendered in memory first.
   public static func stream(
@@ -99,6 +113,57 @@ public enum RunOutput {
   /// `text` ending with exactly one line feed.
   public static func terminated(_ text: String) -> String {
     text.hasSuffix("\n") ? text : text + "\n"
+  }
+
+  /// Fails unless a Vega-Lite chart can be drawn of `tables`: exactly the fan table, and
+  /// not in the long form.
+  public static func checkVegaLite(tables: [Projection.TableName], long: Bool = false)
+    throws(Failure)
+  {
+    if long { throw .chartNotLong }
+    let others = tables.filter { $0 != .fan }
+    guard others.isEmpty, !tables.isEmpty else {
+      throw .chartNeedsFan(tables: others.map(\.rawValue))
+    }
+  }
+
+  /// The Vega-Lite fan chart; `tables` must be exactly the fan table.
+  public static func vegaLite(_ projection: Projection, tables: [Projection.TableName])
+    throws(Failure) -> String
+  {
+    try checkVegaLite(tables: tables)
+    return VegaLiteFanChart(projection: projection).json
+  }
+
+  /// The chart file `fan.vl.json` plus `metadata.json`, as (name, contents).
+  public static func vegaLiteFiles(
+    _ projection: Projection, tables: [Projection.TableName], metadata: RunMetadata
+  ) throws(Failure) -> [(name: String, contents: String)] {
+    [
+      ("fan.vl.json", try vegaLite(projection, tables: tables)),
+      ("metadata.json", metadata.json + "\n"),
+    ]
+  }
+
+  /// The tables in the long form (`Projection.longTable`), rendered: JSON is the bare array
+  /// of row objects, so that it reads straight into a data frame.
+  public static func long(
+    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat
+  ) -> String {
+    let title = "\(projection.scenario.info.name): long"
+    let table = projection.longTable(tables).table(title: title)
+    return terminated(table.rendered(as: format, style: style))
+  }
+
+  /// The long form in `long.<ext>` plus `metadata.json`, as (name, contents).
+  public static func longFiles(
+    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    metadata: RunMetadata
+  ) -> [(name: String, contents: String)] {
+    [
+      ("long.\(fileExtension(format))", long(projection, tables: tables, format: format)),
+      ("metadata.json", metadata.json + "\n"),
+    ]
   }
 
   /// One file per table (`<table>.<ext>`) plus `metadata.json`, as (name, contents).

@@ -25,10 +25,19 @@ public struct Simulation: Sendable {
     paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
+    try run(paths: paths, batchSize: batchSize, data: ScenarioData(scenario: scenario), progress: progress)
+  }
+
+  /// As `run(paths:batchSize:progress:)`, on data files read already: what-ifs read them
+  /// once for all their runs. `data` must have been read for a scenario with the same
+  /// `[data]` series and base year.
+  func run(
+    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, data: ScenarioData,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws(SimulationError) -> Projection {
     precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
-    let data = try ScenarioData(scenario: scenario)
     let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min($0 + batchSize, total) }
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let contexts = batches.map {

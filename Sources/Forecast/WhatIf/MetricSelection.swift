@@ -1,0 +1,47 @@
+import Foundation
+
+/// Balance metrics chosen by name (`--metrics graduates,unplaced`), in the order given, with
+/// their rows in `Projection.balance`.
+public struct MetricSelection: Sendable, Equatable {
+  public let names: [String]
+  /// The row of each name in `Projection.balanceMetrics`.
+  public let rows: [Int]
+
+  /// Every balance metric, in the order of MODEL.md 9.
+  public static let all = MetricSelection(names: Projection.balanceMetrics)
+
+  private init(names: [String]) {
+    self.names = names
+    rows = names.map { name in Projection.balanceMetrics.firstIndex(of: name) ?? 0 }
+  }
+
+  /// Parses a comma-separated list of metrics.
+  ///
+  /// Nil or empty text means every metric; repeats are dropped.
+  /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
+  public init(parsing list: String?, option: String = "--metrics") throws(WhatIfError) {
+    guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else {
+      self = .all
+      return
+    }
+    var names: [String] = []
+    for part in list.split(separator: ",", omittingEmptySubsequences: false) {
+      let name = part.trimmingCharacters(in: .whitespaces)
+      names.append(try Self.metric(name, option: option))
+    }
+    var unique: [String] = []
+    for name in names where !unique.contains(name) { unique.append(name) }
+    self.init(names: unique)
+  }
+
+  /// `name` when it is a balance metric.
+  /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
+  public static func metric(_ name: String, option: String) throws(WhatIfError) -> String {
+    guard Projection.balanceMetrics.contains(name) else {
+      throw .unknownMetric(
+        option: option, name: name,
+        nearest: ScenarioDecoder.nearest(name, among: Projection.balanceMetrics))
+    }
+    return name
+  }
+}

@@ -1,0 +1,108 @@
+/// The balance metrics of every grid point of a sweep: per year and metric, the mean over
+/// paths and, with P > 1, the scenario's quantiles (type 7, MODEL.md 7).
+public struct SweepResult: Sendable {
+  /// One grid point's statistics and warnings.
+  struct Point: Sendable {
+    /// By year, then metric, then statistic (mean, then each quantile level).
+    let statistics: [Double]
+    let warnings: [String]
+
+    init(
+      projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]
+    ) {
+      var statistics: [Double] = []
+      statistics.reserveCapacity(years.count * metrics.rows.count * (levels.count + 1))
+      for t in years {
+        for row in metrics.rows {
+          guard projection.balance.years.contains(t) else {
+            statistics += [Double](repeating: .nan, count: levels.count + 1)
+            continue
+          }
+          let values = projection.balance.values(row: row, year: t)
+          statistics.append(Quantiles.mean(values))
+          if !levels.isEmpty { statistics += Quantiles.type7(values, levels: levels) }
+        }
+      }
+      self.statistics = statistics
+      warnings = projection.warnings
+    }
+  }
+
+  public let sweep: Sweep
+  /// The quantile levels reported: the scenario's with P > 1, none with P = 1.
+  public let levels: [Double]
+  let points: [Point]
+
+  /// The quantile levels a scenario's sweep reports.
+  static func levels(_ scenario: Scenario) -> [Double] {
+    scenario.info.paths > 1 ? scenario.info.quantiles : []
+  }
+
+  /// The statistics of a scenario's sweep: `mean`, then the quantile columns with P > 1.
+  static func statistics(_ scenario: Scenario) -> [String] {
+    ["mean"] + levels(scenario).map(ScenarioSchema.quantileColumn)
+  }
+
+  /// The statistic columns: `mean`, then the quantile columns with P > 1.
+  public var statistics: [String] { Self.statistics(sweep.scenario) }
+
+  /// A statistic (0 the mean, then one per level) of a metric (index into the selection)
+  /// in a year at a grid point.
+  public func value(point: Int, year: Int, metric: Int, statistic: Int = 0) -> Double {
+    let years = sweep.scenario.info.projectionYears
+    let width = levels.count + 1
+    let t = year - years.lowerBound
+    return points[point].statistics[(t * sweep.metrics.rows.count + metric) * width + statistic]
+  }
+
+  /// The warnings of the runs, each once (see `WarningDigest`).
+  public var warnings: [String] {
+    WarningDigest.merge(points.map(\.warnings), noun: "grid points", label: sweep.label)
+  }
+
+  /// One row per grid point, year and metric: a column per swept target (its path), then
+  /// year, metric, value (the mean) and the quantile columns with P > 1.
+  public var table: Table {
+    let years = sweep.scenario.info.projectionYears
+    var rows: [[Table.Cell]] = []
+    rows.reserveCapacity(points.count * years.count * sweep.metrics.names.count)
+    for index in points.indices {
+      let settings = sweep.point(index).map(Table.Cell.number)
+      for t in years {
+        for (m, metric) in sweep.metrics.names.enumerated() {
+          rows.append(
+            settings + [.integer(t), .text(metric)]
+              + (0...levels.count).map {
+                .number(orEmpty: value(point: index, year: t, metric: m, statistic: $0))
+              })
+        }
+      }
+    }
+    return Table(
+      title: "\(sweep.scenario.info.name): sweep",
+      columns: sweep.axes.map { .number($0.target.path) } + [.year("year"), .text("metric")]
+        + (["value"] + levels.map(ScenarioSchema.quantileColumn)).map(Table.Column.number),
+      rows: rows)
+  }
+
+  /// The long format (`LongTable`): scenario `name[target=value,...]`, table `balance`, no
+  /// key, statistic `mean` or a quantile column.
+  public var longTable: Table {
+    var long = LongTable()
+    let years = sweep.scenario.info.projectionYears
+    let names = statistics
+    for index in points.indices {
+      let label = sweep.label(index)
+      for t in years {
+        for (m, metric) in sweep.metrics.names.enumerated() {
+          for (s, statistic) in names.enumerated() {
+            long.append(
+              scenario: label, year: t, table: "balance", metric: metric, statistic: statistic,
+              value: value(point: index, year: t, metric: m, statistic: s))
+          }
+        }
+      }
+    }
+    return long.table(title: "\(sweep.scenario.info.name): sweep")
+  }
+}

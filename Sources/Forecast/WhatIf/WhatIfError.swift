@@ -1,0 +1,28 @@
+/// Why a what-if (compare, sweep, tornado) cannot run: each case names the option, target,
+/// metric or scenario at fault, what was expected and what was found.
+public enum WhatIfError: Error, Equatable, Sendable {
+  /// A target path that is not a shock target of the scenario (MODEL.md 8).
+  case unknownTarget(option: String, path: String, nearest: [String])
+  /// A name that is not a balance metric (MODEL.md 9).
+  case unknownMetric(option: String, name: String, nearest: [String])
+  /// A year outside the scenario's projection years.
+  case yearOutOfRange(year: Int, valid: ClosedRange<Int>)
+  /// A `--set` argument without `TARGET=VALUES`.
+  case setSyntax(String)
+  /// A value of a `--set` list or range that is not a finite number.
+  case badValue(target: String, text: String)
+  /// A range whose step is zero or negative.
+  case nonPositiveStep(target: String, text: String)
+  /// A range whose stop comes before its start.
+  case emptyRange(target: String, text: String)
+  /// The same target swept twice.
+  case duplicateTarget(String)
+  /// More grid points than `Sweep.maximumPoints`.
+  case gridTooLarge(points: Double, limit: Int)
+  /// More output rows than `Sweep.maximumRows`.
+  case outputTooLarge(rows: Double, limit: Int)
+  /// A tornado `--delta` that is not a share in (0, 1) or a percentage in (0%, 100%).
+  case badDelta(String)
+  /// A scenario's run failed (its label and the simulator's error).
+  case run(scenario: String, SimulationError)
+}

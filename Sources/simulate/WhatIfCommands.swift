@@ -1,0 +1,186 @@
+import ArgumentParser
+import Forecast
+
+/// A what-if's table for standard output.
+private func rendered(_ table: Table, as format: OutputFormat) -> String {
+  RunOutput.terminated(table.rendered(as: format, style: RunOutput.style))
+}
+
+/// Runs library code, turning a `WhatIfError` into exit 2 with its message.
+private func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    throw failBadInput(error.description)
+  }
+}
+
+/// `simulate compare BASE ALT...`: alternatives against a base, paired on common random numbers.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare scenarios with a base: means, differences and percentage differences.",
+    discussion: """
+      One row per year, balance metric and alternative: year, metric, scenario,
+      mean, base_mean, difference (mean - base_mean), pct_difference (100 x
+      difference / base_mean, empty where base_mean is 0). With --paths above 1,
+      every alternative runs with the base's seed and paths (its own are overridden;
+      a note on stderr says where they differed), so the differences are paired path
+      by path on common random numbers, and diff_q05... give the quantiles (the
+      base's levels) of the per-path difference. --paths and --seed apply to every
+      scenario. See docs/whatif.md.
+      """)
+
+  @Argument(help: "The base scenario, then one or more alternatives (TOML).")
+  var scenarios: [String]
+
+  @Option(help: "Comma-separated balance metrics (default: all).")
+  var metrics: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
+
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
+  func validate() throws {
+    if scenarios.count < 2 {
+      throw ValidationError("name a base scenario and at least one alternative")
+    }
+  }
+
+  func run() throws {
+    let loaded = try scenarios.map { try monteCarlo.apply(to: loadScenario($0)) }
+    let selection = try whatIf { () throws(WhatIfError) in try MetricSelection(parsing: metrics) }
+    let comparison = Comparison(
+      base: loaded[0], alternatives: Array(loaded.dropFirst()), metrics: selection)
+    for note in comparison.notes { writeError("note: \(note)\n") }
+    let bar = ProgressBar(
+      total: loaded.count, label: loaded[0].info.name, unit: "scenarios")
+    defer { bar.finish() }
+    let result = try whatIf { () throws(WhatIfError) in try comparison.run(progress: bar.update) }
+    bar.finish()
+    writeOut(rendered(long ? result.longTable : result.table, as: format))
+    writeWarnings(result.warnings)
+  }
+}
+
+/// `simulate sweep SCENARIO --set TARGET=VALUES...`: the scenario on a grid of parameter values.
+struct SweepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Run a scenario on a grid of parameter values (each a `set` shock).",
+    discussion: """
+      Each --set TARGET=VALUES sweeps one shock target (`simulate targets SCENARIO`
+      lists them) over a list (0.1,0.2,0.3) or an inclusive range start:stop:step
+      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a `set` shock from
+      base_year + 1 on. The grid is the cartesian product, the first --set varying
+      slowest, at most \(Sweep.maximumPoints) points. One row per grid point, year and
+      metric: a column per swept target, then year, metric, value (the mean over
+      paths) and, with --paths above 1, the scenario's quantile columns. Every point
+      runs with the same seed and paths (common random numbers); a point whose run
+      fails stops the sweep (exit 2, naming the point). With --long the scenario
+      column reads name[target=value,...]. See docs/whatif.md.
+      """)
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "A target and its values: TARGET=V1,V2,... or TARGET=START:STOP:STEP (repeatable).",
+      valueName: "TARGET=VALUES"))
+  var settings: [String] = []
+
+  @Option(help: "Comma-separated balance metrics (default: all).")
+  var metrics: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
+
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
+  func validate() throws {
+    if settings.isEmpty {
+      throw ValidationError("give at least one --set TARGET=VALUES (see `simulate targets`)")
+    }
+  }
+
+  func run() throws {
+    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let sweep = try whatIf { () throws(WhatIfError) -> Sweep in
+      let axes = try settings.map { (text: String) throws(WhatIfError) in
+        try SweepAxis(parsing: text, scenario: loaded)
+      }
+      let sweep = try Sweep(
+        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: metrics))
+      try sweep.checkOutputSize(long: long)
+      return sweep
+    }
+    let bar = ProgressBar(total: sweep.pointCount, label: loaded.info.name, unit: "grid points")
+    defer { bar.finish() }
+    let result = try whatIf { () throws(WhatIfError) in try sweep.run(progress: bar.update) }
+    bar.finish()
+    writeOut(rendered(long ? result.longTable : result.table, as: format))
+    writeWarnings(result.warnings)
+  }
+}
+
+/// `simulate tornado SCENARIO --metric M --year Y`: one-at-a-time sensitivity of one value.
+struct TornadoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tornado",
+    abstract:
+      "Scale every parameter and driver by 1 ± delta and rank them by the swing of a metric.",
+    discussion: """
+      For every shock target of the scenario (`simulate targets`), two runs: the
+      target scaled by 1 - delta and by 1 + delta from base_year + 1 on (a `scale`
+      shock). Columns: target, low_value, high_value, base_value, swing = |high -
+      low|, note; sorted by swing, largest first (ties by target). Scaling is not
+      clamped: a rate pushed outside [0, 1] is reported in the note; a run that
+      fails (an eligibility above 1...) leaves its side empty, its error in the note
+      and on stderr, and the row last. Every run uses the scenario's seed and paths
+      (common random numbers); values are means over paths. See docs/whatif.md.
+      """)
+
+  @Argument(help: "Scenario file (TOML).")
+  var scenario: String
+
+  @Option(
+    help: "Balance metric: graduates, new_supply, capacity, placed, unplaced, vacancies, coverage.")
+  var metric: String
+
+  @Option(help: "A projection year.")
+  var year: Int
+
+  @Option(help: "Relative change, as 10% or 0.1.")
+  var delta: String = "10%"
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
+  func run() throws {
+    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let tornado = try whatIf { () throws(WhatIfError) -> Tornado in
+      try Tornado(
+        scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta))
+    }
+    let bar = ProgressBar(
+      total: 1 + 2 * tornado.targets.count, label: loaded.info.name, unit: "runs")
+    defer { bar.finish() }
+    let result = try whatIf { () throws(WhatIfError) in try tornado.run(progress: bar.update) }
+    bar.finish()
+    writeOut(rendered(result.table, as: format))
+    writeWarnings(result.warnings)
+    for row in result.failures {
+      writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")
+    }
+  }
+}

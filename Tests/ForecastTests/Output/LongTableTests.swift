@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Forecast
+
+/// `Projection.longTable`: the columns, keys, statistics and row counts of the long form.
+@Suite struct LongTableTests {
+  static func run(_ name: String, paths: Int? = nil) throws -> Projection {
+    let scenario = try ScenarioLoader.load(path: Fixtures.url("simulation/\(name).toml").path)
+    return try Simulation(scenario: scenario).run(paths: paths)
+  }
+
+  static func text(_ cell: Table.Cell) -> String {
+    if case .text(let s) = cell { return s }
+    return "?"
+  }
+
+  /// steady: 5 years, 1 track, 2 sectors, 2 fields: supply 5·1·5, demand 5·2·3, balance
+  /// 5·7, matching 5·2·2·1 rows; no fitted model.
+  @Test func rowCountsAndKeys() throws {
+    let projection = try Self.run("steady")
+    let long = projection.longTable([.supply, .demand, .balance, .matching, .fit]).table()
+    #expect(long.columns.map(\.name) == LongTable.columns)
+    #expect(long.columns.map(\.kind) == [.text, .year, .text, .text, .text, .text, .number])
+    let byTable = Dictionary(grouping: long.rows) { Self.text($0[2]) }.mapValues(\.count)
+    #expect(byTable == ["supply": 25, "demand": 30, "balance": 35, "matching": 20])
+    #expect(long.rows.allSatisfy { $0[0] == .text("steady") && $0[5] == .text("mean") })
+    let keys = Set(long.rows.map { "\(Self.text($0[2])):\(Self.text($0[3]))" })
+    #expect(
+      keys == [
+        "supply:college", "demand:lab", "demand:studio", "balance:",
+        "matching:science/lab", "matching:science/studio", "matching:arts/lab",
+        "matching:arts/studio",
+      ])
+    // The studio's employment does not exist (it is given by capacity): an empty value.
+    let employment = long.rows.first {
+      $0[2] == .text("demand") && $0[3] == .text("studio") && $0[4] == .text("employment")
+    }
+    #expect(employment?[6] == .empty)
+    // The balance rows hold the balance table's cells.
+    let balance = projection.table(.balance)
+    let graduates2023 = long.rows.first {
+      $0[1] == .integer(2023) && $0[2] == .text("balance") && $0[4] == .text("graduates")
+    }
+    #expect(graduates2023?[6] == balance.rows[2][1])
+    // Every (scenario, year, table, key, metric, statistic) is unique: pivots need no reshaping.
+    let identities = long.rows.map { $0.prefix(6).map { "\($0)" }.joined(separator: "|") }
+    #expect(Set(identities).count == long.rows.count)
+  }
+
+  /// The fan table: the metric is the row's balance metric, the statistic its column.
+  @Test func fanRowsCarryTheirStatistic() throws {
+    let projection = try Self.run("monte-carlo", paths: 20)
+    let long = projection.longTable([.fan]).table()
+    #expect(long.rows.count == 5 * 7 * 6)
+    #expect(
+      long.rows.prefix(6).map { Self.text($0[5]) } == ["mean", "q05", "q25", "q50", "q75", "q95"])
+    #expect(
+      long.rows.prefix(6).allSatisfy {
+        $0[4] == .text("graduates") && $0[3] == .text("") && $0[2] == .text("fan")
+      })
+  }
+
+  /// The fit table has no year: empty, key model/term, statistic `value`.
+  @Test func fitRowsHaveNoYear() throws {
+    let projection = try Self.run("model-driver")
+    let long = projection.longTable([.fit]).table()
+    #expect(long.rows.count == 2 * 4)
+    #expect(long.rows.allSatisfy { $0[1] == .empty && $0[5] == .text("value") })
+    #expect(long.rows.map { Self.text($0[3]) }.first == "trend/(Intercept)")
+    #expect(
+      long.rows.map { Self.text($0[4]) }.prefix(4) == ["estimate", "std_error", "t", "p_value"])
+    let csv = long.renderedCSV()
+    #expect(
+      csv.hasPrefix(
+        "scenario,year,table,key,metric,statistic,value\nmodel-driver,,fit,trend/(Intercept),estimate,"
+      ))
+  }
+}
