@@ -2,7 +2,7 @@
 # when it is missing (scripts/ensure-openblas.sh).
 SIMULATE := .build/release/simulate
 
-.PHONY: run test deps build bench clean
+.PHONY: run test deps build bench bench-mc clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -19,6 +19,10 @@ test: deps
 
 bench: deps
 	bash Benchmarks/run.sh
+
+# Monte Carlo paths and a sweep against a vectorised numpy peer (docs/montecarlo-benchmark.md).
+bench-mc: deps
+	bash Benchmarks/montecarlo.sh
 
 clean:
 	swift package clean
