@@ -7,7 +7,8 @@ Measures, for Scenarios/china-baseline.toml:
   1. `simulate run SCENARIO --paths P --format csv --tables fan`, whole process, against
      `python3 montecarlo_numpy.py run SCENARIO --paths P` (its time after imports, and its
      whole process), P = 1,000, 10,000, 30,000, 100,000: wall clock (min of REPEATS) and peak
-     resident set size (the child's ru_maxrss); also 10,000 paths pinned to one core;
+     resident set size (from /usr/bin/time); also 10,000 paths pinned to one core; the two
+     sides' runs alternate, so a change of load on a shared machine hits both;
   2. a sweep of 1,000 grid points (40 x 25 `set` shocks of sectors.ai_trainer.growth and
      tracks.undergraduate.entry.rate) x 1,000 paths: `forecast-bench sweep` (the library,
      until `simulate sweep` exists) against `montecarlo_numpy.py sweep`, both in-process
@@ -35,7 +36,7 @@ SIMULATE = os.path.join(ROOT, ".build", "release", "simulate")
 BENCH = os.path.join(ROOT, ".build", "release", "forecast-bench")
 TIME = "/usr/bin/time"  # GNU time: peak RSS and CPU time of a child
 PEER = [sys.executable, os.path.join(HERE, "montecarlo_numpy.py")]
-REPEATS = int(os.environ.get("REPEATS", "5"))
+REPEATS = int(os.environ.get("REPEATS", "7"))
 SWEEP_REPEATS = int(os.environ.get("SWEEP_REPEATS", "1"))
 PATHS = [int(p) for p in os.environ.get("PATHS", "1000,10000,30000,100000").split(",")]
 SWEEP_GRID = os.environ.get("SWEEP_GRID", "40x25")
@@ -72,12 +73,20 @@ def measure(command, env=None, cpus=None):
     return seconds, peak, stdout, stderr, user + system
 
 
-def best_of(command, repeats, env=None, cpus=None):
-    """The fastest of `repeats` runs (its stdout, stderr and CPU seconds), and the largest
-    peak RSS."""
-    runs = [measure(command, env, cpus) for _ in range(repeats)]
-    fastest = min(runs, key=lambda r: r[0])
-    return fastest[0], max(r[1] for r in runs), fastest[2], fastest[3], fastest[4]
+def best_of(commands, repeats, envs=None, cpus=None):
+    """Runs every command of `commands` in turn, `repeats` times (interleaved, so a change of
+    load on a shared machine hits both sides alike); for each command the fastest run (its
+    seconds, stdout, stderr and CPU seconds) and the largest peak RSS."""
+    envs = envs or [None] * len(commands)
+    runs = [[] for _ in commands]
+    for _ in range(repeats):
+        for i, command in enumerate(commands):
+            runs[i].append(measure(command, envs[i], cpus))
+    out = []
+    for r in runs:
+        fastest = min(r, key=lambda x: x[0])
+        out.append((fastest[0], max(x[1] for x in r), fastest[2], fastest[3], fastest[4]))
+    return out
 
 
 def last_json(text):
@@ -216,19 +225,20 @@ def sweep_statistics(model, ours_file, records):
 
 
 def main():
+    load = os.getloadavg()[0]
     records, check_records = [], []
     model = checks(check_records)
 
     # Start-up costs, for reference.
-    startup = best_of([sys.executable, "-c", "import argparse, csv, json, tomllib, numpy"], REPEATS,
-                      env=PEER_ENV)
-    version = best_of([SIMULATE, "--version"], REPEATS)
+    version, startup = best_of(
+        [[SIMULATE, "--version"], [sys.executable, "-c", "import argparse, csv, json, tomllib, numpy"]],
+        REPEATS, [None, PEER_ENV])
 
     # 1. Runs.
     for paths in PATHS:
-        ours = best_of([SIMULATE, "run", SCENARIO, "--paths", str(paths), "--format", "csv",
-                        "--tables", "fan"], REPEATS)
-        theirs = best_of(PEER + ["run", SCENARIO, "--paths", str(paths)], REPEATS, env=PEER_ENV)
+        ours, theirs = best_of([[SIMULATE, "run", SCENARIO, "--paths", str(paths), "--format", "csv",
+                                 "--tables", "fan"], PEER + ["run", SCENARIO, "--paths", str(paths)]],
+                               REPEATS, [None, PEER_ENV])
         inside = last_json(theirs[3])
         phases = min((last_json(measure([BENCH, "phases", SCENARIO, str(paths)])[2])
                       for _ in range(REPEATS)), key=lambda p: p["simulate_s"] + p["fan_s"])
@@ -240,9 +250,9 @@ def main():
                         "forecast_phases": phases})
     if hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) > 1:
         paths = 10_000
-        ours = best_of([SIMULATE, "run", SCENARIO, "--paths", str(paths), "--format", "csv",
-                        "--tables", "fan"], REPEATS, cpus={0})
-        theirs = best_of(PEER + ["run", SCENARIO, "--paths", str(paths)], REPEATS, env=PEER_ENV, cpus={0})
+        ours, theirs = best_of([[SIMULATE, "run", SCENARIO, "--paths", str(paths), "--format", "csv",
+                                 "--tables", "fan"], PEER + ["run", SCENARIO, "--paths", str(paths)]],
+                               REPEATS, [None, PEER_ENV], cpus={0})
         records.append({"task": "run, one core", "paths": paths, "forecast_s": ours[0],
                         "forecast_cpu_s": ours[4], "numpy_cpu_s": theirs[4],
                         "forecast_rss_kb": ours[1], "numpy_s": last_json(theirs[3])["compute_s"],
@@ -268,16 +278,17 @@ def main():
     with open(os.path.join(HERE, "results", "montecarlo.jsonl"), "w") as f:
         for r in records + check_records:
             f.write(json.dumps(r) + "\n")
-    report(records, check_records, startup, version)
+    report(records, check_records, startup, version, load)
 
 
-def report(records, check_records, startup, version):
+def report(records, check_records, startup, version, load):
     blas = subprocess.run([SIMULATE, "blas-info"], capture_output=True, text=True).stdout.split("\n")
     print(f"Machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}; "
-          f"load average at the end {os.getloadavg()[0]:.1f}")
+          f"load average (1 min) at the start {load:.1f}, at the end {os.getloadavg()[0]:.1f}")
     print(f"Forecast: {' / '.join(l.strip() for l in blas[:3] if l.strip())}")
     print(f"numpy {np.__version__}, python {platform.python_version()}, its BLAS: {numpy_blas()}")
-    print(f"Times: min of {REPEATS} runs (sweep: {SWEEP_REPEATS}); peak RSS: the largest of them.")
+    print(f"Times: min of {REPEATS} runs, the two sides alternating (sweep: {SWEEP_REPEATS}); "
+          "peak RSS: the largest of them.")
     print(f"Start-up: `simulate --version` {version[0]:.3f} s, {version[1] / 1024:.0f} MiB; "
           f"python3 + imports of numpy, csv, json, tomllib, argparse {startup[0]:.3f} s, "
           f"{startup[1] / 1024:.0f} MiB\n")
@@ -309,14 +320,16 @@ def report(records, check_records, startup, version):
     print("\nForecast by phase, in process (forecast-bench phases, the fastest of REPEATS runs, "
           "seconds):\n")
     print("| paths | load | simulate | fan table | CSV | total | numpy after imports | "
-          "Forecast / numpy | peak after simulate (MiB) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "Forecast / numpy | peak after simulate (MiB) | fan quantiles: sort / selection |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in runs:
         p = r["forecast_phases"]
         total = p["load_s"] + p["simulate_s"] + p["fan_s"] + p["csv_s"]
+        same = "" if p["quantiles_same"] else " (DIFFER)"
         print(f"| {r['paths']:,} | {p['load_s']:.3f} | {p['simulate_s']:.3f} | {p['fan_s']:.3f} | "
               f"{p['csv_s']:.4f} | {total:.3f} | {r['numpy_s']:.3f} | {total / r['numpy_s']:.2f} | "
-              f"{p['peak_after_simulate_kb'] / 1024:.0f} |")
+              f"{p['peak_after_simulate_kb'] / 1024:.0f} | {p['quantiles_sort_s']:.3f} / "
+              f"{p['quantiles_select_s']:.3f}{same} |")
     print("\nnumpy by phase (seconds):\n")
     print("| paths | load + fit | simulate | fan + CSV |")
     print("|---:|---:|---:|---:|")
