@@ -42,7 +42,12 @@ PATHS = [int(p) for p in os.environ.get("PATHS", "1000,10000,30000,100000").spli
 SWEEP_GRID = os.environ.get("SWEEP_GRID", "40x25")
 SWEEP_PATHS = int(os.environ.get("SWEEP_PATHS", "1000"))
 # The peer's newer OpenBLAS picks its own kernel; Forecast re-executes onto a fast one itself.
+# Its BLAS work is one 6 x 6 by 6 x P product a year: with two OpenBLAS threads on a loaded
+# 2-core machine the threads wait for each other (4-7x slower at 100,000 paths), so the peer
+# runs one BLAS thread unless PEER_BLAS_THREADS says otherwise (Forecast's batches also run
+# single-threaded BLAS).
 PEER_ENV = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+PEER_ENV["OPENBLAS_NUM_THREADS"] = os.environ.get("PEER_BLAS_THREADS", "1")
 
 # The Forecast side of the sweep. `simulate sweep` is not on main yet: the library through
 # forecast-bench. To switch, put the CLI's command here (its output must be the same CSV).
