@@ -6,7 +6,7 @@ SIMULATE_DEBUG := .build/debug/simulate
 SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
 CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test check deps build bench clean
+.PHONY: run test check deps build bench bench-mc clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -29,6 +29,10 @@ check: deps
 
 bench: deps
 	bash Benchmarks/run.sh
+
+# Monte Carlo paths and a sweep against a vectorised numpy peer (docs/montecarlo-benchmark.md).
+bench-mc: deps
+	bash Benchmarks/montecarlo.sh
 
 clean:
 	swift package clean
