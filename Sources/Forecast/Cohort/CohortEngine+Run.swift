@@ -69,10 +69,15 @@ extension CohortEngine {
       for j in 0..<track.duration { enrolledRows[index, offsets[index] + j] = 1 }
     }
 
+    // Until a rate differs between paths, every path has the same state: one column does
+    // for all of them, and the state is spread to P columns before the first step that
+    // differs (PathSeries keeps those years as one shared column).
+    let firstVarying = rates.indices.first { i in rates[i].pathProgression.indices.contains { rates[i].varies($0) } }
+      .map { startYear + 1 + $0 }
     var state = Self.broadcast(
       tracks.indices.flatMap { index in
         [initialIntake[index]] + [Double](repeating: 0, count: tracks[index].duration - 1)
-      }, paths: paths)
+      }, paths: paths > 1 && (firstVarying ?? Int.max) > startYear ? 1 : paths)
     var intake = [Matrix]()
     var enrolled = [Matrix]()
     var graduates = [Matrix]()
@@ -91,10 +96,13 @@ extension CohortEngine {
         bySupplyField.append(f)
       }
       guard year < lastYear else { break }
+      if state.columns != paths, let first = firstVarying, year + 1 >= first {
+        state = Self.broadcast(state.storage, paths: paths)
+      }
       let step = step(into: year + 1)
       var yearGraduates = Self.product(step.graduation, state)
       var yearDropouts = Self.product(step.dropout, state)
-      var next = Self.broadcast(step.intakes, paths: paths)
+      var next = Self.broadcast(step.intakes, paths: state.columns)
       gemm(.none, step.transition, .none, state, beta: 1, into: &next)
       applyPathRates(
         into: year + 1, state: state, next: &next, graduates: &yearGraduates,
@@ -118,7 +126,7 @@ extension CohortEngine {
       newSupply: PathSeries(years: projection, names: names, paths: paths, matrices: newSupply),
       newSupplyByField: PathSeries(
         years: projection, names: fields, paths: paths, matrices: bySupplyField),
-      finalState: state)
+      finalState: state.columns == paths ? state : Self.broadcast(state.storage, paths: paths))
   }
 
   /// Recomputes, path by path, the rows of the step into `year` that a per-path rate touches:

@@ -6,16 +6,27 @@ extension PathSeries {
     if parts.count == 1 { return first }
     let paths = parts.reduce(0) { $0 + $1.paths }
     let matrices = first.matrices.indices.map { i in
-      Matrix(
-        rows: first.names.count, columns: paths, columnMajor: parts.flatMap { $0.matrices[i].storage })
+      // A year with one column in every part, the same in all, stays one shared column (a
+      // part of one path has one column too, so equality decides); otherwise each part
+      // contributes its columns.
+      if parts.allSatisfy({ $0.matrices[i].columns == 1 && $0.matrices[i] == first.matrices[i] }) {
+        return first.matrices[i]
+      }
+      var storage = [Double]()
+      storage.reserveCapacity(first.names.count * paths)
+      for part in parts {
+        let m = part.matrices[i]
+        if m.columns == 1 && part.paths > 1 {
+          for _ in 0..<part.paths { storage.append(contentsOf: m.storage) }
+        } else {
+          storage.append(contentsOf: m.storage)
+        }
+      }
+      return Matrix(rows: first.names.count, columns: paths, columnMajor: storage)
     }
     return PathSeries(years: first.years, names: first.names, paths: paths, matrices: matrices)
   }
 
-  /// The paths × years values of one row, for quantiles and paired differences.
-  public func pathValues(row: Int) -> [[Double]] {
-    matrices.map { m in (0..<paths).map { m[row, $0] } }
-  }
 }
 
 extension CohortProjection {
@@ -23,7 +34,13 @@ extension CohortProjection {
   static func joined(_ parts: [CohortProjection]) -> CohortProjection {
     let first = parts[0]
     if parts.count == 1 { return first }
-    let finals = parts.map(\.finalState)
+    let finals = parts.map { part in
+      part.finalState.columns == part.paths
+        ? part.finalState
+        : Matrix(
+          rows: part.finalState.rows, columns: part.paths,
+          columnMajor: Array([[Double]](repeating: part.finalState.storage, count: part.paths).joined()))
+    }
     return CohortProjection(
       baseYear: first.baseYear, startYear: first.startYear, paths: parts.reduce(0) { $0 + $1.paths },
       intake: .joined(parts.map(\.intake)), enrolled: .joined(parts.map(\.enrolled)),

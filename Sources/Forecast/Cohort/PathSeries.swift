@@ -7,6 +7,9 @@
 ///
 /// A cell that a quantity does not have (the employment of a sector given by its capacity) is
 /// NaN; table writers render NaN as an empty cell.
+///
+/// A year whose values are the same on every path (the years before any path draws anything)
+/// may hold a single column, shared by all paths: computed once, not P times.
 public struct PathSeries: Sendable, Equatable {
   /// The years covered, each with one matrix.
   public let years: ClosedRange<Int>
@@ -23,15 +26,16 @@ public struct PathSeries: Sendable, Equatable {
       matrices.count == years.count,
       "PathSeries: \(matrices.count) matrices for the \(years.count) years \(years)")
     precondition(
-      matrices.allSatisfy { $0.rows == names.count && $0.columns == paths },
-      "PathSeries: every matrix must be \(names.count)×\(paths)")
+      matrices.allSatisfy { $0.rows == names.count && ($0.columns == paths || $0.columns == 1) },
+      "PathSeries: every matrix must be \(names.count)×\(paths) (or \(names.count)×1, shared)")
     self.years = years
     self.names = names
     self.paths = paths
     self.matrices = matrices
   }
 
-  /// The rows × paths matrix of `year`, which must be one of `years`.
+  /// The matrix of `year`, which must be one of `years`: rows × paths, or rows × 1 when the
+  /// year's values are shared by all paths.
   public subscript(year: Int) -> Matrix {
     precondition(years.contains(year), "PathSeries: year \(year) outside \(years)")
     return matrices[year - years.lowerBound]
@@ -39,12 +43,14 @@ public struct PathSeries: Sendable, Equatable {
 
   /// The value of row `row` on `path` in `year`.
   public func value(row: Int, year: Int, path: Int = 0) -> Double {
-    self[year][row, path]
+    let m = self[year]
+    return m[row, m.columns == 1 ? 0 : path]
   }
 
   /// The values of row `row` in `year`, one per path.
   public func values(row: Int, year: Int) -> [Double] {
     let m = self[year]
+    if m.columns == 1 { return [Double](repeating: m[row, 0], count: paths) }
     return (0..<paths).map { m[row, $0] }
   }
 
@@ -56,8 +62,8 @@ public struct PathSeries: Sendable, Equatable {
   /// The mean over paths of row `row` in `year` (the cell a table with P > 1 holds).
   public func mean(row: Int, year: Int) -> Double {
     let m = self[year]
-    var sum = 0.0
-    for p in 0..<paths { sum += m[row, p] }
-    return sum / Double(paths)
+    if m.columns == 1 { return m[row, 0] }
+    return Quantiles.mean((0..<paths).map { m[row, $0] })
   }
+
 }

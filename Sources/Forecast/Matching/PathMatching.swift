@@ -21,8 +21,9 @@ public struct PathMatching: Sendable, Equatable {
 }
 
 extension MatchingEngine {
-  /// Matches every column of `supply` (fields × P) against the same column of `capacity`
-  /// (sectors × P). Paths are independent; one path's result never depends on the others.
+  /// Matches every column of `supply` (fields × P, or fields × 1 shared by all paths) against
+  /// the same column of `capacity` (sectors × P). Paths are independent; one path's result
+  /// never depends on the others.
   ///
   /// - Parameter eligibility: per-path e_f,s at index f · sectors.count + s (P values or 1), where
   ///   a shock draws it per path; nil for the engine's own shares.
@@ -33,9 +34,9 @@ extension MatchingEngine {
   ) throws(MatchingError) -> PathMatching {
     let nf = fields.count
     let ns = sectors.count
-    let paths = supply.columns
+    let paths = capacity.columns
     precondition(
-      supply.rows == nf && capacity.rows == ns && capacity.columns == paths,
+      supply.rows == nf && capacity.rows == ns && (supply.columns == paths || supply.columns == 1),
       "match: supply \(supply.rows)×\(supply.columns), capacity \(capacity.rows)×\(capacity.columns)")
     var placements = Matrix(rows: nf * ns, columns: paths)
     var totalSupply = [Double](repeating: 0, count: paths)
@@ -45,7 +46,10 @@ extension MatchingEngine {
     let allowed = Double(MatchingResult.vacancyRoundingUlps(fields: nf))
     var e = [Double](repeating: 0, count: nf * ns)
     var p = [Double](repeating: 0, count: nf * ns)
+    let sharedSupply = supply.columns == 1
+    var n = [Double](repeating: 0, count: nf)
     for path in 0..<paths {
+      for f in 0..<nf { n[f] = supply[f, sharedSupply ? 0 : path] }
       for f in 0..<nf {
         for s in 0..<ns {
           if let varying {
@@ -63,26 +67,26 @@ extension MatchingEngine {
       for s in 0..<ns where capacity[s, path] < 0 || capacity[s, path].isNaN {
         throw .negativeCapacity(sector: sectors[s], year: year, value: capacity[s, path])
       }
-      for f in 0..<nf where supply[f, path] < 0 || supply[f, path].isNaN {
-        throw .negativeSupply(field: fields[f], year: year, value: supply[f, path])
+      for f in 0..<nf where n[f] < 0 || n[f].isNaN {
+        throw .negativeSupply(field: fields[f], year: year, value: n[f])
       }
       for index in p.indices { p[index] = 0 }
       for s in 0..<ns {
         var eligible = 0.0
-        for f in 0..<nf { eligible += e[f * ns + s] * supply[f, path] }
+        for f in 0..<nf { eligible += e[f * ns + s] * n[f] }
         guard eligible > 0 else { continue }
         let taken = min(capacity[s, path], eligible)
-        for f in 0..<nf { p[f * ns + s] = taken * e[f * ns + s] * supply[f, path] / eligible }
+        for f in 0..<nf { p[f * ns + s] = taken * e[f * ns + s] * n[f] / eligible }
       }
       for f in 0..<nf {
         var claimed = 0.0
         for s in 0..<ns { claimed += p[f * ns + s] }
-        guard claimed > supply[f, path] else { continue }
-        let scale = supply[f, path] / claimed
+        guard claimed > n[f] else { continue }
+        let scale = n[f] / claimed
         for s in 0..<ns { p[f * ns + s] *= scale }
       }
-      var n = 0.0
-      for f in 0..<nf { n += supply[f, path] }
+      var supplied = 0.0
+      for f in 0..<nf { supplied += n[f] }
       var d = 0.0
       var total = 0.0
       var open = 0.0
@@ -96,7 +100,7 @@ extension MatchingEngine {
         open += left <= allowed * max(capacity[s, path], taken).ulp ? 0 : left
       }
       for index in p.indices { placements[index, path] = p[index] }
-      totalSupply[path] = n
+      totalSupply[path] = supplied
       totalCapacity[path] = d
       placed[path] = total
       vacancies[path] = open

@@ -116,10 +116,17 @@ public enum Quantiles {
     }
   }
 
-  /// The mean, summed in the order given (so the same values give the same bits).
+  /// The mean, summed in the order given (so the same values give the same bits); exactly the
+  /// value when all are equal, as for a year that every path shares.
   public static func mean(_ values: [Double]) -> Double {
+    guard let first = values.first else { return .nan }
     var sum = 0.0
-    for v in values { sum += v }
-    return sum / Double(values.count)
+    var same = true
+    for v in values {
+      sum += v
+      same = same && v == first
+    }
+    return same ? first : sum / Double(values.count)
   }
+
 }

@@ -77,7 +77,7 @@ public struct Projection: Sendable {
       var m = Matrix(rows: balanceMetrics.count, columns: paths)
       for p in 0..<paths {
         var graduates = 0.0
-        for k in 0..<tracks { graduates += g[k, p] }
+        for k in 0..<tracks { graduates += g[k, g.columns == 1 ? 0 : p] }
         let n = match.supply[p]
         let d = match.capacity[p]
         m[0, p] = graduates

@@ -68,6 +68,25 @@ import Testing
     #expect(whole.balance == split.balance)
   }
 
+  /// Years before the first draw are computed once and shared by all paths; a noisy shock
+  /// from 2023 leaves 2021-2022 shared. Same bits whatever the batch size, and the shared
+  /// years' means are the deterministic values exactly.
+  @Test(arguments: [1, 3, 50])
+  func sharedYearsDoNotDependOnBatches(batchSize: Int) throws {
+    var s = try Self.scenario("steady")
+    s.info.paths = 50
+    s.shocks.append(
+      ShockSpec(target: .driver("flat"), from: 2023, operation: .scale, value: 1, sd: 0.1))
+    let whole = try Simulation(scenario: s).run(batchSize: 50)
+    let split = try Simulation(scenario: s).run(batchSize: batchSize)
+    #expect(whole.cohort.intake[2022].columns == 1)
+    for table in Projection.TableName.allCases {
+      #expect(whole.table(table).rendered(as: .csv) == split.table(table).rendered(as: .csv), "\(table)")
+    }
+    #expect(whole.balance(year: 2022)[0] == 720)
+    #expect(whole.cohort.intake.value(row: 0, year: 2023, path: 7) != whole.cohort.intake.value(row: 0, year: 2023, path: 8))
+  }
+
   /// A path's values depend on its index alone: the first 20 paths of a 200-path run are the
   /// paths of a 20-path run.
   @Test func pathsDoNotDependOnEachOther() throws {
