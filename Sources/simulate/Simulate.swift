@@ -28,7 +28,13 @@ struct Simulate: ParsableCommand {
 
   /// Parses and runs, mapping usage errors to exit code 2 (argument parser's own is 64).
   static func main() {
-    KernelSelection.reexecuteIfNeeded()
+    // Scenario commands multiply small matrices in their own parallel batches: one BLAS
+    // thread each. `fit` keeps OpenBLAS's threads for its large designs.
+    let scenarioCommands: Set<String> = [
+      "run", "validate", "check", "snapshot", "backtest", "compare", "sweep", "tornado",
+    ]
+    KernelSelection.reexecuteIfNeeded(
+      singleThreaded: CommandLine.arguments.dropFirst().first.map(scenarioCommands.contains) ?? false)
     HeapPadding.apply()
     do {
       var command = try parseAsRoot()

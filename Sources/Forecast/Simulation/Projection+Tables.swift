@@ -1,3 +1,5 @@
+import Foundation
+
 extension Projection {
   /// A table of MODEL.md 9, columns exactly as named there; values in persons (shares for
   /// coverage), empty cells for values that do not exist.
@@ -84,17 +86,20 @@ extension Projection {
   }
 
   /// Per year and balance metric: the mean over paths and the scenario's quantiles (type 7).
+  /// Cells are independent, so they are summarised concurrently; each row lands in its slot.
   private func fanTable(_ title: String) -> Table {
     let levels = scenario.info.quantiles
-    var rows: [[Table.Cell]] = []
-    for t in years {
-      for (m, metric) in Self.balanceMetrics.enumerated() {
-        let values = balance.values(row: m, year: t)
-        rows.append(
-          [.integer(t), .text(metric), .number(orEmpty: Quantiles.mean(values))]
-            + Quantiles.type7(values, levels: levels).map(Table.Cell.number(orEmpty:)))
-      }
+    let metrics = Self.balanceMetrics
+    let cells = years.flatMap { t in metrics.indices.map { (t, $0) } }
+    let slots = ResultSlots<[Table.Cell]>(count: cells.count)
+    DispatchQueue.concurrentPerform(iterations: cells.count) { i in
+      let (t, m) = cells[i]
+      let values = balance.values(row: m, year: t)
+      slots.put(
+        [.integer(t), .text(metrics[m]), .number(orEmpty: Quantiles.mean(values))]
+          + Quantiles.type7(values, levels: levels).map(Table.Cell.number(orEmpty:)), at: i)
     }
+    let rows = slots.values.map { $0 ?? [] }
     return Table(
       title: title,
       columns: [.year("year"), .text("metric"), .number("mean")]

@@ -12,9 +12,10 @@ public struct Simulation: Sendable {
 
   public init(scenario: Scenario) { self.scenario = scenario }
 
-  /// The paths per batch when none is given: large enough that BLAS products pay, small
-  /// enough that batches keep both cores busy and memory per batch bounded.
-  public static let defaultBatchSize = 2048
+  /// The paths per batch when none is given. Measured on 2 cores (docs/montecarlo-benchmark.md):
+  /// one batch of 10,000 paths ran faster than two or five concurrent ones, because a run is
+  /// bound by memory traffic and batches must be joined; larger runs still use every core.
+  public static let defaultBatchSize = 16384
 
   /// - Parameters:
   ///   - paths: overrides the scenario's `paths` (the `--paths` option).
