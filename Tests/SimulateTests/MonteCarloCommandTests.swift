@@ -6,11 +6,12 @@ import Testing
 @Suite struct MonteCarloCommandTests {
   let scenario = Simulate.fixture("simulation/monte-carlo.toml")
 
+  /// 40,000 paths run as three concurrent batches; OpenBLAS with one thread or two.
   @Test func sameBytesWhateverTheThreadCount() throws {
     var outputs: [String] = []
     for threads in ["1", "2"] {
       let result = try Simulate.run(
-        ["run", scenario, "--paths", "300", "--format", "csv", "--tables", "fan"],
+        ["run", scenario, "--paths", "40000", "--format", "csv", "--tables", "fan"],
         environment: ["OPENBLAS_NUM_THREADS": threads])
       #expect(result.status == 0, "\(result.stderr)")
       outputs.append(result.stdout)

@@ -15,16 +15,16 @@ struct ModelDraws {
 
   init(driver: String, result: RegressionResult, context: PathContext) throws(SimulationError) {
     let k = result.estimates.count
-    guard let factor = Self.semidefiniteFactor(result.covariance) else {
-      throw .driverDraws(
-        driver: driver,
-        reason: "the coefficients' covariance is not positive semidefinite, so they cannot be drawn")
-    }
     guard result.residualStandardError.isFinite, result.residualDegreesOfFreedom > 0 else {
       throw .driverDraws(
         driver: driver,
         reason: "no residual degrees of freedom to estimate the residual noise (n = "
-          + "\(result.observationCount), \(k) coefficients)")
+          + "\(result.observationCount), \(k) coefficients): widen its `years` or run with paths = 1")
+    }
+    guard let factor = Self.semidefiniteFactor(result.covariance) else {
+      throw .driverDraws(
+        driver: driver,
+        reason: "the coefficients' covariance is not positive semidefinite, so they cannot be drawn")
     }
     let z = RandomSource("drivers.\(driver).coefficients").normals(
       seed: context.seed, paths: context.paths, count: k)
@@ -42,27 +42,37 @@ struct ModelDraws {
     self.context = context
   }
 
-  /// U with UᵀU = a for a symmetric positive semidefinite a: Cholesky, with a pivot within
-  /// 1e-12 of the largest diagonal taken as 0 (a model that fits its data exactly has a zero
-  /// covariance, and draws nothing). Nil when a pivot is clearly negative. A handful of
-  /// coefficients, so a loop rather than LAPACK's `dpotrf`, which rejects the semidefinite case.
+  /// U with UᵀU = a for a symmetric positive semidefinite a, nil when a is not.
+  ///
+  /// Factored on the correlation scale, a = D C D with D = diag(√a_ii), U = U_C D: an
+  /// uncentred `year` regressor makes the intercept's variance ~10¹⁰ times what is left of the
+  /// slope's, and a tolerance on the covariance itself would drop that remainder. On C a pivot
+  /// below 1e-12 is a linear dependence and taken as 0 (a model that fits its data exactly
+  /// has a zero covariance and draws nothing). A handful of coefficients, so a loop rather than
+  /// LAPACK's `dpotrf`, which rejects the semidefinite case.
   static func semidefiniteFactor(_ a: Matrix) -> Matrix? {
     let n = a.rows
-    let scale = (0..<n).map { a[$0, $0] }.max() ?? 0
-    let tolerance = 1e-12 * max(scale, 0)
-    var u = Matrix(rows: n, columns: n)
+    var scale = [Double](repeating: 0, count: n)
     for i in 0..<n {
-      var pivot = a[i, i]
+      guard a[i, i] >= 0 else { return nil }
+      scale[i] = a[i, i].squareRoot()
+    }
+    var u = Matrix(rows: n, columns: n)
+    for i in 0..<n where scale[i] > 0 {
+      var pivot = 1.0
       for k in 0..<i { pivot -= u[k, i] * u[k, i] }
-      if pivot < -tolerance || pivot.isNaN { return nil }
-      guard pivot > tolerance else { continue }
+      if pivot < -1e-9 || pivot.isNaN { return nil }
+      guard pivot > 1e-12 else { continue }
       let root = pivot.squareRoot()
       u[i, i] = root
-      for j in (i + 1)..<max(n, i + 1) {
-        var value = a[i, j]
+      for j in (i + 1)..<max(n, i + 1) where scale[j] > 0 {
+        var value = a[i, j] / (scale[i] * scale[j])
         for k in 0..<i { value -= u[k, i] * u[k, j] }
         u[i, j] = value / root
       }
+    }
+    for j in 0..<n {
+      for i in 0...j { u[i, j] *= scale[j] }
     }
     return u
   }

@@ -8,9 +8,10 @@ struct ParameterResolver {
   var baseYear: Int { context.baseYear }
 
   /// Values of `parameter` in `years`, shocked by every shock aimed at `target`. An inline
-  /// driver with `sd` draws its noise from the source named by the target's path.
+  /// driver with `sd` draws its noise from `source`, by default the target's path.
   func series(
-    _ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget?
+    _ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget?,
+    source: String? = nil
   ) throws(SimulationError) -> PathValues {
     var out: PathValues = [:]
     switch parameter {
@@ -21,7 +22,8 @@ struct ParameterResolver {
     case .inline(let form, let sd):
       out = DriverValues.evaluate(form, years: years, baseYear: baseYear).mapValues { [$0] }
       if let sd {
-        DriverValues.addNoise(&out, source: target?.path ?? "inline", sd: sd, context: context)
+        DriverValues.addNoise(
+          &out, source: source ?? target?.path ?? "inline", sd: sd, context: context)
       }
     }
     if let target { shocks.apply(target, to: &out) }

@@ -39,7 +39,10 @@ public struct Simulation: Sendable {
     precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
-    let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min($0 + batchSize, total) }
+    // Near-equal batches of at least two paths (a one-path batch would multiply with N = 1,
+    // which OpenBLAS sums in another order, changing last bits).
+    let count = total == 1 ? 1 : max(1, min((total + batchSize - 1) / batchSize, total / 2))
+    let batches = (0..<count).map { i in (i * total / count)..<((i + 1) * total / count) }
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let contexts = batches.map {
       PathContext(seed: seed, paths: $0, total: total, baseYear: scenario.info.baseYear)
@@ -236,9 +239,12 @@ public struct Simulation: Sendable {
       let observed = data.series[spec.intake]?.values ?? [:]
       var varying = CohortPathRates()
       var stepSeries: [PathValues] = []
-      for step in spec.progression {
+      for (j, step) in spec.progression.enumerated() {
+        // Each step its own random source: one shared name gave every step the same draws.
         stepSeries.append(
-          try parameters.series(step, years: steps, target: .progression(track: spec.name)))
+          try parameters.series(
+            step, years: steps, target: .progression(track: spec.name),
+            source: "tracks.\(spec.name).progression[\(j)]"))
       }
       var progression: [Int: [Double]] = [:]
       for t in steps {
