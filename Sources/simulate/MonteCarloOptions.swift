@@ -11,6 +11,9 @@ struct MonteCarloOptions: ParsableArguments {
   var seed: Int?
 
   func validate() throws {
+    if let seed, seed < 0 {
+      throw failBadInput("--seed: expected a whole number >= 0, found \(seed)")
+    }
     if let paths, !(1...ScenarioInfo.maximumPaths).contains(paths) {
       throw failBadInput(
         "--paths: expected a whole number from 1 to \(ScenarioInfo.maximumPaths), found \(paths)")

@@ -10,6 +10,7 @@ final class ProgressBar: @unchecked Sendable {
   private let lock = NSLock()
   private let enabled: Bool
   private var shown = false
+  private var most = 0
 
   init(total: Int, label: String, unit: String = "paths") {
     self.total = total
@@ -23,8 +24,11 @@ final class ProgressBar: @unchecked Sendable {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
+    // Batches finish in any order: show the most reported, never a step back.
+    most = max(most, done)
     guard Date().timeIntervalSince(start) >= 1 else { return }
     shown = true
+    let done = most
     let width = 30
     let filled = total == 0 ? width : min(width, done * width / total)
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)

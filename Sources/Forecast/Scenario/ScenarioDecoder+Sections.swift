@@ -15,9 +15,9 @@ extension ScenarioDecoder {
       .flatMap { self.name($0, "scenario.name", what: "a name") }
     let title = node["title"].flatMap { string($0, "scenario.title") }
     let baseYear = require(node, "base_year", path, what: "the last observed year")
-      .flatMap { integer($0, "scenario.base_year") }
+      .flatMap { integer($0, "scenario.base_year", minimum: 1000, maximum: 9999) }
     let horizon = require(node, "horizon", path, what: "the number of years projected")
-      .flatMap { integer($0, "scenario.horizon", minimum: 1) }
+      .flatMap { integer($0, "scenario.horizon", minimum: 1, maximum: ScenarioInfo.maximumHorizon) }
     let paths = node["paths"].flatMap { integer($0, "scenario.paths", minimum: 1, maximum: ScenarioInfo.maximumPaths) } ?? 1
     let seed = node["seed"].flatMap { integer($0, "scenario.seed", minimum: 0) } ?? 0
     var quantiles = ScenarioInfo.defaultQuantiles
@@ -43,6 +43,20 @@ extension ScenarioDecoder {
       guard x > 0 && x < 1 else {
         report(
           .invalidValue, at: element.location, path + "[\(i)]", expected: "a level in (0, 1)",
+          found: "\(x)")
+        return nil
+      }
+      // 0.3 and 0.30000000000000004 are two levels but one column name.
+      if levels.contains(where: { ScenarioSchema.quantileColumn($0) == ScenarioSchema.quantileColumn(x) }) {
+        report(
+          .invalidValue, at: element.location, path + "[\(i)]",
+          expected: "levels whose columns differ", found: "\(x), a second \(ScenarioSchema.quantileColumn(x))")
+        return nil
+      }
+      guard x >= 1e-6 && x <= 1 - 1e-6 else {
+        report(
+          .invalidValue, at: element.location, path + "[\(i)]",
+          expected: "a level in [0.000001, 0.999999] (its column is 100 × level to 9 digits)",
           found: "\(x)")
         return nil
       }

@@ -17,6 +17,10 @@ public struct ScenarioInfo: Sendable, Equatable {
   /// the China baseline (measured: 1.6 GB at 100,000 paths), so a million need about 16 GB.
   public static let maximumPaths = 1_000_000
 
+  /// The most years a scenario projects: far beyond any use (cohorts, brand plans), and small
+  /// enough that a mistyped horizon is an error, not a run that never ends.
+  public static let maximumHorizon = 200
+
   /// The quantile levels used when a scenario gives none.
   public static let defaultQuantiles = [0.05, 0.25, 0.5, 0.75, 0.95]
 

@@ -30,6 +30,13 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       file: "wrong-type", kind: .wrongType,
       message: #"scenario.horizon: expected an integer, found the string "ten""#, line: 4),
     .init(
+      file: "horizon-huge", kind: .invalidValue,
+      message: "scenario.horizon: expected an integer <= 200, found 9223372036854775000", line: 4),
+    .init(
+      file: "quantile-clash", kind: .invalidValue,
+      message: "scenario.quantiles[1]: expected levels whose columns differ, found "
+        + "0.30000000000000004, a second q30", line: 4),
+    .init(
       file: "bad-name", kind: .invalidValue,
       message: #"scenario.name: expected a name matching [a-z0-9_-]+, found "China Baseline""#),
     .init(
