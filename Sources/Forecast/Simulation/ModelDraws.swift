@@ -26,8 +26,7 @@ struct ModelDraws {
         driver: driver,
         reason: "the coefficients' covariance is not positive semidefinite, so they cannot be drawn")
     }
-    let z = RandomSource("drivers.\(driver).coefficients").normals(
-      seed: context.seed, paths: context.paths, count: k)
+    let z = context.normals("drivers.\(driver).coefficients", count: k)
     var beta = Matrix(rows: k, columns: context.count)
     for p in 0..<context.count {
       for i in 0..<k {

@@ -8,15 +8,25 @@ struct PathContext: Sendable {
   /// The run's number of paths; with 1 the run is deterministic and nothing is drawn.
   let total: Int
   let baseYear: Int
+  /// Every source drawn from, shared by the run's batches, to catch two names on one region.
+  var sources = RandomSourceRegistry()
 
   var count: Int { paths.count }
   var isStochastic: Bool { total > 1 }
 
   /// `sd` · N(0, 1) for draws `index ..< index + count` of `source`, count × paths.
   func noise(_ source: String, sd: Double, index: Int = 0, count: Int) -> Matrix {
-    var z = RandomSource(source).normals(seed: seed, paths: paths, index: index, count: count)
+    var z = normals(source, index: index, count: count)
     for i in z.storage.indices { z.storage[i] *= sd }
     return z
+  }
+}
+
+extension PathContext {
+  /// N(0, 1) draws `index ..< index + count` of `source`, count × paths, the source recorded.
+  func normals(_ source: String, index: Int = 0, count: Int) -> Matrix {
+    sources.register(source)
+    return RandomSource(source).normals(seed: seed, paths: paths, index: index, count: count)
   }
 }
 

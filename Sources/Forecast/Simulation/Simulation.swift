@@ -44,14 +44,17 @@ public struct Simulation: Sendable {
     let count = total == 1 ? 1 : max(1, min((total + batchSize - 1) / batchSize, total / 2))
     let batches = (0..<count).map { i in (i * total / count)..<((i + 1) * total / count) }
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
+    let registry = RandomSourceRegistry()
     let contexts = batches.map {
-      PathContext(seed: seed, paths: $0, total: total, baseYear: scenario.info.baseYear)
+      PathContext(
+        seed: seed, paths: $0, total: total, baseYear: scenario.info.baseYear, sources: registry)
     }
     if contexts.count == 1 {
       let part = try withSingleThreadedBLAS { () throws(SimulationError) in
         try runBatch(contexts[0], data: data)
       }
       progress?(total)
+      try Self.checkSources(registry)
       return Projection(joining: [part], scenario: scenario, dataFiles: data.files)
     }
     let results = ResultSlots<Result<Projection.Part, SimulationError>>(count: contexts.count)
@@ -77,7 +80,13 @@ public struct Simulation: Sendable {
       case nil: preconditionFailure("Simulation: a batch did not finish")
       }
     }
+    try Self.checkSources(registry)
     return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
+  }
+
+  /// Two random sources on one stream region would draw the same numbers.
+  private static func checkSources(_ registry: RandomSourceRegistry) throws(SimulationError) {
+    if let (a, b) = registry.clash { throw .randomSourceClash(a, b) }
   }
 
   /// One batch of paths, start to finish.

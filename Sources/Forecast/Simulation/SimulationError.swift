@@ -18,6 +18,9 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   case driverUndefined(driver: String, year: Int, reason: String)
   /// A model driver's Monte Carlo draws cannot be made.
   case driverDraws(driver: String, reason: String)
+  /// Two random sources hash to one region of the paths' streams (about 1 in 4 billion per
+  /// pair of names), so they would draw the same numbers.
+  case randomSourceClash(String, String)
   /// The calibration regression failed.
   case calibration(String)
   /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
@@ -45,6 +48,10 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       return "driver '\(driver)' has no value for \(year): \(reason)"
     case .driverDraws(let driver, let reason):
       return "driver '\(driver)': \(reason)"
+    case .randomSourceClash(let a, let b):
+      return "the random sources '\(a)' and '\(b)' would draw the same numbers (their names "
+        + "hash to one region of the streams, a one-in-four-billion coincidence): rename the "
+        + "driver or move the shock so that one of the names changes"
     case .calibration(let message):
       return "calibrate: \(message)"
     case .cohort(let error, let at):

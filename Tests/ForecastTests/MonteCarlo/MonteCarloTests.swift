@@ -229,6 +229,23 @@ import Testing
     }
   }
 
+  /// Two driver names whose sources hash to one stream region (found by search) would draw
+  /// the same numbers: the run says so instead.
+  @Test func clashingSourcesAreAnError() throws {
+    #expect(RandomSource("drivers.intake_ai252").regionOffset == RandomSource("drivers.noise_pg190").regionOffset)
+    var s = try Self.scenario("steady")
+    s.info.paths = 4
+    s.drivers += [
+      DriverSpec(name: "intake_ai252", form: .constant(1), sd: 0.1),
+      DriverSpec(name: "noise_pg190", form: .constant(1), sd: 0.1),
+    ]
+    #expect(throws: SimulationError.randomSourceClash("drivers.intake_ai252", "drivers.noise_pg190")) {
+      try Simulation(scenario: s).run()
+    }
+    s.info.paths = 1
+    _ = try Simulation(scenario: s).run()
+  }
+
   /// Type 7 against numpy.quantile (default method "linear") on 1...10 and an unsorted sample.
   @Test func quantilesAreType7() {
     let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
