@@ -132,7 +132,7 @@ public struct Simulation: Sendable {
       fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
       warnings += outcome.warnings
     }
-    let ranges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
+    let trackRanges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
 
     let cohort: CohortProjection
     do {
@@ -145,6 +145,7 @@ public struct Simulation: Sendable {
     }
 
     let sectors = try demandSectors(parameters: parameters, base: base, last: last)
+    let ranges = trackRanges + RangeCheck.count(sectors: sectors, paths: context.count)
     let demand: DemandProjection
     do {
       demand = try DemandEngine(baseYear: base, horizon: info.horizon, sectors: sectors)

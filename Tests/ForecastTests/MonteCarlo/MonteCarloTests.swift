@@ -246,6 +246,25 @@ import Testing
     _ = try Simulation(scenario: s).run()
   }
 
+  /// Rates outside [0, 1] are counted once per path and year, whatever the number of rates
+  /// out in that year, and sectors' graduate shares are checked too.
+  @Test func outOfRangeWarningsCountPathYears() throws {
+    var s = try Self.scenario("steady")
+    s.info.paths = 10
+    s.tracks[0].duration = 3
+    s.tracks[0].progression = [.number(1.05), .number(1.05)]
+    s.tracks[0].completion = .number(1.05)
+    s.sectors[0].demand = .employment(
+      base: .number(10000), growth: .number(0.1), replacement: .number(0.05),
+      graduateShare: .number(1.2))
+    let p = try Simulation(scenario: s).run()
+    let track = try #require(p.warnings.first { $0.hasPrefix("track 'college'") })
+    // Steps into 2001…2025 (the track starts in 2000): 25 years, 250 path-years.
+    #expect(track.contains("on 250 path-years of 10 paths, in 25 years (2001–2025)"), "\(track)")
+    let sector = try #require(p.warnings.first { $0.hasPrefix("sector 'lab'") })
+    #expect(sector.contains("graduate share") && sector.contains("(2021–2025)"), "\(sector)")
+  }
+
   /// Type 7 against numpy.quantile (default method "linear") on 1...10 and an unsorted sample.
   @Test func quantilesAreType7() {
     let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
