@@ -21,6 +21,8 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   /// Two random sources hash to one region of the paths' streams (about 1 in 4 billion per
   /// pair of names), so they would draw the same numbers.
   case randomSourceClash(String, String)
+  /// A run of `paths` paths would need more memory than the machine has.
+  case tooManyPaths(paths: Int, bytes: Double, available: Double)
   /// The calibration regression failed.
   case calibration(String)
   /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
@@ -52,6 +54,11 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       return "the random sources '\(a)' and '\(b)' would draw the same numbers (their names "
         + "hash to one region of the streams, a one-in-four-billion coincidence): rename the "
         + "driver or move the shock so that one of the names changes"
+    case .tooManyPaths(let paths, let bytes, let available):
+      let gb = { (x: Double) in String(format: "%.1f GB", x / 1e9) }
+      let fits = Int(0.8 * available / bytes * Double(paths))
+      return "\(paths) paths would need about \(gb(bytes)) for this scenario, more than 80% of "
+        + "this machine's \(gb(available)): use at most about \(fits) paths (--paths)"
     case .calibration(let message):
       return "calibrate: \(message)"
     case .cohort(let error, let at):

@@ -265,6 +265,18 @@ import Testing
     #expect(sector.contains("graduate share") && sector.contains("(2021–2025)"), "\(sector)")
   }
 
+  /// A run that would not fit in memory is refused before it starts.
+  @Test func memoryIsCheckedBeforeTheRun() throws {
+    let s = try Self.scenario("monte-carlo")
+    let simulation = Simulation(scenario: s)
+    let need = simulation.estimatedBytes(paths: 1000)
+    #expect(need > 0)
+    #expect(throws: SimulationError.self) {
+      try simulation.checkMemory(paths: 1000, available: UInt64(need))
+    }
+    try simulation.checkMemory(paths: 1000, available: UInt64(2 * need))
+  }
+
   /// Type 7 against numpy.quantile (default method "linear") on 1...10 and an unsorted sample.
   @Test func quantilesAreType7() {
     let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
