@@ -30,6 +30,9 @@ struct DriverValues {
   /// Why a model driver has no value in a year (its regressor is missing there).
   private(set) var gaps: [String: [Int: String]] = [:]
   private(set) var models: [FittedModel] = []
+  /// Things the analyst should know about the drivers (a formula that sees central values of
+  /// drivers that vary by path).
+  private(set) var notes: [String] = []
 
   /// - Parameters:
   ///   - years: the years values are wanted for (those the engines simulate).
@@ -163,6 +166,23 @@ struct DriverValues {
       throw .driverFit(driver: name, error)
     }
     models.append(FittedModel(driver: name, result: result))
+    if context.isStochastic {
+      let varying = formula.variableNames.filter { variable in
+        scenario.drivers.contains { driver in
+          guard driver.name == variable else { return false }
+          if case .model = driver.form { return true }
+          return (driver.sd ?? 0) > 0
+        }
+      }
+      if !varying.isEmpty {
+        notes.append(
+          "driver '\(name)': its formula uses "
+            + varying.map { "'\($0)'" }.joined(separator: ", ")
+            + (varying.count == 1 ? ", which varies" : ", which vary")
+            + " by path; the formula sees central values, so that variation does not reach "
+            + "'\(name)' (its own coefficient and residual draws do)")
+      }
+    }
 
     var point: [Int: Double] = [:]
     var gaps: [Int: String] = [:]

@@ -136,7 +136,7 @@ public struct Simulation: Sendable {
     let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
     var warnings = drivers.models.flatMap { model in
       model.result.warnings.map { "driver '\(model.driver)': \($0)" }
-    }
+    } + drivers.notes
 
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
     var fitRows = drivers.models.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }

@@ -277,6 +277,19 @@ import Testing
     try simulation.checkMemory(paths: 1000, available: UInt64(2 * need))
   }
 
+  /// A model formula that names a noisy driver sees its central values: said in a warning.
+  @Test func formulaOnANoisyDriverIsWarned() throws {
+    var s = try Self.scenario("mc-model")
+    s.info.paths = 20
+    s.drivers.append(DriverSpec(name: "t2", form: .values([YearValue(year: 2000, value: 2000), YearValue(year: 2030, value: 2030)]), sd: 10))
+    let index = try #require(s.drivers.firstIndex { $0.name == "studio_trend" })
+    s.drivers[index].form = .model(formula: "y ~ t2", years: 2000...2020, weights: nil)
+    let p = try Simulation(scenario: s).run()
+    #expect(p.warnings.contains { $0.hasPrefix("driver 'studio_trend': its formula uses 't2', which varies by path") })
+    s.info.paths = 1
+    #expect(!(try Simulation(scenario: s).run()).warnings.contains { $0.contains("varies by path") })
+  }
+
   /// Type 7 against numpy.quantile (default method "linear") on 1...10 and an unsorted sample.
   @Test func quantilesAreType7() {
     let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
