@@ -162,7 +162,7 @@ public struct Simulation: Sendable {
         startYear: start)
       cohort = engine.run(paths: context.count)
     } catch {
-      throw .cohort(error, at: keyPath(of: error))
+      throw .cohort(error, at: keyPath(of: error), paths: context.total)
     }
 
     let sectors = try demandSectors(parameters: parameters, base: base, last: last)
@@ -208,7 +208,7 @@ public struct Simulation: Sendable {
             supply: cohort.newSupplyByField[t], capacity: demand.capacity[t],
             eligibility: varying.contains { $0.count > 1 } ? varying : nil, year: t))
       } catch {
-        throw .matching(error, at: keyPath(of: error))
+        throw .matching(error, at: keyPath(of: error), paths: context.total)
       }
     }
     return Projection.Part(

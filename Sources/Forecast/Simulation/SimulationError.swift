@@ -26,11 +26,19 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   /// The calibration regression failed.
   case calibration(String)
   /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
-  case cohort(CohortError, at: String)
+  case cohort(CohortError, at: String, paths: Int = 1)
   /// The demand engine failed on path `path` of `paths`; `at` is the sector's key path.
   case demand(DemandError, at: String, path: Int, paths: Int)
   /// The matching failed; `at` is the key path of the sector or field's eligibility.
-  case matching(MatchingError, at: String)
+  case matching(MatchingError, at: String, paths: Int = 1)
+
+  /// On a Monte Carlo run a value out of range may be a draw, not the scenario's own value.
+  private static func drawHint(_ paths: Int) -> String {
+    paths > 1
+      ? " (on one of \(paths) paths: a drawn value, from an `sd`, may be the cause; the run "
+        + "with --paths 1 shows whether the scenario's own values are)"
+      : ""
+  }
 
   public var description: String {
     switch self {
@@ -61,13 +69,13 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
         + "this machine's \(gb(available)): use at most about \(fits) paths (--paths)"
     case .calibration(let message):
       return "calibrate: \(message)"
-    case .cohort(let error, let at):
-      return "\(at): \(error)"
+    case .cohort(let error, let at, let paths):
+      return "\(at): \(error)\(Self.drawHint(paths))"
     case .demand(let error, let at, let path, let paths):
       let which = paths > 1 ? " (path \(path + 1) of \(paths))" : ""
       return "\(at): \(error)\(which); check its parameters and the shocks aimed at them"
-    case .matching(let error, let at):
-      return "\(at): \(error)"
+    case .matching(let error, let at, let paths):
+      return "\(at): \(error)\(Self.drawHint(paths))"
     }
   }
 }
