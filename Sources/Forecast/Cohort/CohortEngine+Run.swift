@@ -202,14 +202,12 @@ extension CohortEngine {
     let paths = graduates.columns
     var continuing = Matrix(rows: tracks.count, columns: paths)
     var leaving = Matrix(rows: tracks.count, columns: paths)
+    let cont = Self.continuationTotals(
+      tracks, shares: r.continuationShare, pathShares: r.pathShare, paths: paths)
     for p in 0..<paths {
-      let shares = tracks.indices.map { j in
-        r.pathShare[j].map { $0[$0.count == 1 ? 0 : p] } ?? r.continuationShare[j]
-      }
-      let cont = Self.continuationTotals(tracks, shares: shares)
       for k in tracks.indices {
-        continuing[k, p] = graduates[k, p] * cont[k]
-        leaving[k, p] = graduates[k, p] * (1 - cont[k])
+        continuing[k, p] = graduates[k, p] * cont[k, p]
+        leaving[k, p] = graduates[k, p] * (1 - cont[k, p])
       }
     }
     return (continuing, leaving, Self.product(fieldShares, leaving))

@@ -165,13 +165,11 @@ public struct CohortEngine: Sendable {
       }
       if rates.pathShare.contains(where: { $0 != nil }) {
         let paths = rates.pathShare.compactMap { $0?.count }.max() ?? 1
+        let totals = Self.continuationTotals(
+          tracks, shares: rates.continuationShare, pathShares: rates.pathShare, paths: paths)
         for p in 0..<paths {
-          let shares = tracks.indices.map { j in
-            rates.pathShare[j].map { $0[$0.count == 1 ? 0 : p] } ?? rates.continuationShare[j]
-          }
-          for (k, total) in Self.continuationTotals(tracks, shares: shares).enumerated()
-          where total > 1 + 1e-9 {
-            throw .continuationExceedsOne(track: tracks[k].name, year: year, total: total)
+          for k in tracks.indices where totals[k, p] > 1 + 1e-9 {
+            throw .continuationExceedsOne(track: tracks[k].name, year: year, total: totals[k, p])
           }
         }
       }
@@ -184,6 +182,23 @@ public struct CohortEngine: Sendable {
     var totals = [Double](repeating: 0, count: tracks.count)
     for (j, track) in tracks.enumerated() {
       if let source = track.continuationSource { totals[source] += shares[j] }
+    }
+    return totals
+  }
+
+  /// cont_k per path, K × P: `continuationTotals` with each share from `pathShares` where a
+  /// track has them (P values or one), summed in the same track order.
+  static func continuationTotals(
+    _ tracks: [CohortTrack], shares: [Double], pathShares: [[Double]?], paths: Int
+  ) -> Matrix {
+    var totals = Matrix(rows: tracks.count, columns: paths)
+    for (j, track) in tracks.enumerated() {
+      guard let source = track.continuationSource else { continue }
+      if let values = pathShares[j] {
+        for p in 0..<paths { totals[source, p] += values[values.count == 1 ? 0 : p] }
+      } else {
+        for p in 0..<paths { totals[source, p] += shares[j] }
+      }
     }
     return totals
   }
