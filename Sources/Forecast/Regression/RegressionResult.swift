@@ -187,6 +187,8 @@ public struct RegressionResult: Sendable {
     }
     var dwNumerator: Double = 0
     for i in 1..<max(n, 1) { dwNumerator += (e[i] - e[i - 1]) * (e[i] - e[i - 1]) }
+    // statsmodels divides by Σ e², not Σ (e − ē)²: the same with an intercept, not without.
+    let dwDenominator = e.reduce(0) { $0 + $1 * $1 }
     let eMean = e.reduce(0, +) / nd
     var m2: Double = 0
     var m3: Double = 0
@@ -241,7 +243,7 @@ public struct RegressionResult: Sendable {
     self.aic = -2 * llf + 2 * Double(k)
     self.bic = -2 * llf + log(nd) * Double(k)
     self.conditionNumber = condition
-    self.durbinWatson = dwNumerator / (m2 * nd)
+    self.durbinWatson = dwNumerator / dwDenominator
     self.jarqueBera = jb
     self.jarqueBeraPValue = exp(-jb / 2)
     self.skewness = skewness

@@ -148,4 +148,16 @@ import Testing
     expectClose(r.bic, w["bic"], "WLS BIC")
     expectClose(r.fStatistic, w["fvalue"], "WLS F")
   }
+
+  /// Durbin–Watson as statsmodels defines it, Σ(eₜ − eₜ₋₁)² / Σ eₜ², on a model without an
+  /// intercept (NIST NoInt1, whose residuals do not average 0), where dividing by Σ(e − ē)²
+  /// instead gives 0.0909. Reference: statsmodels 0.15.0,
+  /// `durbin_watson(smf.ols("y ~ x - 1", NoInt1).fit().resid)` = 0.09069442953740477.
+  @Test func durbinWatsonWithoutIntercept() throws {
+    let c = StRDCase.load("NoInt1", minimumLRE: 9)
+    let r = try LinearModel(
+      design: c.design, response: c.y, termNames: ["x"], responseName: "y", hasIntercept: false
+    ).fit()
+    #expect(abs(r.durbinWatson - 0.09069442953740477) <= 1e-12 * 0.0907)
+  }
 }
