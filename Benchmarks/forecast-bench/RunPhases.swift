@@ -18,7 +18,7 @@ enum RunPhases {
     scenario.info.paths = paths
     let loadedKiB = statusKiB("VmHWM")
     var projection: Projection? = nil
-    let simulate = try seconds { projection = try Simulation(scenario: scenario).run(batchSize: batch) }
+    let simulate = try seconds { projection = try Simulation(scenario: scenario).run(batchSize: batch, keepPaths: false) }
     guard let projection else { fail("no projection") }
     let simulatedKiB = statusKiB("VmHWM")
     var table: Table? = nil

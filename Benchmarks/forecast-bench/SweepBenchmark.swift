@@ -59,7 +59,7 @@ enum SweepBenchmark {
             ShockSpec(target: rate, from: from, operation: .set, value: points[index].rate),
           ]
           do {
-            let projection = try Simulation(scenario: point).run(paths: paths)
+            let projection = try Simulation(scenario: point).run(paths: paths, keepPaths: false)
             results.put(.success(fan(projection, levels: levels)), at: index)
           } catch {
             results.put(.failure(error), at: index)

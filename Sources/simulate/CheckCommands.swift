@@ -6,7 +6,7 @@ import Foundation
 func runScenario(_ path: String) throws -> ScenarioRun {
   let scenario = try loadScenario(path)
   do {
-    let projection = try Simulation(scenario: scenario).run()
+    let projection = try Simulation(scenario: scenario).run(keepPaths: false)
     return ScenarioRun(
       projection: projection,
       metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))

@@ -32,6 +32,6 @@ struct MonteCarloOptions: ParsableArguments {
   func run(_ scenario: Scenario) throws(SimulationError) -> Projection {
     let bar = ProgressBar(total: scenario.info.paths, label: scenario.info.name)
     defer { bar.finish() }
-    return try Simulation(scenario: scenario).run(progress: bar.update)
+    return try Simulation(scenario: scenario).run(keepPaths: false, progress: bar.update)
   }
 }

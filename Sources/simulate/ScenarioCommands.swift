@@ -107,7 +107,7 @@ struct Validate: ParsableCommand {
   func run() throws {
     let loaded = try loadScenario(scenario)
     do {
-      let projection = try Simulation(scenario: loaded).run()
+      let projection = try Simulation(scenario: loaded).run(keepPaths: false)
       // An expectation naming a row or column the run does not produce is an error here too.
       _ = try ExpectationResult.evaluate(projection)
       let count = { (n: Int, noun: String) in Wording.count(n, noun) }

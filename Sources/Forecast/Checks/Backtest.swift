@@ -107,7 +107,7 @@ public struct Backtest: Sendable {
     for origin in origins {
       let projection: Projection
       do {
-        projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run()
+        projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run(keepPaths: false)
       } catch {
         throw .simulation(origin: origin, error)
       }

@@ -52,3 +52,16 @@ extension CohortProjection {
         columnMajor: finals.flatMap(\.storage)))
   }
 }
+
+extension PathSeries {
+  /// The same series over `years` only (which must lie within its years).
+  public func restricted(to years: ClosedRange<Int>) -> PathSeries {
+    precondition(
+      self.years.contains(years.lowerBound) && self.years.contains(years.upperBound),
+      "PathSeries: \(years) outside \(self.years)")
+    let offset = years.lowerBound - self.years.lowerBound
+    return PathSeries(
+      years: years, names: names, paths: paths,
+      matrices: Array(matrices[offset..<(offset + years.count)]))
+  }
+}

@@ -18,14 +18,10 @@ extension Projection {
   private func supplyTable(_ title: String) -> Table {
     var rows: [[Table.Cell]] = []
     for t in years {
-      for (k, track) in cohort.tracks.enumerated() {
+      for (k, track) in tracks.enumerated() {
         rows.append(
           [.integer(t), .text(track)]
-            + [
-              cohort.intake.mean(row: k, year: t), cohort.enrolled.mean(row: k, year: t),
-              cohort.graduates.mean(row: k, year: t), cohort.continuing.mean(row: k, year: t),
-              cohort.newSupply.mean(row: k, year: t),
-            ].map(Table.Cell.number(orEmpty:)))
+            + supplySums.map { Table.Cell.number(orEmpty: $0.mean(row: k, year: t)) })
       }
     }
     return Table(
@@ -38,13 +34,10 @@ extension Projection {
   private func demandTable(_ title: String) -> Table {
     var rows: [[Table.Cell]] = []
     for t in years {
-      for (s, sector) in demand.sectors.enumerated() {
+      for (s, sector) in sectors.enumerated() {
         rows.append(
           [.integer(t), .text(sector)]
-            + [
-              demand.employment.mean(row: s, year: t), demand.openings.mean(row: s, year: t),
-              demand.capacity.mean(row: s, year: t),
-            ].map(Table.Cell.number(orEmpty:)))
+            + demandSums.map { Table.Cell.number(orEmpty: $0.mean(row: s, year: t)) })
       }
     }
     return Table(
@@ -69,13 +62,12 @@ extension Projection {
 
   private func matchingTable(_ title: String) -> Table {
     var rows: [[Table.Cell]] = []
-    for match in matches {
-      for (f, field) in match.fields.enumerated() {
-        for (s, sector) in match.sectors.enumerated() {
-          let values = (0..<paths).map { match.placements[match.row(field: f, sector: s), $0] }
+    for t in years {
+      for (f, field) in fields.enumerated() {
+        for (s, sector) in sectors.enumerated() {
           rows.append(
-            [.integer(match.year), .text(field), .text(sector),
-             .number(orEmpty: Quantiles.mean(values))])
+            [.integer(t), .text(field), .text(sector),
+             .number(orEmpty: placementSums.mean(row: f * sectors.count + s, year: t))])
         }
       }
     }

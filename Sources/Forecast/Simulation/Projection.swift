@@ -8,15 +8,33 @@ public struct Projection: Sendable {
     case supply, demand, balance, matching, fan, fit
   }
 
-  /// What one batch of paths computes.
+  /// What one batch of paths computes: per-path balance metrics, block sums for the other
+  /// tables, and, when asked for, every engine output per path.
   struct Part: Sendable {
     let startYear: Int
-    let cohort: CohortProjection
-    let demand: DemandProjection
-    let matches: [PathMatching]
+    let firstPath: Int
+    let tracks: [String]
+    let sectors: [String]
+    let fields: [String]
+    /// intake, enrolled, graduates, continuing, new_supply (rows: tracks).
+    let supply: [BlockSums]
+    /// employment, openings, capacity (rows: sectors).
+    let demand: [BlockSums]
+    /// placements, rows field · sectors + sector.
+    let placements: BlockSums
+    let balance: PathSeries
+    let engines: Engines?
     let fitRows: [FitRow]
     let warnings: [String]
     let ranges: [RangeCheck.Count]
+  }
+
+  /// Every engine output on every path, kept when a run asks for it (`keepPaths`).
+  public struct Engines: Sendable {
+    public let cohort: CohortProjection
+    public let demand: DemandProjection
+    /// One matching per projection year, in order.
+    public let matches: [PathMatching]
   }
 
   public let scenario: Scenario
@@ -24,10 +42,15 @@ public struct Projection: Sendable {
   public let startYear: Int
   /// The number of Monte Carlo paths.
   public let paths: Int
-  public let cohort: CohortProjection
-  public let demand: DemandProjection
-  /// One matching per projection year, in order, on every path.
-  public let matches: [PathMatching]
+  /// Track, sector and field names in table order.
+  public let tracks: [String]
+  public let sectors: [String]
+  public let fields: [String]
+  let supplySums: [BlockSums]
+  let demandSums: [BlockSums]
+  let placementSums: BlockSums
+  /// The engines' outputs per path; nil unless the run kept them.
+  public let engines: Engines?
   /// The balance metrics (`Projection.balanceMetrics`, rows) per path, by projection year.
   public let balance: PathSeries
   public let fitRows: [FitRow]
@@ -35,6 +58,13 @@ public struct Projection: Sendable {
   public let warnings: [String]
   /// Every data file read, in first-use order.
   public let dataFiles: [String]
+
+  /// The cohort engine's output on every path (a run that kept them).
+  public var cohort: CohortProjection { engines!.cohort }
+  /// The demand engine's output on every path (a run that kept them).
+  public var demand: DemandProjection { engines!.demand }
+  /// The matchings on every path (a run that kept them).
+  public var matches: [PathMatching] { engines!.matches }
 
   /// base_year + 1 ... base_year + horizon.
   public var years: ClosedRange<Int> { scenario.info.projectionYears }
@@ -44,10 +74,23 @@ public struct Projection: Sendable {
     let first = parts[0]
     self.scenario = scenario
     self.startYear = first.startYear
-    self.cohort = CohortProjection.joined(parts.map(\.cohort))
-    self.demand = DemandProjection.joined(parts.map(\.demand))
-    self.paths = cohort.paths
-    self.matches = first.matches.indices.map { i in PathMatching.joined(parts.map { $0.matches[i] }) }
+    self.tracks = first.tracks
+    self.sectors = first.sectors
+    self.fields = first.fields
+    self.supplySums = first.supply.indices.map { i in BlockSums.joined(parts.map { $0.supply[i] }) }
+    self.demandSums = first.demand.indices.map { i in BlockSums.joined(parts.map { $0.demand[i] }) }
+    self.placementSums = BlockSums.joined(parts.map(\.placements))
+    self.balance = PathSeries.joined(parts.map(\.balance))
+    self.paths = balance.paths
+    if parts.allSatisfy({ $0.engines != nil }) {
+      let engines = parts.compactMap(\.engines)
+      self.engines = Engines(
+        cohort: CohortProjection.joined(engines.map(\.cohort)),
+        demand: DemandProjection.joined(engines.map(\.demand)),
+        matches: engines[0].matches.indices.map { i in PathMatching.joined(engines.map { $0.matches[i] }) })
+    } else {
+      self.engines = nil
+    }
     self.fitRows = first.fitRows
     var ranges = first.ranges
     for part in parts.dropFirst() {
@@ -56,9 +99,8 @@ public struct Projection: Sendable {
         ranges[k].pathYears += count.pathYears
       }
     }
-    self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: cohort.paths)
+    self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: balance.paths)
     self.dataFiles = dataFiles
-    self.balance = Self.balance(cohort: cohort, matches: matches, paths: cohort.paths)
   }
 
   /// Balance metrics by year, in the column order of MODEL.md 9.
@@ -68,7 +110,7 @@ public struct Projection: Sendable {
 
   /// The balance metrics of every path: graduates Σ_k G_k, new supply N, capacity D,
   /// placed P, unplaced N − P, vacancies Σ_s V_s, coverage D / N (NaN where N = 0).
-  private static func balance(cohort: CohortProjection, matches: [PathMatching], paths: Int)
+  static func balance(cohort: CohortProjection, matches: [PathMatching], paths: Int)
     -> PathSeries
   {
     let tracks = cohort.tracks.count

@@ -12,38 +12,41 @@ public struct Simulation: Sendable {
 
   public init(scenario: Scenario) { self.scenario = scenario }
 
-  /// The paths per batch when none is given. Measured on 2 cores (docs/montecarlo-benchmark.md):
-  /// one batch of 10,000 paths ran faster than two or five concurrent ones, because a run is
-  /// bound by memory traffic and batches must be joined; larger runs still use every core.
-  public static let defaultBatchSize = 16384
+  /// The paths per batch when none is given: each batch is reduced to block sums as soon as
+  /// it is done, so a batch's working memory is what stays small, and batches keep every core
+  /// busy.
+  public static let defaultBatchSize = 2048
 
   /// - Parameters:
   ///   - paths: overrides the scenario's `paths` (the `--paths` option).
-  ///   - batchSize: paths computed together; the result does not depend on it.
+  ///   - batchSize: paths computed together, rounded up to a multiple of 64; the result does
+  ///     not depend on it.
+  ///   - keepPaths: keep every engine output on every path (`Projection.engines`), not only
+  ///     what the tables need; memory then grows by kilobytes per path.
   ///   - progress: called with the number of paths finished so far (from any thread).
   /// - Throws: `SimulationError` naming the series, driver, track, sector or year at fault.
   public func run(
-    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize,
+    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, keepPaths: Bool = true,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
-    try run(paths: paths, batchSize: batchSize, data: ScenarioData(scenario: scenario), progress: progress)
+    try run(
+      paths: paths, batchSize: batchSize, keepPaths: keepPaths,
+      data: ScenarioData(scenario: scenario), progress: progress)
   }
 
   /// As `run(paths:batchSize:progress:)`, on data files read already: what-ifs read them
   /// once for all their runs. `data` must have been read for a scenario with the same
   /// `[data]` series and base year.
   func run(
-    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, data: ScenarioData,
-    progress: (@Sendable (Int) -> Void)? = nil
+    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, keepPaths: Bool = false,
+    data: ScenarioData, progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
     precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
-    try checkMemory(paths: total, available: ProcessInfo.processInfo.physicalMemory)
-    // Near-equal batches of at least two paths (a one-path batch would multiply with N = 1,
-    // which OpenBLAS sums in another order, changing last bits).
-    let count = total == 1 ? 1 : max(1, min((total + batchSize - 1) / batchSize, total / 2))
-    let batches = (0..<count).map { i in (i * total / count)..<((i + 1) * total / count) }
+    try checkMemory(
+      paths: total, keepPaths: keepPaths, available: ProcessInfo.processInfo.physicalMemory)
+    let batches = Self.batches(total: total, size: batchSize)
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let registry = RandomSourceRegistry()
     let contexts = batches.map {
@@ -52,7 +55,7 @@ public struct Simulation: Sendable {
     }
     if contexts.count == 1 {
       let part = try withSingleThreadedBLAS { () throws(SimulationError) in
-        try runBatch(contexts[0], data: data)
+        try runBatch(contexts[0], data: data, keepPaths: keepPaths)
       }
       progress?(total)
       try Self.checkSources(registry)
@@ -63,7 +66,7 @@ public struct Simulation: Sendable {
       DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
         let result: Result<Projection.Part, SimulationError>
         do {
-          result = .success(try runBatch(contexts[index], data: data))
+          result = .success(try runBatch(contexts[index], data: data, keepPaths: keepPaths))
         } catch let error as SimulationError {
           result = .failure(error)
         } catch {
@@ -85,24 +88,38 @@ public struct Simulation: Sendable {
     return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
   }
 
-  /// Bytes a run of `paths` paths keeps, about: every per-path value of a projection year
+  /// Bytes a run of `paths` paths keeps, about. Without `keepPaths`: the 7 balance metrics of
+  /// each path and projection year, twice while batches are joined (block sums and a batch's
+  /// working memory are small). With it, every per-path value of a projection year too
   /// (cohort 7 per track, supply by field, demand 3 per sector, placements per field and
-  /// sector, 7 balance metrics, the drivers), twice while batches are joined. Measured on the
-  /// China baseline: 12.7 KB per path against 14 KB estimated.
-  public func estimatedBytes(paths: Int) -> Double {
+  /// sector, the drivers). Measured on the China baseline at 100,000 paths: 2.0 KB per path
+  /// without (1.7 estimated), 12.7 KB with (14 estimated).
+  public func estimatedBytes(paths: Int, keepPaths: Bool = false) -> Double {
     let tracks = scenario.tracks.count
     let fields = Set(scenario.tracks.flatMap { $0.fields.map(\.field) }).count
     let sectors = scenario.sectors.count
-    let rows = 7 * tracks + fields + 3 * sectors + fields * sectors + 7 + scenario.drivers.count
-    return 16 * Double(paths) * Double(scenario.info.horizon) * Double(rows)
+    let kept = keepPaths
+      ? 7 * tracks + fields + 3 * sectors + fields * sectors + scenario.drivers.count : 0
+    return 16 * Double(paths) * Double(scenario.info.horizon) * Double(7 + kept)
   }
 
   /// Refuses a run whose estimated memory exceeds 80% of `available` bytes: a clear error
   /// rather than a process the system kills.
-  func checkMemory(paths: Int, available: UInt64) throws(SimulationError) {
-    let need = estimatedBytes(paths: paths)
+  func checkMemory(paths: Int, keepPaths: Bool = false, available: UInt64) throws(SimulationError) {
+    let need = estimatedBytes(paths: paths, keepPaths: keepPaths)
     guard paths > 1, need > 0.8 * Double(available) else { return }
     throw .tooManyPaths(paths: paths, bytes: need, available: Double(available))
+  }
+
+  /// Batches of `size` paths rounded up to a multiple of 64 (block sums need whole blocks),
+  /// the last one taking the rest; a last batch of one path joins the one before it, since
+  /// OpenBLAS sums a one-column product in another order than a wider one.
+  static func batches(total: Int, size: Int) -> [Range<Int>] {
+    let block = BlockSums.block
+    let step = max(block, (size + block - 1) / block * block)
+    var starts = Array(stride(from: 0, to: total, by: step))
+    if starts.count > 1, let last = starts.last, total - last == 1 { starts.removeLast() }
+    return starts.indices.map { i in starts[i]..<(i + 1 < starts.count ? starts[i + 1] : total) }
   }
 
   /// Two random sources on one stream region would draw the same numbers.
@@ -111,7 +128,8 @@ public struct Simulation: Sendable {
   }
 
   /// One batch of paths, start to finish.
-  private func runBatch(_ context: PathContext, data: ScenarioData) throws(SimulationError)
+  private func runBatch(_ context: PathContext, data: ScenarioData, keepPaths: Bool)
+    throws(SimulationError)
     -> Projection.Part
   {
     let info = scenario.info
@@ -211,9 +229,24 @@ public struct Simulation: Sendable {
         throw .matching(error, at: keyPath(of: error), paths: context.total)
       }
     }
+    // Reduce the batch to what the tables need: block sums of every table cell, and the
+    // balance metrics per path (the fan and compare need each path's).
+    let firstPath = context.paths.lowerBound
+    let placements = PathSeries(
+      years: (base + 1)...last,
+      names: fields.flatMap { f in sectorNames.map { "\(f)/\($0)" } }, paths: context.count,
+      matrices: matches.map(\.placements))
     return Projection.Part(
-      startYear: start, cohort: cohort, demand: demand, matches: matches, fitRows: fitRows,
-      warnings: warnings, ranges: ranges)
+      startYear: start, firstPath: firstPath, tracks: cohort.tracks, sectors: sectorNames,
+      fields: fields,
+      supply: [cohort.intake, cohort.enrolled, cohort.graduates, cohort.continuing, cohort.newSupply]
+        .map { BlockSums($0.restricted(to: (base + 1)...last), firstPath: firstPath) },
+      demand: [demand.employment, demand.openings, demand.capacity]
+        .map { BlockSums($0, firstPath: firstPath) },
+      placements: BlockSums(placements, firstPath: firstPath),
+      balance: Projection.balance(cohort: cohort, matches: matches, paths: context.count),
+      engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
+      fitRows: fitRows, warnings: warnings, ranges: ranges)
   }
 
   /// `tracks[i] "name"` of a track, as scenario errors write key paths.

@@ -64,7 +64,7 @@ public struct Comparison: Sendable {
       count: scenarios.count, concurrent: ConcurrentJobs.concurrent(paths: base.info.paths),
       progress: progress
     ) { index throws(SimulationError) -> (PathSeries, [String]) in
-      let projection = try Simulation(scenario: scenarios[index]).run()
+      let projection = try Simulation(scenario: scenarios[index]).run(keepPaths: false)
       return (projection.balance, projection.warnings)
     }
     var balances: [PathSeries] = []

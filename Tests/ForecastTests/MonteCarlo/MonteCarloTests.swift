@@ -57,13 +57,13 @@ import Testing
   }
 
   /// The same bits whatever the batch size: every table, rendered as CSV. mc-continuation has
-  /// sums of several terms per row (enrolment, dropouts, supply by field); batch size 1 asks
-  /// for one-path batches, which the run turns into two-path ones.
-  @Test(arguments: ["monte-carlo", "mc-continuation"], [1, 7, 64])
+  /// sums of several terms per row (enrolment, dropouts, supply by field). Batch sizes round
+  /// up to multiples of 64: 1 and 64 give four batches of 200 paths, 100 two, 200 one.
+  @Test(arguments: ["monte-carlo", "mc-continuation"], [1, 64, 100])
   func batchSizeDoesNotChangeTheResult(fixture: String, batchSize: Int) throws {
     var s = try Self.scenario(fixture)
-    s.info.paths = 51
-    let whole = try Simulation(scenario: s).run(batchSize: 51)
+    s.info.paths = 200
+    let whole = try Simulation(scenario: s).run(batchSize: 200)
     let split = try Simulation(scenario: s).run(batchSize: batchSize)
     for table in Projection.TableName.allCases {
       #expect(whole.table(table).rendered(as: .csv) == split.table(table).rendered(as: .csv), "\(table)")
@@ -71,18 +71,31 @@ import Testing
     #expect(whole.balance == split.balance)
     #expect(whole.cohort.droppedOut == split.cohort.droppedOut)
     #expect(whole.cohort.newSupplyByField == split.cohort.newSupplyByField)
+    let lean = try Simulation(scenario: s).run(batchSize: batchSize, keepPaths: false)
+    #expect(lean.engines == nil)
+    for table in Projection.TableName.allCases {
+      #expect(whole.table(table).rendered(as: .csv) == lean.table(table).rendered(as: .csv), "\(table)")
+    }
+  }
+
+  /// Batches are whole blocks of 64 paths; a last batch of one path joins the one before.
+  @Test func batchesAreWholeBlocks() {
+    #expect(Simulation.batches(total: 1, size: 2048) == [0..<1])
+    #expect(Simulation.batches(total: 200, size: 1) == [0..<64, 64..<128, 128..<192, 192..<200])
+    #expect(Simulation.batches(total: 129, size: 64) == [0..<64, 64..<129])
+    #expect(Simulation.batches(total: 5000, size: 2048) == [0..<2048, 2048..<4096, 4096..<5000])
   }
 
   /// Years before the first draw are computed once and shared by all paths; a noisy shock
   /// from 2023 leaves 2021-2022 shared. Same bits whatever the batch size, and the shared
   /// years' means are the deterministic values exactly.
-  @Test(arguments: [1, 3, 50])
+  @Test(arguments: [1, 100, 150])
   func sharedYearsDoNotDependOnBatches(batchSize: Int) throws {
     var s = try Self.scenario("steady")
-    s.info.paths = 50
+    s.info.paths = 150
     s.shocks.append(
       ShockSpec(target: .driver("flat"), from: 2023, operation: .scale, value: 1, sd: 0.1))
-    let whole = try Simulation(scenario: s).run(batchSize: 50)
+    let whole = try Simulation(scenario: s).run(batchSize: 150)
     let split = try Simulation(scenario: s).run(batchSize: batchSize)
     #expect(whole.cohort.intake[2022].columns == 1)
     for table in Projection.TableName.allCases {
@@ -270,7 +283,7 @@ import Testing
     let s = try Self.scenario("monte-carlo")
     let simulation = Simulation(scenario: s)
     let need = simulation.estimatedBytes(paths: 1000)
-    #expect(need > 0)
+    #expect(need > 0 && simulation.estimatedBytes(paths: 1000, keepPaths: true) > need)
     #expect(throws: SimulationError.self) {
       try simulation.checkMemory(paths: 1000, available: UInt64(need))
     }
