@@ -325,16 +325,14 @@ def report(records, check_records, startup, version, load):
     print("\nForecast by phase, in process (forecast-bench phases, the fastest of REPEATS runs, "
           "seconds):\n")
     print("| paths | load | simulate | fan table | CSV | total | numpy after imports | "
-          "Forecast / numpy | peak after simulate (MiB) | fan quantiles: sort / selection |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "Forecast / numpy | peak after simulate (MiB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in runs:
         p = r["forecast_phases"]
         total = p["load_s"] + p["simulate_s"] + p["fan_s"] + p["csv_s"]
-        same = "" if p["quantiles_same"] else " (DIFFER)"
         print(f"| {r['paths']:,} | {p['load_s']:.3f} | {p['simulate_s']:.3f} | {p['fan_s']:.3f} | "
               f"{p['csv_s']:.4f} | {total:.3f} | {r['numpy_s']:.3f} | {total / r['numpy_s']:.2f} | "
-              f"{p['peak_after_simulate_kb'] / 1024:.0f} | {p['quantiles_sort_s']:.3f} / "
-              f"{p['quantiles_select_s']:.3f}{same} |")
+              f"{p['peak_after_simulate_kb'] / 1024:.0f} |")
     print("\nnumpy by phase (seconds):\n")
     print("| paths | load + fit | simulate | fan + CSV |")
     print("|---:|---:|---:|---:|")

@@ -33,14 +33,7 @@ struct Compare: ParsableCommand {
   @Argument(help: "The base scenario, then one or more alternatives (TOML).")
   var scenarios: [String]
 
-  @Option(help: "Comma-separated balance metrics (default: all).")
-  var metrics: String?
-
-  @Option(help: "Output format: text, markdown, csv, tsv or json.")
-  var format: OutputFormat = .text
-
-  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
-  var long = false
+  @OptionGroup var output: WhatIfOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -52,7 +45,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let loaded = try scenarios.map { try monteCarlo.apply(to: loadScenario($0)) }
-    let selection = try whatIf { () throws(WhatIfError) in try MetricSelection(parsing: metrics) }
+    let selection = try whatIf { () throws(WhatIfError) in try MetricSelection(parsing: output.metrics) }
     let comparison = Comparison(
       base: loaded[0], alternatives: Array(loaded.dropFirst()), metrics: selection)
     for note in comparison.notes { writeError("note: \(note)\n") }
@@ -61,7 +54,7 @@ struct Compare: ParsableCommand {
     defer { bar.finish() }
     let result = try whatIf { () throws(WhatIfError) in try comparison.run(progress: bar.update) }
     bar.finish()
-    writeOut(rendered(long ? result.longTable : result.table, as: format))
+    writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
     writeWarnings(result.warnings)
   }
 }
@@ -94,14 +87,7 @@ struct SweepCommand: ParsableCommand {
       valueName: "TARGET=VALUES"))
   var settings: [String] = []
 
-  @Option(help: "Comma-separated balance metrics (default: all).")
-  var metrics: String?
-
-  @Option(help: "Output format: text, markdown, csv, tsv or json.")
-  var format: OutputFormat = .text
-
-  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
-  var long = false
+  @OptionGroup var output: WhatIfOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -118,15 +104,15 @@ struct SweepCommand: ParsableCommand {
         try SweepAxis(parsing: text, scenario: loaded)
       }
       let sweep = try Sweep(
-        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: metrics))
-      try sweep.checkOutputSize(long: long)
+        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics))
+      try sweep.checkOutputSize(long: output.long)
       return sweep
     }
     let bar = ProgressBar(total: sweep.pointCount, label: loaded.info.name, unit: "grid points")
     defer { bar.finish() }
     let result = try whatIf { () throws(WhatIfError) in try sweep.run(progress: bar.update) }
     bar.finish()
-    writeOut(rendered(long ? result.longTable : result.table, as: format))
+    writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
     writeWarnings(result.warnings)
   }
 }
@@ -183,4 +169,16 @@ struct TornadoCommand: ParsableCommand {
       writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")
     }
   }
+}
+
+/// The metrics and output options `compare` and `sweep` share.
+struct WhatIfOutputOptions: ParsableArguments {
+  @Option(help: "Comma-separated balance metrics (default: all).")
+  var metrics: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
 }

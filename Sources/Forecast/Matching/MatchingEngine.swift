@@ -50,28 +50,13 @@ public struct MatchingEngine: Sendable, Equatable {
       supply.count == fields.count && capacity.count == sectors.count,
       "match: \(supply.count) supplies for \(fields.count) fields, "
         + "\(capacity.count) capacities for \(sectors.count) sectors")
-    for (s, d) in capacity.enumerated() where d < 0 {
-      throw .negativeCapacity(sector: sectors[s], year: year, value: d)
-    }
-    for (f, n) in supply.enumerated() where n < 0 {
-      throw .negativeSupply(field: fields[f], year: year, value: n)
-    }
+    // The rule (and its checks) live in the per-path matcher; one path is one column.
+    let one = try match(
+      supply: Matrix(rows: fields.count, columns: 1, columnMajor: supply),
+      capacity: Matrix(rows: sectors.count, columns: 1, columnMajor: capacity), year: year)
     var placements = Matrix(rows: fields.count, columns: sectors.count)
-    for s in sectors.indices {
-      var eligible = 0.0
-      for f in fields.indices { eligible += eligibility[f, s] * supply[f] }
-      guard eligible > 0 else { continue }
-      let taken = min(capacity[s], eligible)
-      for f in fields.indices {
-        placements[f, s] = taken * eligibility[f, s] * supply[f] / eligible
-      }
-    }
     for f in fields.indices {
-      var claimed = 0.0
-      for s in sectors.indices { claimed += placements[f, s] }
-      guard claimed > supply[f] else { continue }
-      let scale = supply[f] / claimed
-      for s in sectors.indices { placements[f, s] *= scale }
+      for s in sectors.indices { placements[f, s] = one.placements[one.row(field: f, sector: s), 0] }
     }
     return MatchingResult(
       year: year, fields: fields, sectors: sectors, supply: supply, capacity: capacity,

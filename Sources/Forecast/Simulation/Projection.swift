@@ -60,11 +60,18 @@ public struct Projection: Sendable {
   public let dataFiles: [String]
 
   /// The cohort engine's output on every path (a run that kept them).
-  public var cohort: CohortProjection { engines!.cohort }
+  public var cohort: CohortProjection { kept.cohort }
   /// The demand engine's output on every path (a run that kept them).
-  public var demand: DemandProjection { engines!.demand }
+  public var demand: DemandProjection { kept.demand }
   /// The matchings on every path (a run that kept them).
-  public var matches: [PathMatching] { engines!.matches }
+  public var matches: [PathMatching] { kept.matches }
+
+  private var kept: Engines {
+    guard let engines else {
+      preconditionFailure("Projection: the run kept no per-path engine outputs (run(keepPaths: true))")
+    }
+    return engines
+  }
 
   /// base_year + 1 ... base_year + horizon.
   public var years: ClosedRange<Int> { scenario.info.projectionYears }
