@@ -27,11 +27,7 @@ struct ShockApplication {
     for (shock, value) in zip(shocks, values) where shock.target == target {
       for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
         guard let current = series[year] else { continue }
-        switch shock.operation {
-        case .set: series[year] = value
-        case .scale: series[year] = current.combined(with: value, *)
-        case .add: series[year] = current.combined(with: value, +)
-        }
+        series[year] = current.combined(with: value, shock.operation.apply)
       }
     }
   }
@@ -41,12 +37,20 @@ struct ShockApplication {
     for shock in shocks where shock.target == target {
       for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
         guard let value = series[year] else { continue }
-        switch shock.operation {
-        case .set: series[year] = shock.value
-        case .scale: series[year] = value * shock.value
-        case .add: series[year] = value + shock.value
-        }
+        series[year] = shock.operation.apply(value, shock.value)
       }
+    }
+  }
+}
+
+extension ShockSpec.Operation {
+  /// The parameter's value after a shock of `value`: `set` replaces, `scale` multiplies,
+  /// `add` adds.
+  func apply(_ current: Double, _ value: Double) -> Double {
+    switch self {
+    case .set: return value
+    case .scale: return current * value
+    case .add: return current + value
     }
   }
 }
