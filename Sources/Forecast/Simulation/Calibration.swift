@@ -17,7 +17,6 @@ enum Calibration {
     _ spec: CalibrationSpec, scenario: Scenario, data: ScenarioData,
     parameters: ParameterResolver, tracks: [CohortTrack]
   ) throws(SimulationError) -> Outcome {
-    let base = scenario.info.baseYear
     guard let graduates = data.series[spec.graduates] else {
       throw .calibration("no data series '\(spec.graduates)'")
     }

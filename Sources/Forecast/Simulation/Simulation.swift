@@ -46,6 +46,7 @@ public struct Simulation: Sendable {
     precondition(total >= 1, "Simulation: \(total) paths")
     try checkMemory(
       paths: total, keepPaths: keepPaths, available: ProcessInfo.processInfo.physicalMemory)
+    let prepared = try prepare(data: data, stochastic: total > 1)
     let batches = Self.batches(total: total, size: batchSize)
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let registry = RandomSourceRegistry()
@@ -55,7 +56,7 @@ public struct Simulation: Sendable {
     }
     if contexts.count == 1 {
       let part = try withSingleThreadedBLAS { () throws(SimulationError) in
-        try runBatch(contexts[0], data: data, keepPaths: keepPaths)
+        try runBatch(contexts[0], data: data, prepared: prepared, keepPaths: keepPaths)
       }
       progress?(total)
       try Self.checkSources(registry)
@@ -66,7 +67,7 @@ public struct Simulation: Sendable {
       DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
         let result: Result<Projection.Part, SimulationError>
         do {
-          result = .success(try runBatch(contexts[index], data: data, keepPaths: keepPaths))
+          result = .success(try runBatch(contexts[index], data: data, prepared: prepared, keepPaths: keepPaths))
         } catch let error as SimulationError {
           result = .failure(error)
         } catch {
@@ -128,48 +129,27 @@ public struct Simulation: Sendable {
   }
 
   /// One batch of paths, start to finish.
-  private func runBatch(_ context: PathContext, data: ScenarioData, keepPaths: Bool)
-    throws(SimulationError)
+  private func runBatch(
+    _ context: PathContext, data: ScenarioData, prepared: Preparation, keepPaths: Bool
+  ) throws(SimulationError)
     -> Projection.Part
   {
     let info = scenario.info
     let base = info.baseYear
     let last = base + info.horizon
-
-    // The engine starts at the latest first year of the tracks' intake series.
-    var firstYears: [Int] = []
-    for track in scenario.tracks {
-      guard let first = data.series[track.intake]?.years?.lowerBound else {
-        throw .missingValue(
-          series: track.intake, year: base, file: data.series[track.intake]?.file ?? "?",
-          purpose: "the observed intakes of track '\(track.name)'")
-      }
-      firstYears.append(first)
-    }
-    let start = firstYears.max() ?? base
-    let years = min(start, base)...last
+    let start = prepared.start
     let shocks = ShockApplication(shocks: scenario.shocks, context: context)
     let drivers = try DriverValues(
-      scenario: scenario, data: data, years: years, context: context, shocks: shocks)
+      fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
+      shocks: shocks)
     let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
-    var warnings = drivers.models.flatMap { model in
-      model.result.warnings.map { "driver '\(model.driver)': \($0)" }
-    } + drivers.notes
-
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
-    var fitRows = drivers.models.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }
     var calibrated: [String: Double] = [:]
-    if let calibration = scenario.calibration {
-      let outcome = try Calibration.run(
-        calibration, scenario: scenario, data: data, parameters: parameters, tracks: tracks)
-      for (k, completion) in outcome.completions.enumerated() {
-        calibrated[tracks[k].name] = completion
-        var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
-        shocks.apply(.completion(track: tracks[k].name), to: &series)
-        tracks[k].setCompletion(series)
-      }
-      fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
-      warnings += outcome.warnings
+    for (k, completion) in (prepared.completions ?? []).enumerated() {
+      calibrated[tracks[k].name] = completion
+      var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
+      shocks.apply(.completion(track: tracks[k].name), to: &series)
+      tracks[k].setCompletion(series)
     }
     let trackRanges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
 
@@ -246,7 +226,7 @@ public struct Simulation: Sendable {
       placements: BlockSums(placements, firstPath: firstPath),
       balance: Projection.balance(cohort: cohort, matches: matches, paths: context.count),
       engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
-      fitRows: fitRows, warnings: warnings, ranges: ranges)
+      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: ranges)
   }
 
   /// `tracks[i] "name"` of a track, as scenario errors write key paths.
@@ -292,7 +272,7 @@ public struct Simulation: Sendable {
 
   /// The engine's tracks: observed intakes, rates by year, projection rules (MODEL.md 3).
   /// Rates that differ between paths go to each track's `pathRates`.
-  private func cohortTracks(
+  func cohortTracks(
     data: ScenarioData, parameters: ParameterResolver, start: Int, last: Int
   ) throws(SimulationError) -> [CohortTrack] {
     let base = scenario.info.baseYear
