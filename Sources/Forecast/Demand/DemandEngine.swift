@@ -33,14 +33,16 @@ public struct DemandEngine: Sendable {
   public func run(paths: Int = 1) throws(DemandError) -> DemandProjection {
     precondition(paths >= 1, "DemandEngine: \(paths) paths")
     let years = projectionYears
-    var employment = [Matrix]()
-    var openings = [Matrix]()
-    var capacity = [Matrix]()
-    for _ in years {
-      employment.append(Matrix(rows: sectors.count, columns: paths))
-      openings.append(Matrix(rows: sectors.count, columns: paths))
-      capacity.append(Matrix(rows: sectors.count, columns: paths))
-    }
+    // Year i, sector s, path p at (i · paths + p) · rows + s: each year's rows × paths matrix
+    // in turn, column-major.
+    let rows = sectors.count
+    let size = rows * paths
+    var employment = [Double](repeating: 0, count: years.count * size)
+    var openings = employment
+    var capacity = employment
+    var e = employment.mutableSpan
+    var o = openings.mutableSpan
+    var d = capacity.mutableSpan
     for (s, sector) in sectors.enumerated() {
       switch sector.specification {
       case .employment(let base, let growth, let replacement, let share):
@@ -52,35 +54,43 @@ public struct DemandEngine: Sendable {
           for p in 0..<paths {
             let current = previous[p] * (1 + g[p])
             let opened = max(current - previous[p], 0) + r[p] * previous[p]
-            let d = h[p] * opened
-            guard d >= 0 else {
-              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: d)
+            let graduates = h[p] * opened
+            guard graduates >= 0 else {
+              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: graduates)
             }
-            employment[i][s, p] = current
-            openings[i][s, p] = opened
-            capacity[i][s, p] = d
+            let at = i &* size &+ p &* rows &+ s
+            e[at] = current
+            o[at] = opened
+            d[at] = graduates
             previous[p] = current
           }
         }
       case .capacity(let given):
         for (i, year) in years.enumerated() {
-          let d = try value(given, .capacity, sector, year, paths)
+          let values = try value(given, .capacity, sector, year, paths)
           for p in 0..<paths {
-            guard d[p] >= 0 else {
-              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: d[p])
+            guard values[p] >= 0 else {
+              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: values[p])
             }
-            employment[i][s, p] = .nan
-            openings[i][s, p] = .nan
-            capacity[i][s, p] = d[p]
+            let at = i &* size &+ p &* rows &+ s
+            e[at] = .nan
+            o[at] = .nan
+            d[at] = values[p]
           }
         }
       }
     }
+    func matrices(_ storage: [Double]) -> [Matrix] {
+      (0..<years.count).map { i in
+        Matrix(rows: rows, columns: paths, columnMajor: Array(storage[(i * size)..<((i + 1) * size)]))
+      }
+    }
     let names = sectors.map(\.name)
     return DemandProjection(
-      employment: PathSeries(years: years, names: names, paths: paths, matrices: employment),
-      openings: PathSeries(years: years, names: names, paths: paths, matrices: openings),
-      capacity: PathSeries(years: years, names: names, paths: paths, matrices: capacity))
+      employment: PathSeries(
+        years: years, names: names, paths: paths, matrices: matrices(employment)),
+      openings: PathSeries(years: years, names: names, paths: paths, matrices: matrices(openings)),
+      capacity: PathSeries(years: years, names: names, paths: paths, matrices: matrices(capacity)))
   }
 
   /// The P values of a parameter in `year`, or the error naming what is missing.

@@ -34,77 +34,107 @@ extension MatchingEngine {
   ) throws(MatchingError) -> PathMatching {
     let nf = fields.count
     let ns = sectors.count
+    let cells = nf * ns
     let paths = capacity.columns
     precondition(
       supply.rows == nf && capacity.rows == ns && (supply.columns == paths || supply.columns == 1),
       "match: supply \(supply.rows)×\(supply.columns), capacity \(capacity.rows)×\(capacity.columns)")
-    var placements = Matrix(rows: nf * ns, columns: paths)
+    precondition(varying.map { $0.count == cells } ?? true, "match: \(cells) eligibility cells")
+    // e_f,s of every path as one array: cell i of path p at start[i] + p · step[i] (step 0 when
+    // shared), so the loop over paths reads no nested arrays.
+    var shares: [Double] = []
+    var start = [Int](repeating: 0, count: cells)
+    var step = [Int](repeating: 0, count: cells)
+    for i in 0..<cells {
+      start[i] = shares.count
+      if let values = varying?[i] {
+        shares += values
+        step[i] = values.count == 1 ? 0 : 1
+      } else {
+        shares.append(eligibility[i / ns, i % ns])
+      }
+    }
+    var placementStorage = [Double](repeating: 0, count: cells * paths)
     var totalSupply = [Double](repeating: 0, count: paths)
     var totalCapacity = [Double](repeating: 0, count: paths)
     var placed = [Double](repeating: 0, count: paths)
     var vacancies = [Double](repeating: 0, count: paths)
     let allowed = Double(MatchingResult.vacancyRoundingUlps(fields: nf))
-    var e = [Double](repeating: 0, count: nf * ns)
-    var p = [Double](repeating: 0, count: nf * ns)
-    let sharedSupply = supply.columns == 1
-    var n = [Double](repeating: 0, count: nf)
+    var eScratch = [Double](repeating: 0, count: cells)
+    var nScratch = [Double](repeating: 0, count: nf)
+    let supplyStride = supply.columns == 1 ? 0 : nf
+    let checkShares = varying != nil
+    // Spans: bounds-checked like arrays, without a uniqueness check on every write.
+    let shareValues = shares.span
+    let supplyValues = supply.storage.span
+    let capacityValues = capacity.storage.span
+    var out = placementStorage.mutableSpan
+    var supplied = totalSupply.mutableSpan
+    var capacities = totalCapacity.mutableSpan
+    var placedOut = placed.mutableSpan
+    var open = vacancies.mutableSpan
+    var e = eScratch.mutableSpan
+    var n = nScratch.mutableSpan
+    // Index arithmetic wraps (&+, &*): the indices stay far below Int.max and every access is
+    // still bounds-checked by its span.
+    for i in 0..<cells { e[i] = shareValues[start[i]] }  // the engine's own shares, checked
     for path in 0..<paths {
-      for f in 0..<nf { n[f] = supply[f, sharedSupply ? 0 : path] }
-      for f in 0..<nf {
-        for s in 0..<ns {
-          if let varying {
-            let values = varying[f * ns + s]
-            let value = values[values.count == 1 ? 0 : path]
-            guard (0...1).contains(value) else {
-              throw .eligibilityOutOfRange(field: fields[f], sector: sectors[s], value: value)
-            }
-            e[f * ns + s] = value
-          } else {
-            e[f * ns + s] = eligibility[f, s]
-          }
+      let at = path &* supplyStride
+      for f in 0..<nf { n[f] = supplyValues[at &+ f] }
+      for i in 0..<cells where checkShares {
+        let value = shareValues[start[i] &+ path &* step[i]]
+        guard (0...1).contains(value) else {
+          throw .eligibilityOutOfRange(field: fields[i / ns], sector: sectors[i % ns], value: value)
         }
+        e[i] = value
       }
-      for s in 0..<ns where capacity[s, path] < 0 || capacity[s, path].isNaN {
-        throw .negativeCapacity(sector: sectors[s], year: year, value: capacity[s, path])
+      let c = path &* ns
+      for s in 0..<ns where capacityValues[c &+ s] < 0 || capacityValues[c &+ s].isNaN {
+        throw .negativeCapacity(sector: sectors[s], year: year, value: capacityValues[c &+ s])
       }
       for f in 0..<nf where n[f] < 0 || n[f].isNaN {
         throw .negativeSupply(field: fields[f], year: year, value: n[f])
       }
-      for index in p.indices { p[index] = 0 }
+      let o = path &* cells
       for s in 0..<ns {
         var eligible = 0.0
-        for f in 0..<nf { eligible += e[f * ns + s] * n[f] }
+        for f in 0..<nf { eligible += e[f &* ns &+ s] * n[f] }
         guard eligible > 0 else { continue }
-        let taken = min(capacity[s, path], eligible)
-        for f in 0..<nf { p[f * ns + s] = taken * e[f * ns + s] * n[f] / eligible }
+        let taken = min(capacityValues[c &+ s], eligible)
+        for f in 0..<nf {
+          let i = f &* ns &+ s
+          out[o &+ i] = taken * e[i] * n[f] / eligible
+        }
       }
       for f in 0..<nf {
+        let row = o &+ f &* ns
         var claimed = 0.0
-        for s in 0..<ns { claimed += p[f * ns + s] }
+        for s in 0..<ns { claimed += out[row &+ s] }
         guard claimed > n[f] else { continue }
         let scale = n[f] / claimed
-        for s in 0..<ns { p[f * ns + s] *= scale }
+        for s in 0..<ns { out[row &+ s] *= scale }
       }
-      var supplied = 0.0
-      for f in 0..<nf { supplied += n[f] }
+      var supplyTotal = 0.0
+      for f in 0..<nf { supplyTotal += n[f] }
       var d = 0.0
       var total = 0.0
-      var open = 0.0
+      var left = 0.0
       for s in 0..<ns {
         var taken = 0.0
-        for f in 0..<nf { taken += p[f * ns + s] }
-        d += capacity[s, path]
+        for f in 0..<nf { taken += out[o &+ f &* ns &+ s] }
+        let cap = capacityValues[c &+ s]
+        d += cap
         total += taken
         // Where a sector is full, capacity − Σ placements is rounding (`MatchingResult.vacancies`).
-        let left = capacity[s, path] - taken
-        open += left <= allowed * max(capacity[s, path], taken).ulp ? 0 : left
+        let rest = cap - taken
+        left += rest <= allowed * max(cap, taken).ulp ? 0 : rest
       }
-      for index in p.indices { placements[index, path] = p[index] }
-      totalSupply[path] = supplied
-      totalCapacity[path] = d
-      placed[path] = total
-      vacancies[path] = open
+      supplied[path] = supplyTotal
+      capacities[path] = d
+      placedOut[path] = total
+      open[path] = left
     }
+    let placements = Matrix(rows: cells, columns: paths, columnMajor: placementStorage)
     return PathMatching(
       year: year, fields: fields, sectors: sectors, placements: placements, supply: totalSupply,
       capacity: totalCapacity, placed: placed, vacancies: vacancies)
