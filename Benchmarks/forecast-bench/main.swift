@@ -10,7 +10,10 @@ import Foundation
 //   forecast-bench sweep SCENARIO PATHS AxB [FILE]    SweepBenchmark: a grid of set shocks
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-KernelSelection.reexecuteIfNeeded()
+// As `simulate` does for its scenario commands: one BLAS thread for the scenario benchmarks
+// (their batches run in parallel), the allocator settings, the heap padding.
+KernelSelection.reexecuteIfNeeded(singleThreaded: ["phases", "sweep"].contains(arguments.first ?? ""))
+HeapPadding.apply()
 do {
   switch arguments.first {
   case "ols": try OLSBenchmark.main(Array(arguments.dropFirst()))

@@ -95,20 +95,28 @@ internal func systemFindByte(
   return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
 }
 
-/// Sets the extra memory the allocator asks the system for whenever it grows its heap, and
-/// keeps when it trims; returns whether the allocator took it. C: `mallopt(M_TOP_PAD)`
+/// Sets one of the allocator's options; returns whether the allocator took it. C: `mallopt`
 /// (glibc; looked up with `dlsym`, since the Glibc module leaves out `malloc.h`; elsewhere
 /// nothing happens and the result is false).
-internal func systemSetHeapTopPad(_ bytes: Int) -> Bool {
+internal func systemMallopt(_ option: AllocatorOption, _ value: Int) -> Bool {
   #if canImport(Glibc)
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    let topPad: Int32 = -2  // M_TOP_PAD in glibc's malloc.h
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
       return false
     }
     let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-    return mallopt(topPad, Int32(clamping: bytes)) == 1
+    return mallopt(option.rawValue, Int32(clamping: value)) == 1
   #else
     return false
   #endif
+}
+
+/// The `mallopt` options the simulator sets, with their values in glibc's malloc.h.
+internal enum AllocatorOption: Int32 {
+  /// M_TOP_PAD: extra memory asked for whenever the heap grows, and kept when it trims.
+  case topPad = -2
+  /// M_TRIM_THRESHOLD: free memory at the top of the heap beyond which it is handed back.
+  case trimThreshold = -1
+  /// M_MMAP_THRESHOLD: blocks at least this large get their own mapping, unmapped when freed.
+  case mmapThreshold = -3
 }

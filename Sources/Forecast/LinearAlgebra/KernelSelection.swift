@@ -48,9 +48,18 @@ public enum KernelSelection {
   /// The variables that set OpenBLAS's thread count; a user's setting of any is respected.
   public static let threadVariables = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
 
+  /// glibc's allocator settings for a re-executed scenario program, unless the user set
+  /// `GLIBC_TUNABLES`: the heap in transparent huge pages where the system allows them (its
+  /// `madvise` mode), so that a run's per-path arrays fault in 2 MB at a time rather than
+  /// 4 KB. A 10,000-path run of china-baseline took 60 ms of CPU instead of 64 (with
+  /// `HeapPadding`, 50 instead of 64; docs/montecarlo-benchmark.md). Other C libraries
+  /// ignore the variable.
+  public static let allocatorTunables = "glibc.malloc.hugetlb=1"
+
   /// Re-executes the running program with the recommended kernel when OpenBLAS fell back to a
   /// generic one, and with one BLAS thread when `singleThreaded` (and the user set no thread
-  /// count); returns (doing nothing) otherwise or when re-execution is impossible.
+  /// count); returns (doing nothing) otherwise or when re-execution is impossible. A
+  /// single-threaded program that is re-executed also gets `allocatorTunables`.
   ///
   /// One thread is for programs whose products are all small (a scenario's n × P cohort
   /// steps, run in their own parallel batches): OpenBLAS's idle pool threads spin on
@@ -66,6 +75,9 @@ public enum KernelSelection {
     guard kernel != nil || oneThread else { return }
     if let kernel { setenv(variable, kernel, 1) }
     if oneThread { setenv("OPENBLAS_NUM_THREADS", "1", 1) }
+    if singleThreaded && environment["GLIBC_TUNABLES"] == nil {
+      setenv("GLIBC_TUNABLES", allocatorTunables, 1)
+    }
     setenv(marker, "1", 1)
     let arguments = CommandLine.arguments
     var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }

@@ -2,13 +2,18 @@ import Testing
 
 @testable import Forecast
 
-/// The allocator takes the padding where it is glibc's.
+/// The allocator takes the padding and thresholds where it is glibc's.
 @Suite struct HeapPaddingTests {
-  @Test func glibcTakesThePadding() {
+  @Test(arguments: [
+    (AllocatorOption.topPad, HeapPadding.bytes),
+    (AllocatorOption.mmapThreshold, HeapPadding.mappingThreshold),
+    (AllocatorOption.trimThreshold, HeapPadding.trimThreshold),
+  ])
+  func glibcTakesTheSetting(_ option: AllocatorOption, _ value: Int) {
     #if canImport(Glibc)
-      #expect(systemSetHeapTopPad(HeapPadding.bytes))
+      #expect(systemMallopt(option, value))
     #else
-      #expect(!systemSetHeapTopPad(HeapPadding.bytes))
+      #expect(!systemMallopt(option, value))
     #endif
   }
 }

@@ -67,9 +67,17 @@ public struct Normal: Sendable, Equatable {
     return q < 0 ? -z : z
   }
 
-  /// Horner evaluation, coefficients in increasing degree.
+  /// Horner evaluation, coefficients in increasing degree. A plain loop: the Monte Carlo
+  /// draws every normal through here.
+  @inline(__always)
   private static func evaluate(_ coefficients: [Double], _ x: Double) -> Double {
-    coefficients.reversed().reduce(0) { $0 * x + $1 }
+    var value = 0.0
+    var i = coefficients.count - 1
+    while i >= 0 {
+      value = value * x + coefficients[i]
+      i -= 1
+    }
+    return value
   }
 
   /// fl(1/√2) and the remainder 1/√2 − fl(1/√2).
