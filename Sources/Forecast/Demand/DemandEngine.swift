@@ -28,69 +28,68 @@ public struct DemandEngine: Sendable {
   /// year.
   ///
   /// - Parameter paths: P ≥ 1; every per-path input has P values or 1 (shared by all paths).
-  /// - Throws: `DemandError` naming the sector and year of a missing value or of the first
-  ///   negative capacity.
+  /// - Throws: `DemandError` naming the sector and year of the first missing value or negative
+  ///   capacity (earliest year first, then sectors in order).
   public func run(paths: Int = 1) throws(DemandError) -> DemandProjection {
     precondition(paths >= 1, "DemandEngine: \(paths) paths")
     let years = projectionYears
-    // Year i, sector s, path p at (i · paths + p) · rows + s: each year's rows × paths matrix
-    // in turn, column-major.
     let rows = sectors.count
-    let size = rows * paths
-    var employment = [Double](repeating: 0, count: years.count * size)
-    var openings = employment
-    var capacity = employment
-    var e = employment.mutableSpan
-    var o = openings.mutableSpan
-    var d = capacity.mutableSpan
+    var employment = [Matrix]()
+    var openings = [Matrix]()
+    var capacity = [Matrix]()
+    // E_s(t − 1) of sector s on path p at s · paths + p.
+    var previous = [Double](repeating: .nan, count: rows * paths)
     for (s, sector) in sectors.enumerated() {
-      switch sector.specification {
-      case .employment(let base, let growth, let replacement, let share):
-        var previous = Self.expand(base, paths: paths, sector: sector.name)
-        for (i, year) in years.enumerated() {
+      if case .employment(let base, _, _, _) = sector.specification {
+        let e0 = Self.expand(base, paths: paths, sector: sector.name)
+        for p in 0..<paths { previous[s * paths + p] = e0[p] }
+      }
+    }
+    // Year by year (the first error is the earliest year's), each year's matrices filled
+    // column by column: sector s of path p at p · rows + s.
+    for year in years {
+      var e = [Double](repeating: .nan, count: rows * paths)
+      var o = e
+      var d = e
+      for (s, sector) in sectors.enumerated() {
+        switch sector.specification {
+        case .employment(_, let growth, let replacement, let share):
           let g = try value(growth, .growth, sector, year, paths)
           let r = try value(replacement, .replacement, sector, year, paths)
           let h = try value(share, .graduateShare, sector, year, paths)
           for p in 0..<paths {
-            let current = previous[p] * (1 + g[p])
-            let opened = max(current - previous[p], 0) + r[p] * previous[p]
+            let before = previous[s &* paths &+ p]
+            let current = before * (1 + g[p])
+            let opened = max(current - before, 0) + r[p] * before
             let graduates = h[p] * opened
             guard graduates >= 0 else {
               throw .negativeCapacity(sector: sector.name, year: year, path: p, value: graduates)
             }
-            let at = i &* size &+ p &* rows &+ s
+            let at = p &* rows &+ s
             e[at] = current
             o[at] = opened
             d[at] = graduates
-            previous[p] = current
+            previous[s &* paths &+ p] = current
           }
-        }
-      case .capacity(let given):
-        for (i, year) in years.enumerated() {
+        case .capacity(let given):
           let values = try value(given, .capacity, sector, year, paths)
           for p in 0..<paths {
             guard values[p] >= 0 else {
               throw .negativeCapacity(sector: sector.name, year: year, path: p, value: values[p])
             }
-            let at = i &* size &+ p &* rows &+ s
-            e[at] = .nan
-            o[at] = .nan
-            d[at] = values[p]
+            d[p &* rows &+ s] = values[p]
           }
         }
       }
-    }
-    func matrices(_ storage: [Double]) -> [Matrix] {
-      (0..<years.count).map { i in
-        Matrix(rows: rows, columns: paths, columnMajor: Array(storage[(i * size)..<((i + 1) * size)]))
-      }
+      employment.append(Matrix(rows: rows, columns: paths, columnMajor: e))
+      openings.append(Matrix(rows: rows, columns: paths, columnMajor: o))
+      capacity.append(Matrix(rows: rows, columns: paths, columnMajor: d))
     }
     let names = sectors.map(\.name)
     return DemandProjection(
-      employment: PathSeries(
-        years: years, names: names, paths: paths, matrices: matrices(employment)),
-      openings: PathSeries(years: years, names: names, paths: paths, matrices: matrices(openings)),
-      capacity: PathSeries(years: years, names: names, paths: paths, matrices: matrices(capacity)))
+      employment: PathSeries(years: years, names: names, paths: paths, matrices: employment),
+      openings: PathSeries(years: years, names: names, paths: paths, matrices: openings),
+      capacity: PathSeries(years: years, names: names, paths: paths, matrices: capacity))
   }
 
   /// The P values of a parameter in `year`, or the error naming what is missing.
