@@ -10,7 +10,7 @@ enum RunPhases {
     guard arguments.count >= 2, let paths = Int(arguments[1]), paths >= 1 else {
       fail("usage: forecast-bench phases SCENARIO PATHS [BATCH]")
     }
-    let batch = arguments.count > 2 ? Int(arguments[2]) ?? Simulation.defaultBatchSize : Simulation.defaultBatchSize
+    let batch = arguments.count > 2 ? Int(arguments[2]) : nil
     var scenario: Scenario? = nil
     let load = try seconds { scenario = try ScenarioLoader.load(path: arguments[0]) }
     guard var scenario else { fail("no scenario") }
@@ -26,7 +26,7 @@ enum RunPhases {
     let render = seconds { csv = table?.renderedCSV() ?? "" }
     print(
       """
-      {"tool": "forecast", "task": "phases", "paths": \(paths), "batch": \(batch), \
+      {"tool": "forecast", "task": "phases", "paths": \(paths), "batch": \(batch.map(String.init) ?? "\"auto\""), \
       "load_s": \(load), "simulate_s": \(simulate), "fan_s": \(fan), "csv_s": \(render), \
       "csv_bytes": \(csv.utf8.count), "peak_after_load_kb": \(loadedKiB), \
       "peak_after_simulate_kb": \(simulatedKiB), "peak_rss_kb": \(statusKiB("VmHWM"))}

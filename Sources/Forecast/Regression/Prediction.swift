@@ -40,10 +40,10 @@ extension RegressionResult {
       "predict: \(design.columns) columns for \(termNames.count) terms")
     let t = StudentT(degreesOfFreedom: Double(residualDegreesOfFreedom)).quantile(0.5 + level / 2)
     let k = kept.count
+    let means = self.means(design)
     return (0..<design.rows).map { row in
       let x = kept.map { design[row, $0] }
-      var mean: Double = 0
-      for (position, j) in kept.enumerated() { mean += x[position] * estimates[j] }
+      let mean = means[row]
       var variance: Double = 0
       for a in 0..<k {
         for b in 0..<k { variance += x[a] * keptCovariance[a, b] * x[b] }
@@ -53,6 +53,18 @@ extension RegressionResult {
       return Prediction(
         mean: mean, standardError: se, meanLower: mean - t * se, meanUpper: mean + t * se,
         lower: mean - t * total, upper: mean + t * total)
+    }
+  }
+
+  /// The predicted means x₀ᵀβ̂ at the rows of `design`, without intervals: what a projection
+  /// needs year by year, without a Student quantile per call.
+  public func means(_ design: Matrix) -> [Double] {
+    precondition(design.columns == termNames.count,
+      "means: \(design.columns) columns for \(termNames.count) terms")
+    return (0..<design.rows).map { row in
+      var mean: Double = 0
+      for j in kept { mean += design[row, j] * estimates[j] }
+      return mean
     }
   }
 }

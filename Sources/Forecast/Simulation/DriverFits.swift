@@ -136,7 +136,7 @@ struct DriverFits: Sendable {
       guard let row = yearColumn.firstIndex(of: Double(t)) else { continue }
       do {
         let x = try formula.designMatrix(on: table, rows: [row])
-        let mean = result.predict(x).first?.mean ?? .nan
+        let mean = result.means(x).first ?? .nan
         point[t] = frame.transform.backTransform(mean)
         if t > scenario.info.baseYear { projected.append((t, (0..<x.columns).map { x[0, $0] })) }
       } catch {

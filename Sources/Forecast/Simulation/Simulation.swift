@@ -12,21 +12,31 @@ public struct Simulation: Sendable {
 
   public init(scenario: Scenario) { self.scenario = scenario }
 
-  /// The paths per batch when none is given: each batch is reduced to block sums as soon as
-  /// it is done, so a batch's working memory is what stays small, and batches keep every core
-  /// busy.
+  /// The most paths a batch takes when no batch size is given: each batch is reduced to block
+  /// sums as soon as it is done, so a batch's working memory is what stays small.
   public static let defaultBatchSize = 2048
+
+  /// The batch size when none is given: batches of at most `defaultBatchSize` paths, at least
+  /// 256 each, their number a multiple of `cores` (before sizes are rounded up to whole
+  /// blocks) so that every core gets about the same share. 10,000 paths on 2 cores: six
+  /// batches of 1,728 (the last 1,360) rather than five of 2,048.
+  static func automaticBatchSize(total: Int, cores: Int) -> Int {
+    let cores = max(cores, 1)
+    var count = max((total + defaultBatchSize - 1) / defaultBatchSize, min(cores, total / 256), 1)
+    if count > 1 { count = (count + cores - 1) / cores * cores }
+    return (total + count - 1) / count
+  }
 
   /// - Parameters:
   ///   - paths: overrides the scenario's `paths` (the `--paths` option).
   ///   - batchSize: paths computed together, rounded up to a multiple of 64; the result does
-  ///     not depend on it.
+  ///     not depend on it. Nil: `automaticBatchSize` for this machine's cores.
   ///   - keepPaths: keep every engine output on every path (`Projection.engines`), not only
   ///     what the tables need; memory then grows by kilobytes per path.
   ///   - progress: called with the number of paths finished so far (from any thread).
   /// - Throws: `SimulationError` naming the series, driver, track, sector or year at fault.
   public func run(
-    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, keepPaths: Bool = true,
+    paths: Int? = nil, batchSize: Int? = nil, keepPaths: Bool = true,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
     try run(
@@ -38,12 +48,14 @@ public struct Simulation: Sendable {
   /// once for all their runs. `data` must have been read for a scenario with the same
   /// `[data]` series and base year.
   func run(
-    paths: Int? = nil, batchSize: Int = Simulation.defaultBatchSize, keepPaths: Bool = false,
+    paths: Int? = nil, batchSize: Int? = nil, keepPaths: Bool = false,
     data: ScenarioData, progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
-    precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
+    let batchSize = batchSize
+      ?? Self.automaticBatchSize(total: total, cores: ProcessInfo.processInfo.activeProcessorCount)
+    precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     try checkMemory(
       paths: total, keepPaths: keepPaths, available: ProcessInfo.processInfo.physicalMemory)
     let prepared = try prepare(data: data, stochastic: total > 1)

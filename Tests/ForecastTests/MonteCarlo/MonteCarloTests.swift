@@ -86,6 +86,17 @@ import Testing
     #expect(Simulation.batches(total: 5000, size: 2048) == [0..<2048, 2048..<4096, 4096..<5000])
   }
 
+  /// Without a batch size: at most 2,048 paths a batch, as many batches as a multiple of the
+  /// cores allows once sizes are rounded to whole blocks (100,000 paths: 49 of 2,048, not 50
+  /// of 2,000), small runs in one batch.
+  @Test(arguments: [(10_000, 2, 6), (1_000, 2, 2), (100, 2, 1), (100_000, 2, 49), (10_000, 1, 5), (3_000, 4, 4)])
+  func automaticBatches(total: Int, cores: Int, expected: Int) {
+    let size = Simulation.automaticBatchSize(total: total, cores: cores)
+    let batches = Simulation.batches(total: total, size: size)
+    #expect(batches.count == expected)
+    #expect(batches.allSatisfy { $0.count <= Simulation.defaultBatchSize })
+  }
+
   /// Years before the first draw are computed once and shared by all paths; a noisy shock
   /// from 2023 leaves 2021-2022 shared. Same bits whatever the batch size, and the shared
   /// years' means are the deterministic values exactly.
