@@ -10,9 +10,9 @@ Measures, for Scenarios/china-baseline.toml:
      resident set size (from /usr/bin/time); also 10,000 paths pinned to one core; the two
      sides' runs alternate, so a change of load on a shared machine hits both;
   2. a sweep of 1,000 grid points (40 x 25 `set` shocks of sectors.ai_trainer.growth and
-     tracks.undergraduate.entry.rate) x 1,000 paths: `forecast-bench sweep` (the library,
-     until `simulate sweep` exists) against `montecarlo_numpy.py sweep`, both in-process
-     times after loading;
+     tracks.undergraduate.entry.rate) x 1,000 paths: `forecast-bench sweep` (the library's
+     `Sweep`, which `simulate sweep` runs) against `montecarlo_numpy.py sweep`, both
+     in-process times after loading;
   3. Forecast's run split into phases (`forecast-bench phases`).
 And checks that the two compute the same model:
   a. one path (no noise): the balance tables agree to 1e-9 relative;
@@ -49,8 +49,8 @@ SWEEP_PATHS = int(os.environ.get("SWEEP_PATHS", "1000"))
 PEER_ENV = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
 PEER_ENV["OPENBLAS_NUM_THREADS"] = os.environ.get("PEER_BLAS_THREADS", "1")
 
-# The Forecast side of the sweep. `simulate sweep` is not on main yet: the library through
-# forecast-bench. To switch, put the CLI's command here (its output must be the same CSV).
+# The Forecast side of the sweep: `simulate sweep`'s code (the library's `Sweep`) through
+# forecast-bench, which times it in process and writes the CSV layout `sweep_array` reads.
 def forecast_sweep_command(paths, grid, out):
     return [BENCH, "sweep", SCENARIO, str(paths), grid, out]
 

@@ -6,31 +6,19 @@ import Foundation
 /// base_year + 1: `sectors.ai_trainer.growth` takes A values i/100 (i = 0 ..< A), and
 /// `tracks.undergraduate.entry.rate` B values (60 + j)/100, growth varying slowest.
 ///
-/// `simulate sweep` is not there yet, so this goes through the library: the scenario is loaded
-/// once; each point appends its two shocks to the scenario's and runs
-/// `Simulation(scenario:).run(paths:)`, points concurrently (one batch of paths each, on
-/// single-threaded BLAS). Every point draws the same random numbers (same seed, draws keyed by
-/// path): common random numbers. Timed: from the loaded scenario to every point's fan table in
-/// memory; writing FILE (CSV, the rows of montecarlo_numpy.py's sweep) comes after.
+/// It runs the library's `Sweep`, the code `simulate sweep` runs: the data files are read
+/// once, each point's scenario gets its two `set` shocks, points run concurrently (one batch
+/// of paths each, on single-threaded BLAS), every point on the same random numbers (same
+/// seed, draws keyed by path). Timed: from the loaded scenario to every point's statistics in
+/// memory; writing FILE (CSV, the rows of montecarlo_numpy.py's sweep) comes after. The
+/// command line's own table rendering is left out, as the numpy side writes its CSV after
+/// its timer too.
 enum SweepBenchmark {
   static let targets = ["sectors.ai_trainer.growth", "tracks.undergraduate.entry.rate"]
 
   /// The grid's points, growth varying slowest.
   static func grid(_ a: Int, _ b: Int) -> [(growth: Double, rate: Double)] {
     (0..<a).flatMap { i in (0..<b).map { j in (Double(i) / 100, Double(60 + j) / 100) } }
-  }
-
-  /// One point's fan: metric-major, then year, then mean and quantiles.
-  static func fan(_ projection: Projection, levels: [Double]) -> [Double] {
-    var out: [Double] = []
-    for t in projection.years {
-      for m in Projection.balanceMetrics.indices {
-        let values = projection.balance.values(row: m, year: t)
-        out.append(Quantiles.mean(values))
-        out += Quantiles.type7(values, levels: levels)
-      }
-    }
-    return out
   }
 
   static func main(_ arguments: [String]) throws {
@@ -42,38 +30,27 @@ enum SweepBenchmark {
     let load = try seconds { loaded = try ScenarioLoader.load(path: arguments[0]) }
     guard var scenario = loaded else { fail("no scenario") }
     scenario.info.paths = paths
-    let from = scenario.info.baseYear + 1
     guard let growth = ShockTarget(path: targets[0]), let rate = ShockTarget(path: targets[1]),
       scenario.validTargets.contains(growth), scenario.validTargets.contains(rate)
     else { fail("sweep: \(arguments[0]) lacks the targets \(targets)") }
     let points = grid(shape[0], shape[1])
-    let levels = scenario.info.quantiles
-    let results = Slots(count: points.count)
-    let base = scenario
-    let sweep = seconds {
-      withSingleThreadedBLAS {
-        DispatchQueue.concurrentPerform(iterations: points.count) { index in
-          var point = base
-          point.shocks += [
-            ShockSpec(target: growth, from: from, operation: .set, value: points[index].growth),
-            ShockSpec(target: rate, from: from, operation: .set, value: points[index].rate),
-          ]
-          do {
-            let projection = try Simulation(scenario: point).run(paths: paths, keepPaths: false)
-            results.put(.success(fan(projection, levels: levels)), at: index)
-          } catch {
-            results.put(.failure(error), at: index)
-          }
-        }
-      }
-    }
+    let sweep = try Sweep(
+      scenario: scenario,
+      axes: [
+        SweepAxis(target: growth, values: (0..<shape[0]).map { Double($0) / 100 }),
+        SweepAxis(target: rate, values: (0..<shape[1]).map { Double(60 + $0) / 100 }),
+      ])
+    var result: SweepResult? = nil
+    let elapsed = try seconds { result = try sweep.run() }
     let peak = statusKiB("VmHWM")
-    var fans: [[Double]] = []
-    for result in results.values {
-      switch result {
-      case .success(let values): fans.append(values)
-      case .failure(let error): fail("sweep: \(error)")
-      case nil: fail("sweep: a point did not finish")
+    guard let result else { fail("sweep: no result") }
+    let years = scenario.info.projectionYears
+    let statistics = result.statistics.count
+    let fans = points.indices.map { point in
+      years.flatMap { t in
+        Projection.balanceMetrics.indices.flatMap { m in
+          (0..<statistics).map { result.value(point: point, year: t, metric: m, statistic: $0) }
+        }
       }
     }
     if arguments.count > 3 {
@@ -82,8 +59,8 @@ enum SweepBenchmark {
     print(
       """
       {"tool": "forecast", "task": "sweep", "paths": \(paths), "grid": "\(arguments[2])", \
-      "points": \(points.count), "load_s": \(load), "sweep_s": \(sweep), "peak_rss_kb": \(peak), \
-      "via": "library: Simulation(scenario:).run(paths:) per point, points concurrently"}
+      "points": \(points.count), "load_s": \(load), "sweep_s": \(elapsed), "peak_rss_kb": \(peak), \
+      "via": "library: Sweep.run(), as simulate sweep"}
       """)
   }
 
@@ -114,24 +91,4 @@ func quantileColumn(_ level: Double) -> String {
   let percent = level * 100
   if percent == percent.rounded() { return "q" + String(format: "%02d", Int(percent)) }
   return "q\(percent)"
-}
-
-/// One result slot per sweep point, filled from concurrent workers.
-final class Slots: @unchecked Sendable {
-  private var slots: [Result<[Double], any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = .init(repeating: nil, count: count) }
-
-  func put(_ value: Result<[Double], any Error>, at index: Int) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [Result<[Double], any Error>?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
-  }
 }

@@ -64,7 +64,8 @@ public struct Comparison: Sendable {
       count: scenarios.count, concurrent: ConcurrentJobs.concurrent(paths: base.info.paths),
       progress: progress
     ) { index throws(SimulationError) -> (PathSeries, [String]) in
-      let projection = try Simulation(scenario: scenarios[index]).run(keepPaths: false)
+      let projection = try Simulation(scenario: scenarios[index]).run(
+        batchSize: ConcurrentJobs.batchSize(paths: scenarios[index].info.paths), keepPaths: false)
       return (projection.balance, projection.warnings)
     }
     var balances: [PathSeries] = []

@@ -12,6 +12,10 @@ enum ConcurrentJobs {
   /// would double the peak memory for no speed.
   static func concurrent(paths: Int) -> Bool { paths <= Simulation.defaultBatchSize }
 
+  /// The batch size for each run of `paths` paths: the whole run when runs go side by side
+  /// (`concurrent`), else the simulation's own choice.
+  static func batchSize(paths: Int) -> Int? { concurrent(paths: paths) ? paths : nil }
+
   /// The result of every job, in job order; `progress` gets the number of jobs finished.
   ///
   /// With `concurrent` false the jobs run one after the other.

@@ -101,7 +101,8 @@ public struct Sweep: Sendable {
       progress: progress
     ) {
       index throws(SimulationError) -> SweepResult.Point in
-      let projection = try Simulation(scenario: scenario(at: index)).run(data: data)
+      let projection = try Simulation(scenario: scenario(at: index)).run(
+        batchSize: ConcurrentJobs.batchSize(paths: scenario.info.paths), data: data)
       return SweepResult.Point(
         projection: projection, years: years, metrics: metrics, levels: levels)
     }

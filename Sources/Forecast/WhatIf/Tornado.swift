@@ -84,7 +84,8 @@ public struct Tornado: Sendable {
       let shocked =
         index == 0
         ? scenario : scenario(scaling: targets[(index - 1) / 2], by: factors[(index - 1) % 2])
-      let projection = try Simulation(scenario: shocked).run(data: data)
+      let projection = try Simulation(scenario: shocked).run(
+        batchSize: ConcurrentJobs.batchSize(paths: shocked.info.paths), data: data)
       return (projection.balance.mean(row: row, year: year), projection.warnings)
     }
     let base: (Double, [String])
