@@ -44,12 +44,18 @@ enum SweepBenchmark {
     let elapsed = try seconds { result = try sweep.run() }
     let peak = statusKiB("VmHWM")
     guard let result else { fail("sweep: no result") }
+    // Mean and quantiles per point, year and metric. With one path a sweep reports the mean
+    // only; every quantile of one value is that value.
     let years = scenario.info.projectionYears
-    let statistics = result.statistics.count
+    let quantiles = scenario.info.quantiles.count
     let fans = points.indices.map { point in
       years.flatMap { t in
         Projection.balanceMetrics.indices.flatMap { m in
-          (0..<statistics).map { result.value(point: point, year: t, metric: m, statistic: $0) }
+          let mean = result.value(point: point, year: t, metric: m)
+          return [mean] + (0..<quantiles).map { q in
+            result.levels.isEmpty
+              ? mean : result.value(point: point, year: t, metric: m, statistic: q + 1)
+          }
         }
       }
     }
