@@ -120,7 +120,7 @@ public struct Backtest: Sendable {
           origin: origin, step: step, actual: actual, forecasts: [model] + benchmarks[step - 1])
         if projection.paths > 1 {
           let bounds = Quantiles.type7(
-            projection.balance.values(row: metricIndex, year: origin + step),
+            projection.balanceValues(row: metricIndex, year: origin + step),
             levels: [(1 - level) / 2, (1 + level) / 2])
           if bounds.allSatisfy(\.isFinite) { forecast.interval = bounds[0]...bounds[1] }
         }

@@ -49,8 +49,8 @@ extension Projection {
 
   /// The balance metrics of year `t`, each the mean over paths, in `balanceMetrics` order.
   public func balance(year t: Int) -> [Double] {
-    guard balance.years.contains(t) else { return Self.balanceMetrics.map { _ in .nan } }
-    return Self.balanceMetrics.indices.map { balance.mean(row: $0, year: t) }
+    guard years.contains(t) else { return Self.balanceMetrics.map { _ in .nan } }
+    return Self.balanceMetrics.indices.map { Quantiles.mean(balanceValues(row: $0, year: t)) }
   }
 
   private func balanceTable(_ title: String) -> Table {
@@ -86,7 +86,7 @@ extension Projection {
     let slots = ResultSlots<[Table.Cell]>(count: cells.count)
     DispatchQueue.concurrentPerform(iterations: cells.count) { i in
       let (t, m) = cells[i]
-      let values = balance.values(row: m, year: t)
+      let values = balanceValues(row: m, year: t)
       slots.put(
         [.integer(t), .text(metrics[m]), .number(orEmpty: Quantiles.mean(values))]
           + Quantiles.type7(values, levels: levels).map(Table.Cell.number(orEmpty:)), at: i)

@@ -51,8 +51,9 @@ public struct Projection: Sendable {
   let placementSums: BlockSums
   /// The engines' outputs per path; nil unless the run kept them.
   public let engines: Engines?
-  /// The balance metrics (`Projection.balanceMetrics`, rows) per path, by projection year.
-  public let balance: PathSeries
+  /// The balance metrics per path of each batch, in path order: joined only when asked for
+  /// (`balance`), since the tables read them one metric and year at a time.
+  let balanceParts: [PathSeries]
   public let fitRows: [FitRow]
   /// Things the analyst should know (calibration, model drivers, rates outside [0, 1]).
   public let warnings: [String]
@@ -76,6 +77,26 @@ public struct Projection: Sendable {
   /// base_year + 1 ... base_year + horizon.
   public var years: ClosedRange<Int> { scenario.info.projectionYears }
 
+  /// The balance metrics (`Projection.balanceMetrics`, rows) per path, by projection year:
+  /// the batches joined, a copy of every path's values.
+  public var balance: PathSeries { PathSeries.joined(balanceParts) }
+
+  /// The values of balance metric `row` (`balanceMetrics` order) in projection year `year`,
+  /// one per path in path order, read from the batches without joining them.
+  public func balanceValues(row: Int, year: Int) -> [Double] {
+    var values: [Double] = []
+    values.reserveCapacity(paths)
+    for part in balanceParts {
+      let m = part[year]
+      if m.columns == 1 {
+        values.append(contentsOf: repeatElement(m[row, 0], count: part.paths))
+      } else {
+        for p in 0..<part.paths { values.append(m[row, p]) }
+      }
+    }
+    return values
+  }
+
   /// Batches of paths, in path order, as one projection.
   init(joining parts: [Part], scenario: Scenario, dataFiles: [String]) {
     let first = parts[0]
@@ -87,8 +108,8 @@ public struct Projection: Sendable {
     self.supplySums = first.supply.indices.map { i in BlockSums.joined(parts.map { $0.supply[i] }) }
     self.demandSums = first.demand.indices.map { i in BlockSums.joined(parts.map { $0.demand[i] }) }
     self.placementSums = BlockSums.joined(parts.map(\.placements))
-    self.balance = PathSeries.joined(parts.map(\.balance))
-    self.paths = balance.paths
+    self.balanceParts = parts.map(\.balance)
+    self.paths = balanceParts.reduce(0) { $0 + $1.paths }
     if parts.allSatisfy({ $0.engines != nil }) {
       let engines = parts.compactMap(\.engines)
       self.engines = Engines(
@@ -106,7 +127,7 @@ public struct Projection: Sendable {
         ranges[k].pathYears += count.pathYears
       }
     }
-    self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: balance.paths)
+    self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: paths)
     self.dataFiles = dataFiles
   }
 

@@ -21,7 +21,8 @@ enum RangeCheck {
   ) -> Count {
     var flags: [Int: [Bool]] = [:]
     for values in series {
-      for (t, v) in values {
+      // Most values are in range: a year is looked at path by path only when one is not.
+      for (t, v) in values where v.contains(where: { !(0...1).contains($0) }) {
         var f = flags[t] ?? [Bool](repeating: false, count: paths)
         for p in 0..<paths where !(0...1).contains(v[v.count == 1 ? 0 : p]) { f[p] = true }
         flags[t] = f

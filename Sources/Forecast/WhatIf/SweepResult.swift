@@ -14,11 +14,11 @@ public struct SweepResult: Sendable {
       statistics.reserveCapacity(years.count * metrics.rows.count * (levels.count + 1))
       for t in years {
         for row in metrics.rows {
-          guard projection.balance.years.contains(t) else {
+          guard projection.years.contains(t) else {
             statistics += [Double](repeating: .nan, count: levels.count + 1)
             continue
           }
-          let values = projection.balance.values(row: row, year: t)
+          let values = projection.balanceValues(row: row, year: t)
           statistics.append(Quantiles.mean(values))
           if !levels.isEmpty { statistics += Quantiles.type7(values, levels: levels) }
         }

@@ -86,7 +86,7 @@ public struct Tornado: Sendable {
         ? scenario : scenario(scaling: targets[(index - 1) / 2], by: factors[(index - 1) % 2])
       let projection = try Simulation(scenario: shocked).run(
         batchSize: ConcurrentJobs.batchSize(paths: shocked.info.paths), data: data)
-      return (projection.balance.mean(row: row, year: year), projection.warnings)
+      return (projection.balance(year: year)[row], projection.warnings)
     }
     let base: (Double, [String])
     switch results[0] {
