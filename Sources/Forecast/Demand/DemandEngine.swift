@@ -51,33 +51,40 @@ public struct DemandEngine: Sendable {
       var e = [Double](repeating: .nan, count: rows * paths)
       var o = e
       var d = e
-      for (s, sector) in sectors.enumerated() {
-        switch sector.specification {
-        case .employment(_, let growth, let replacement, let share):
-          let g = try value(growth, .growth, sector, year, paths)
-          let r = try value(replacement, .replacement, sector, year, paths)
-          let h = try value(share, .graduateShare, sector, year, paths)
-          for p in 0..<paths {
-            let before = previous[s &* paths &+ p]
-            let current = before * (1 + g[p])
-            let opened = max(current - before, 0) + r[p] * before
-            let graduates = h[p] * opened
-            guard graduates >= 0 else {
-              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: graduates)
+      do {
+        // Spans: each write without the array's uniqueness check.
+        var employed = e.mutableSpan
+        var opening = o.mutableSpan
+        var graduateCapacity = d.mutableSpan
+        var before = previous.mutableSpan
+        for (s, sector) in sectors.enumerated() {
+          switch sector.specification {
+          case .employment(_, let growth, let replacement, let share):
+            let g = try value(growth, .growth, sector, year, paths)
+            let r = try value(replacement, .replacement, sector, year, paths)
+            let h = try value(share, .graduateShare, sector, year, paths)
+            for p in 0..<paths {
+              let last = before[s &* paths &+ p]
+              let current = last * (1 + g[p])
+              let opened = max(current - last, 0) + r[p] * last
+              let graduates = h[p] * opened
+              guard graduates >= 0 else {
+                throw .negativeCapacity(sector: sector.name, year: year, path: p, value: graduates)
+              }
+              let at = p &* rows &+ s
+              employed[at] = current
+              opening[at] = opened
+              graduateCapacity[at] = graduates
+              before[s &* paths &+ p] = current
             }
-            let at = p &* rows &+ s
-            e[at] = current
-            o[at] = opened
-            d[at] = graduates
-            previous[s &* paths &+ p] = current
-          }
-        case .capacity(let given):
-          let values = try value(given, .capacity, sector, year, paths)
-          for p in 0..<paths {
-            guard values[p] >= 0 else {
-              throw .negativeCapacity(sector: sector.name, year: year, path: p, value: values[p])
+          case .capacity(let given):
+            let values = try value(given, .capacity, sector, year, paths)
+            for p in 0..<paths {
+              guard values[p] >= 0 else {
+                throw .negativeCapacity(sector: sector.name, year: year, path: p, value: values[p])
+              }
+              graduateCapacity[p &* rows &+ s] = values[p]
             }
-            d[p &* rows &+ s] = values[p]
           }
         }
       }
