@@ -66,24 +66,41 @@ public enum KernelSelection {
   /// `sched_yield` and took about 30% of a 10,000-path run's time, with nothing to gain.
   public static func reexecuteIfNeeded(singleThreaded: Bool = false) {
     let environment = ProcessInfo.processInfo.environment
-    guard environment[marker] == nil else { return }
-    let kernel = recommendedKernel(
-      cpuFlags: cpuFlags(), currentKernel: BLASInfo.current.kernel, environment: environment)
-    let oneThread =
-      singleThreaded && !threadVariables.contains { environment[$0] != nil }
-      && BLASInfo.current.threads > 1
-    guard kernel != nil || oneThread else { return }
-    if let kernel { setenv(variable, kernel, 1) }
-    if oneThread { setenv("OPENBLAS_NUM_THREADS", "1", 1) }
-    if singleThreaded && environment["GLIBC_TUNABLES"] == nil {
-      setenv("GLIBC_TUNABLES", allocatorTunables, 1)
-    }
-    setenv(marker, "1", 1)
+    guard
+      let variables = reexecutionVariables(
+        environment: environment, cpuFlags: cpuFlags(), currentKernel: BLASInfo.current.kernel,
+        threads: BLASInfo.current.threads, singleThreaded: singleThreaded)
+    else { return }
+    for (name, value) in variables { setenv(name, value, 1) }
     let arguments = CommandLine.arguments
     var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
     cArguments.append(nil)
     // Only returns on failure; the program then carries on with the kernel it has.
     execv("/proc/self/exe", &cArguments)
     for pointer in cArguments { free(pointer) }
+  }
+
+  /// The variables `reexecuteIfNeeded` sets before re-executing, or nil when it does not
+  /// re-execute: a kernel to choose, or one BLAS thread for a single-threaded program whose
+  /// OpenBLAS has more (and whose user set no thread count). A re-executed single-threaded
+  /// program also gets `allocatorTunables` unless the user set `GLIBC_TUNABLES`; the allocator
+  /// alone is not worth a second start-up.
+  public static func reexecutionVariables(
+    environment: [String: String], cpuFlags: Set<String>, currentKernel: String, threads: Int,
+    singleThreaded: Bool
+  ) -> [String: String]? {
+    guard environment[marker] == nil else { return nil }
+    let kernel = recommendedKernel(
+      cpuFlags: cpuFlags, currentKernel: currentKernel, environment: environment)
+    let oneThread =
+      singleThreaded && !threadVariables.contains { environment[$0] != nil } && threads > 1
+    guard kernel != nil || oneThread else { return nil }
+    var variables = [marker: "1"]
+    if let kernel { variables[variable] = kernel }
+    if oneThread { variables["OPENBLAS_NUM_THREADS"] = "1" }
+    if singleThreaded && environment["GLIBC_TUNABLES"] == nil {
+      variables["GLIBC_TUNABLES"] = allocatorTunables
+    }
+    return variables
   }
 }

@@ -28,4 +28,31 @@ import Testing
       KernelSelection.recommendedKernel(
         cpuFlags: c.flags, currentKernel: c.kernel, environment: c.environment) == c.expected)
   }
+
+  /// What a re-execution sets: nothing for a program that needs neither a kernel nor fewer
+  /// threads; one BLAS thread and the allocator's huge pages for a scenario command on a
+  /// multi-threaded OpenBLAS; the user's own settings left alone.
+  @Test func reexecutionVariables() {
+    func variables(_ environment: [String: String], kernel: String = "Haswell", threads: Int = 2, single: Bool = true)
+      -> [String: String]?
+    {
+      KernelSelection.reexecutionVariables(
+        environment: environment, cpuFlags: Self.avx512, currentKernel: kernel, threads: threads,
+        singleThreaded: single)
+    }
+    #expect(
+      variables([:]) == [
+        "FORECAST_BLAS_REEXECUTED": "1", "OPENBLAS_NUM_THREADS": "1",
+        "GLIBC_TUNABLES": KernelSelection.allocatorTunables,
+      ])
+    #expect(variables([:], single: false) == nil)
+    #expect(variables([:], threads: 1) == nil)
+    #expect(variables(["OPENBLAS_NUM_THREADS": "2"]) == nil)
+    #expect(variables(["FORECAST_BLAS_REEXECUTED": "1"], kernel: "Prescott") == nil)
+    #expect(variables(["GLIBC_TUNABLES": "glibc.malloc.arena_max=1"])?["GLIBC_TUNABLES"] == nil)
+    #expect(
+      variables([:], kernel: "Prescott", single: false) == [
+        "FORECAST_BLAS_REEXECUTED": "1", "OPENBLAS_CORETYPE": "SkylakeX",
+      ])
+  }
 }
