@@ -57,12 +57,16 @@ public enum Quantiles {
   private static func orderStatistics(
     _ values: [Double], count n: Int, ranks: [Int], smallest: Double, largest: Double
   ) -> [Double] {
+    // About eight values a bucket. A range that is infinite, or too narrow for its reciprocal
+    // (subnormal), has one bucket: every value is searched.
     let width = largest - smallest
-    // About eight values a bucket; a range too wide for a double falls back to one bucket.
-    let buckets = width.isFinite ? max(1, min(n / 8, 4096)) : 1
-    let scale = width.isFinite ? Double(buckets) / width : 0
+    let wanted = max(1, min(n / 8, 4096))
+    let scale = Double(wanted) / width
+    let buckets = width.isFinite && scale.isFinite ? wanted : 1
     // (v − smallest) · scale rounds monotonically, so a larger value never lands lower.
-    func bucket(_ v: Double) -> Int { min(Int((v - smallest) * scale), buckets - 1) }
+    func bucket(_ v: Double) -> Int {
+      buckets == 1 ? 0 : min(Int((v - smallest) * scale), buckets - 1)
+    }
     var counts = [Int](repeating: 0, count: buckets)
     for v in values where !v.isNaN { counts[bucket(v)] += 1 }
     // Each rank's bucket, and the ranks below that bucket.

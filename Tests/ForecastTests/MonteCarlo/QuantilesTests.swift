@@ -58,6 +58,26 @@ import Testing
     }
   }
 
+  /// Infinite values, a range wider than the largest double, a subnormal range, a point mass
+  /// beside a spread: the same bits as a full sort, and no trap.
+  @Test func extremeRanges() {
+    let levels = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]
+    let spread = (0..<200).map { Double($0) }
+    let cases: [[Double]] = [
+      spread + [.infinity], spread + [-.infinity], spread + [-.infinity, .infinity, .nan],
+      spread.map { $0 * 1e306 } + [-1.7e308],
+      (0..<100).map { Double($0 % 2) * Double.leastNonzeroMagnitude },
+      [Double](repeating: 3, count: 150) + spread, [-0.0, 0.0] + spread.map { -$0 },
+    ]
+    for values in cases {
+      let found = Quantiles.type7(values, levels: levels)
+      let expected = Self.sortedType7(values, levels: levels)
+      #expect(
+        zip(found, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) },
+        "\(values.prefix(3))...: \(found) vs \(expected)")
+    }
+  }
+
   /// Already sorted, reversed and constant inputs (the classic quickselect worst cases).
   @Test func adversarialOrders() {
     let levels = [0.05, 0.25, 0.5, 0.75, 0.95]
