@@ -26,7 +26,8 @@ enum RunPhases {
     let render = seconds { csv = table?.renderedCSV() ?? "" }
     print(
       """
-      {"tool": "forecast", "task": "phases", "paths": \(paths), "batch": \(batch.map(String.init) ?? "\"auto\""), \
+      {"tool": "forecast", "task": "phases", "paths": \(paths), \
+      "batch": \(batch.map(String.init) ?? "\"auto\""), \
       "load_s": \(load), "simulate_s": \(simulate), "fan_s": \(fan), "csv_s": \(render), \
       "csv_bytes": \(csv.utf8.count), "peak_after_load_kb": \(loadedKiB), \
       "peak_after_simulate_kb": \(simulatedKiB), "peak_rss_kb": \(statusKiB("VmHWM"))}

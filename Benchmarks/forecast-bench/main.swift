@@ -12,7 +12,8 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 // As `simulate` does for its scenario commands: one BLAS thread for the scenario benchmarks
 // (their batches run in parallel), the allocator settings, the heap padding.
-KernelSelection.reexecuteIfNeeded(singleThreaded: ["phases", "sweep"].contains(arguments.first ?? ""))
+KernelSelection.reexecuteIfNeeded(
+  singleThreaded: ["phases", "sweep"].contains(arguments.first ?? ""))
 HeapPadding.apply()
 do {
   switch arguments.first {

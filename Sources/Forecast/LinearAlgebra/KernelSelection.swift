@@ -51,9 +51,8 @@ public enum KernelSelection {
   /// glibc's allocator settings for a re-executed scenario program, unless the user set
   /// `GLIBC_TUNABLES`: the heap in transparent huge pages where the system allows them (its
   /// `madvise` mode), so that a run's per-path arrays fault in 2 MB at a time rather than
-  /// 4 KB. A 10,000-path run of china-baseline took 60 ms of CPU instead of 64 (with
-  /// `HeapPadding`, 50 instead of 64; docs/montecarlo-benchmark.md). Other C libraries
-  /// ignore the variable.
+  /// 4 KB. A 10,000-path run of china-baseline took 0.021 s in process instead of 0.026
+  /// (docs/montecarlo-benchmark.md). Other C libraries ignore the variable.
   public static let allocatorTunables = "glibc.malloc.hugetlb=1"
 
   /// Re-executes the running program with the recommended kernel when OpenBLAS fell back to a

@@ -48,6 +48,9 @@ extension MatchingEngine {
     for i in 0..<cells {
       start[i] = shares.count
       if let values = varying?[i] {
+        precondition(
+          values.count == 1 || values.count == paths,
+          "match: eligibility cell \(i) has \(values.count) values for \(paths) paths")
         shares += values
         step[i] = values.count == 1 ? 0 : 1
       } else {
@@ -77,7 +80,8 @@ extension MatchingEngine {
     var n = nScratch.mutableSpan
     // Index arithmetic wraps (&+, &*): the indices stay far below Int.max and every access is
     // still bounds-checked by its span.
-    for i in 0..<cells { e[i] = shareValues[start[i]] }  // the engine's own shares, checked
+    // Shares that no path varies, set once; per-path shares replace them path by path.
+    for i in 0..<cells { e[i] = shareValues[start[i]] }
     for path in 0..<paths {
       let at = path &* supplyStride
       for f in 0..<nf { n[f] = supplyValues[at &+ f] }

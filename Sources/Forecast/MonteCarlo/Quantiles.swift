@@ -40,7 +40,8 @@ public enum Quantiles {
       if fraction > 0 { needed.insert(min(lower + 1, n - 1)) }
     }
     let ranks = needed.sorted()
-    let found = orderStatistics(values, count: n, ranks: ranks, smallest: smallest, largest: largest)
+    let found = orderStatistics(
+      values, count: n, ranks: ranks, smallest: smallest, largest: largest)
     var order: [Int: Double] = [:]
     for (rank, value) in zip(ranks, found) { order[rank] = value + 0 }
     return positions.map { lower, fraction in
@@ -101,9 +102,8 @@ public enum Quantiles {
       while j < ranks.count && home[j].bucket == bucket { j += 1 }
       let local = ranks[i..<j].map { $0 - below }
       var part = [Double](repeating: .nan, count: local.count)
-      gathered[slot[bucket]].withUnsafeMutableBufferPointer { buffer in
-        select(local[...], in: buffer, low: 0, high: buffer.count - 1, into: &part, offset: 0)
-      }
+      var values = gathered[slot[bucket]].mutableSpan
+      select(local[...], in: &values, low: 0, high: values.count - 1, into: &part, offset: 0)
       found.replaceSubrange(i..<j, with: part)
       i = j
     }
@@ -114,33 +114,35 @@ public enum Quantiles {
   /// the middle rank first, then the lower ranks in the part below it and the higher ones in
   /// the part above, so each level of the recursion scans the range once (O(n log r)).
   private static func select(
-    _ ranks: ArraySlice<Int>, in x: UnsafeMutableBufferPointer<Double>, low: Int, high: Int,
+    _ ranks: ArraySlice<Int>, in x: inout MutableSpan<Double>, low: Int, high: Int,
     into found: inout [Double], offset: Int
   ) {
     guard !ranks.isEmpty else { return }
     let middle = ranks.startIndex + ranks.count / 2
     let k = ranks[middle]
-    select(k, in: x, low: low, high: high)
+    select(k, in: &x, low: low, high: high)
     found[offset + middle - ranks.startIndex] = x[k]
     select(
-      ranks[..<middle], in: x, low: low, high: k - 1, into: &found, offset: offset)
+      ranks[..<middle], in: &x, low: low, high: k - 1, into: &found, offset: offset)
     select(
-      ranks[(middle + 1)...], in: x, low: k + 1, high: high, into: &found,
+      ranks[(middle + 1)...], in: &x, low: k + 1, high: high, into: &found,
       offset: offset + middle - ranks.startIndex + 1)
   }
 
   /// Rearranges `x[low...high]` so that `x[k]` holds the value a sort would put there,
   /// smaller or equal values before it and larger or equal ones after it.
   private static func select(
-    _ k: Int, in x: UnsafeMutableBufferPointer<Double>, low: Int, high: Int
+    _ k: Int, in x: inout MutableSpan<Double>, low: Int, high: Int
   ) {
     var low = low
     var high = high
     var rounds = 2 * (Int.bitWidth - (high - low + 1).leadingZeroBitCount)
     while high > low {
       if rounds == 0 {
-        var rest = UnsafeMutableBufferPointer(rebasing: x[low...high])
+        // Rare (a bad run of pivots): sort what is left.
+        var rest = (low...high).map { x[$0] }
         rest.sort()
+        for (offset, value) in rest.enumerated() { x[low + offset] = value }
         return
       }
       rounds -= 1

@@ -54,7 +54,10 @@ struct BlockSums: Sendable, Equatable {
             sum.1 += v.1
             sum.2 += v.2
             sum.3 += v.3
-            same = (same.0 && v.0 == v0.0, same.1 && v.1 == v0.1, same.2 && v.2 == v0.2, same.3 && v.3 == v0.3)
+            same = (
+              same.0 && v.0 == v0.0, same.1 && v.1 == v0.1, same.2 && v.2 == v0.2,
+              same.3 && v.3 == v0.3
+            )
           }
           let at = b &* rows
           s[at &+ r.0] = sum.0

@@ -32,12 +32,15 @@ extension Simulation {
     let years = min(start, base)...last
     let fits = try DriverFits(scenario: scenario, data: data, years: years, stochastic: stochastic)
     var warnings =
-      fits.fitted.flatMap { model in model.result.warnings.map { "driver '\(model.driver)': \($0)" } }
-      + fits.notes
+      fits.fitted.flatMap { model in
+        model.result.warnings.map { "driver '\(model.driver)': \($0)" }
+      } + fits.notes
     var fitRows = fits.fitted.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }
     var completions: [Double]? = nil
     if let calibration = scenario.calibration {
-      // Calibration reads observed data and unshocked base-year rates only: one path will do.
+      // Calibration reads observed data and base-year rates, not their own shocks. A driver
+      // that sets a rate keeps its `drivers.D` shocks, at their central value (`sd` left
+      // out): a one-path context draws nothing, so the seed is not used.
       let context = PathContext(seed: 0, paths: 0..<1, total: 1, baseYear: base)
       let shocks = ShockApplication(shocks: scenario.shocks, context: context)
       let drivers = try DriverValues(

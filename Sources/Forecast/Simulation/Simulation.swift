@@ -16,10 +16,12 @@ public struct Simulation: Sendable {
   /// sums as soon as it is done, so a batch's working memory is what stays small.
   public static let defaultBatchSize = 2048
 
-  /// The batch size when none is given: batches of at most `defaultBatchSize` paths, at least
-  /// 256 each, their number a multiple of `cores` (before sizes are rounded up to whole
-  /// blocks) so that every core gets about the same share. 10,000 paths on 2 cores: six
-  /// batches of 1,728 (the last 1,360) rather than five of 2,048.
+  /// The batch size when none is given, aiming at about the same share of paths for every
+  /// core: count = max(⌈P / `defaultBatchSize`⌉, min(cores, ⌊P / 256⌋)), rounded up to a
+  /// multiple of `cores` when above 1, and size ⌈P / count⌉, which `batches` rounds up to whole
+  /// blocks of 64 (so the last batch may be short). 10,000 paths on 2 cores: six batches of
+  /// 1,728 (the last 1,360) rather than five of 2,048; 600 paths on 8 cores: four of 128 and
+  /// one of 88.
   static func automaticBatchSize(total: Int, cores: Int) -> Int {
     let cores = max(cores, 1)
     var count = max((total + defaultBatchSize - 1) / defaultBatchSize, min(cores, total / 256), 1)
@@ -79,7 +81,8 @@ public struct Simulation: Sendable {
       DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
         let result: Result<Projection.Part, SimulationError>
         do {
-          result = .success(try runBatch(contexts[index], data: data, prepared: prepared, keepPaths: keepPaths))
+          result = .success(
+            try runBatch(contexts[index], data: data, prepared: prepared, keepPaths: keepPaths))
         } catch let error as SimulationError {
           result = .failure(error)
         } catch {
@@ -101,12 +104,12 @@ public struct Simulation: Sendable {
     return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
   }
 
-  /// Bytes a run of `paths` paths keeps, about. Without `keepPaths`: the 7 balance metrics of
-  /// each path and projection year, twice while batches are joined (block sums and a batch's
-  /// working memory are small). With it, every per-path value of a projection year too
-  /// (cohort 7 per track, supply by field, demand 3 per sector, placements per field and
-  /// sector, the drivers). Measured on the China baseline at 100,000 paths: 2.0 KB per path
-  /// without (1.7 estimated), 12.7 KB with (14 estimated).
+  /// Bytes a run of `paths` paths keeps, about, with a margin. Without `keepPaths`: the 7
+  /// balance metrics of each path and projection year, counted twice for the margin (block
+  /// sums and a batch's working memory are small). With it, every per-path value of a
+  /// projection year too (cohort 7 per track, supply by field, demand 3 per sector,
+  /// placements per field and sector, the drivers). Measured on the China baseline at
+  /// 100,000 paths: 1.0 KB per path without (1.7 estimated), 12.7 KB with (14 estimated).
   public func estimatedBytes(paths: Int, keepPaths: Bool = false) -> Double {
     let tracks = scenario.tracks.count
     let fields = Set(scenario.tracks.flatMap { $0.fields.map(\.field) }).count
@@ -159,7 +162,8 @@ public struct Simulation: Sendable {
     var calibrated: [String: Double] = [:]
     for (k, completion) in (prepared.completions ?? []).enumerated() {
       calibrated[tracks[k].name] = completion
-      var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
+      var series = Dictionary(
+        uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
       shocks.apply(.completion(track: tracks[k].name), to: &series)
       tracks[k].setCompletion(series)
     }

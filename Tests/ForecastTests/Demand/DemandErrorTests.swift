@@ -52,4 +52,17 @@ struct DemandErrorCase: CustomTestStringConvertible, Sendable {
       #expect("\(c.error)".contains(word), "\"\(c.error)\" lacks \"\(word)\"")
     }
   }
+
+  /// With problems in two sectors, the earliest year's is reported, whatever the sector order.
+  @Test func earliestYearFirst() {
+    let engine = DemandEngine(
+      baseYear: 2024, horizon: 2,
+      sectors: [
+        .init(name: "late", specification: .capacity([2025: [1], 2026: [-2]])),
+        .init(name: "early", specification: .capacity([2025: [-1], 2026: [1]])),
+      ])
+    #expect(throws: DemandError.negativeCapacity(sector: "early", year: 2025, path: 0, value: -1)) {
+      try engine.run()
+    }
+  }
 }

@@ -33,9 +33,10 @@ import Testing
   /// threads; one BLAS thread and the allocator's huge pages for a scenario command on a
   /// multi-threaded OpenBLAS; the user's own settings left alone.
   @Test func reexecutionVariables() {
-    func variables(_ environment: [String: String], kernel: String = "Haswell", threads: Int = 2, single: Bool = true)
-      -> [String: String]?
-    {
+    func variables(
+      _ environment: [String: String], kernel: String = "Haswell", threads: Int = 2,
+      single: Bool = true
+    ) -> [String: String]? {
       KernelSelection.reexecutionVariables(
         environment: environment, cpuFlags: Self.avx512, currentKernel: kernel, threads: threads,
         singleThreaded: single)

@@ -43,11 +43,12 @@ import Testing
   /// placed + unplaced = supply, vacancies = capacity − placed (no sector overfilled here).
   @Test func invariantsHoldOnEveryPath() throws {
     let p = try Simulation(scenario: try Self.scenario("monte-carlo")).run()
+    let balance = p.balance
     for path in 0..<p.paths {
-      let balance = p.cohort.balance(track: 0, through: 2025, path: path)
-      #expect(abs(balance.residual) <= 1e-9 * balance.entered)
+      let students = p.cohort.balance(track: 0, through: 2025, path: path)
+      #expect(abs(students.residual) <= 1e-9 * students.entered)
       for t in p.years {
-        let b = (0..<7).map { p.balance.value(row: $0, year: t, path: path) }
+        let b = (0..<7).map { balance.value(row: $0, year: t, path: path) }
         let (supply, capacity, placed, unplaced) = (b[1], b[2], b[3], b[4])
         #expect(placed <= supply * (1 + 1e-12) && placed <= capacity * (1 + 1e-12))
         #expect(close(placed + unplaced, supply))
@@ -89,7 +90,9 @@ import Testing
   /// Without a batch size: at most 2,048 paths a batch, as many batches as a multiple of the
   /// cores allows once sizes are rounded to whole blocks (100,000 paths: 49 of 2,048, not 50
   /// of 2,000), small runs in one batch.
-  @Test(arguments: [(10_000, 2, 6), (1_000, 2, 2), (100, 2, 1), (100_000, 2, 49), (10_000, 1, 5), (3_000, 4, 4)])
+  @Test(arguments: [
+    (10_000, 2, 6), (1_000, 2, 2), (100, 2, 1), (100_000, 2, 49), (10_000, 1, 5), (3_000, 4, 4),
+  ])
   func automaticBatches(total: Int, cores: Int, expected: Int) {
     let size = Simulation.automaticBatchSize(total: total, cores: cores)
     let batches = Simulation.batches(total: total, size: size)

@@ -66,6 +66,25 @@ import Testing
     #expect(p.warnings.contains { $0.contains("fits exactly") })
   }
 
+  /// A noisy shock on the driver that gives the progression rate, from the base year: the
+  /// calibration takes it at its central value, once per run, whatever the batches.
+  @Test(arguments: [64, 200])
+  func calibrationTakesDriverShocksAtTheirCentralValue(batchSize: Int) throws {
+    let scenario = try ScenarioLoader.load(
+      path: Fixtures.url("simulation/calibrated-noisy-driver.toml").path)
+    let p = try Simulation(scenario: scenario).run(batchSize: batchSize)
+    let row = try #require(p.fitRows.first { $0.model == "calibrate" })
+    #expect(close(row.estimate, 0.72))
+    #expect(!p.warnings.contains { $0.contains("completion rate") })
+    // Graduates of 2021: c · S₂(2020) = 0.8 · (0.9 · s_p) · 1000, s_p = 1 + 0.1 z_p the
+    // path's shock draw; c is the calibrated 0.8 on every path.
+    let z = RandomSource("shocks.drivers.prog#0").normals(seed: 7, paths: 0..<200, count: 1)
+    for path in [0, 63, 64, 199] {
+      let s = 1 + 0.1 * z[0, path]
+      #expect(close(p.cohort.graduates.value(row: 0, year: 2021, path: path), 720 * s))
+    }
+  }
+
   /// intake(t) = births(t − 5) · 0.5 · rate(t), rate interpolated from 0.1 (2021) to 0.2 (2025).
   @Test func populationEntry() throws {
     let p = try Self.run("entry")
