@@ -30,8 +30,9 @@ struct MonteCarloOptions: ParsableArguments {
 
   /// Runs `scenario`, with a progress bar on a terminal's standard error.
   func run(_ scenario: Scenario) throws(SimulationError) -> Projection {
-    let bar = ProgressBar(total: scenario.info.paths, label: scenario.info.name)
-    defer { bar.finish() }
-    return try Simulation(scenario: scenario).run(keepPaths: false, progress: bar.update)
+    try ProgressBar.showing(total: scenario.info.paths, label: scenario.info.name) {
+      progress throws(SimulationError) in
+      try Simulation(scenario: scenario).run(keepPaths: false, progress: progress)
+    }
   }
 }

@@ -35,6 +35,17 @@ final class ProgressBar: @unchecked Sendable {
     FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total) \(unit)".utf8))
   }
 
+  /// Runs `work` with a bar's `update` as its progress callback, and clears the bar before
+  /// returning or throwing, so what is written next starts on a clean line.
+  static func showing<T, E: Error>(
+    total: Int, label: String, unit: String = "paths",
+    _ work: (@escaping @Sendable (Int) -> Void) throws(E) -> T
+  ) throws(E) -> T {
+    let bar = ProgressBar(total: total, label: label, unit: unit)
+    defer { bar.finish() }
+    return try work(bar.update)
+  }
+
   /// Clears the bar's line, if it was shown (once: later calls do nothing).
   func finish() {
     lock.lock()

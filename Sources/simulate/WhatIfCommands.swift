@@ -45,15 +45,17 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let loaded = try scenarios.map { try monteCarlo.apply(to: loadScenario($0)) }
-    let selection = try whatIf { () throws(WhatIfError) in try MetricSelection(parsing: output.metrics) }
+    let selection = try whatIf { () throws(WhatIfError) in
+      try MetricSelection(parsing: output.metrics)
+    }
     let comparison = Comparison(
       base: loaded[0], alternatives: Array(loaded.dropFirst()), metrics: selection)
     for note in comparison.notes { writeError("note: \(note)\n") }
-    let bar = ProgressBar(
-      total: loaded.count, label: loaded[0].info.name, unit: "scenarios")
-    defer { bar.finish() }
-    let result = try whatIf { () throws(WhatIfError) in try comparison.run(progress: bar.update) }
-    bar.finish()
+    let result = try whatIf { () throws(WhatIfError) in
+      try ProgressBar.showing(
+        total: loaded.count, label: loaded[0].info.name, unit: "scenarios"
+      ) { progress throws(WhatIfError) in try comparison.run(progress: progress) }
+    }
     writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
     writeWarnings(result.warnings)
   }
@@ -108,10 +110,11 @@ struct SweepCommand: ParsableCommand {
       try sweep.checkOutputSize(long: output.long)
       return sweep
     }
-    let bar = ProgressBar(total: sweep.pointCount, label: loaded.info.name, unit: "grid points")
-    defer { bar.finish() }
-    let result = try whatIf { () throws(WhatIfError) in try sweep.run(progress: bar.update) }
-    bar.finish()
+    let result = try whatIf { () throws(WhatIfError) in
+      try ProgressBar.showing(
+        total: sweep.pointCount, label: loaded.info.name, unit: "grid points"
+      ) { progress throws(WhatIfError) in try sweep.run(progress: progress) }
+    }
     writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
     writeWarnings(result.warnings)
   }
@@ -158,11 +161,11 @@ struct TornadoCommand: ParsableCommand {
       try Tornado(
         scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta))
     }
-    let bar = ProgressBar(
-      total: 1 + 2 * tornado.targets.count, label: loaded.info.name, unit: "runs")
-    defer { bar.finish() }
-    let result = try whatIf { () throws(WhatIfError) in try tornado.run(progress: bar.update) }
-    bar.finish()
+    let result = try whatIf { () throws(WhatIfError) in
+      try ProgressBar.showing(
+        total: 1 + 2 * tornado.targets.count, label: loaded.info.name, unit: "runs"
+      ) { progress throws(WhatIfError) in try tornado.run(progress: progress) }
+    }
     writeOut(rendered(result.table, as: format))
     writeWarnings(result.warnings)
     for row in result.failures {
