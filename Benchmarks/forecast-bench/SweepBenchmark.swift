@@ -50,7 +50,7 @@ enum SweepBenchmark {
     let quantiles = scenario.info.quantiles.count
     let fans = points.indices.map { point in
       years.flatMap { t in
-        Projection.balanceMetrics.indices.flatMap { m in
+        BalanceMetric.names.indices.flatMap { m in
           let mean = result.value(point: point, year: t, metric: m)
           return [mean] + (0..<quantiles).map { q in
             result.levels.isEmpty
@@ -80,7 +80,7 @@ enum SweepBenchmark {
     for (p, fan) in fans.enumerated() {
       var cell = 0
       for t in scenario.info.projectionYears {
-        for metric in Projection.balanceMetrics {
+        for metric in BalanceMetric.names {
           let values = fan[cell..<(cell + columns)].map { "\($0)" }
           text += (["\(p)", "\(points[p].growth)", "\(points[p].rate)", "\(t)", metric] + values)
             .joined(separator: ",") + "\n"

@@ -11,7 +11,7 @@ func runScenario(_ path: String) throws -> ScenarioRun {
       projection: projection,
       metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
   } catch {
-    throw failBadInput("\(path): \(error)")
+    throw failBadInput(error, in: path)
   }
 }
 
@@ -77,7 +77,7 @@ struct Check: ParsableCommand {
     do {
       overrides = try ToleranceOverrides(rtol: rtol, atol: atol, tolerances: tolerance)
     } catch {
-      throw failBadInput(error.description)
+      throw failBadInput(error)
     }
     // Every scenario runs before anything is compared or written.
     let runs = try scenarios.map(runScenario)
@@ -85,13 +85,13 @@ struct Check: ParsableCommand {
     do {
       try report.check(runs, snapshots: snapshots, update: update, overrides: overrides)
     } catch {
-      throw failBadInput(error.description)
+      throw failBadInput(error)
     }
     if let junit {
       do {
         try RunOutput.write(file: junit, contents: report.junit.xml)
       } catch {
-        throw failBadInput(error.description)
+        throw failBadInput(error)
       }
     }
     writeOut(report.rendered(as: format))
@@ -124,7 +124,7 @@ struct SnapshotCommand: ParsableCommand {
     do {
       try Snapshot.record(runs, to: dir)
     } catch {
-      throw failBadInput(error.description)
+      throw failBadInput(error)
     }
     var seen = Set<String>()
     writeOut(
@@ -176,7 +176,7 @@ struct BacktestCommand: ParsableCommand {
 
   func run() throws {
     let range: ClosedRange<Int>
-    do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error.description) }
+    do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error) }
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     guard let name = series ?? loaded.calibration?.graduates else {
       throw failBadInput(
@@ -191,7 +191,7 @@ struct BacktestCommand: ParsableCommand {
       let table = forecasts ? result.forecastTable : result.accuracyTable
       writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))
     } catch {
-      throw failBadInput("\(scenario): \(error)")
+      throw failBadInput(error, in: scenario)
     }
   }
 }

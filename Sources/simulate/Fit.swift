@@ -72,7 +72,7 @@ struct Fit: ParsableCommand {
       default: writeOut(report.rendered(as: format))
       }
     } catch {
-      throw failBadInput(error.description)
+      throw failBadInput(error)
     }
   }
 }

@@ -6,7 +6,7 @@ func loadScenario(_ path: String) throws -> Scenario {
   do {
     return try ScenarioLoader.load(path: path)
   } catch {
-    throw failBadInput(error.description)
+    throw failBadInput(error)
   }
 }
 
@@ -89,9 +89,9 @@ struct Run: ParsableCommand {
       }
       writeWarnings(projection.warnings)
     } catch let error as RunOutput.Failure {
-      throw failBadInput(error.description)
+      throw failBadInput(error)
     } catch let error as SimulationError {
-      throw failBadInput("\(scenario): \(error)")
+      throw failBadInput(error, in: scenario)
     }
   }
 }
@@ -119,7 +119,7 @@ struct Validate: ParsableCommand {
           + "\(projection.startYear)–\(projection.years.upperBound))\n")
       writeWarnings(projection.warnings)
     } catch {
-      throw failBadInput("\(scenario): \(error)")
+      throw failBadInput(error, in: scenario)
     }
   }
 }

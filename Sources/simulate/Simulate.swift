@@ -50,6 +50,24 @@ struct Simulate: ParsableCommand {
   }
 }
 
+/// The command line's names of the library's settings: their flags.
+extension SettingNames {
+  static let commandLine = SettingNames { setting in
+    switch setting {
+    case .recordSnapshot: return "`simulate snapshot --dir`"
+    case .updateSnapshot: return "`simulate check --update`"
+    default: return "--\(setting.rawValue)"
+    }
+  }
+}
+
+/// Writes `error`'s message, settings named by their flags, after `file: ` when given, to
+/// stderr, and exits with code 2 (bad input).
+func failBadInput(_ error: any Error, in file: String? = nil) -> ExitCode {
+  let text = message(of: error, naming: .commandLine)
+  return failBadInput(file.map { "\($0): \(text)" } ?? text)
+}
+
 /// Writes `message` to stderr and exits with code 2 (bad input).
 func failBadInput(_ message: String) -> ExitCode {
   FileHandle.standardError.write(Data("error: \(message)\n".utf8))

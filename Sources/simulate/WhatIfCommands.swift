@@ -11,7 +11,7 @@ private func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
   do {
     return try body()
   } catch {
-    throw failBadInput(error.description)
+    throw failBadInput(error)
   }
 }
 

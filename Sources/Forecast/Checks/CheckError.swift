@@ -1,6 +1,6 @@
 /// Bad input to `simulate check` and `simulate snapshot` (exit 2): an expectation that names
 /// something the run does not produce, an unreadable or malformed snapshot.
-public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CheckError: Error, Equatable, Sendable, SettingMessage {
   case unknownTable(scenario: String, index: Int, table: String)
   case unknownColumn(scenario: String, index: Int, table: String, column: String, columns: [String])
   case unknownRow(scenario: String, index: Int, table: String, key: String?, year: Int?)
@@ -15,11 +15,11 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
   case snapshotCorrupt(file: String, line: Int, column: Int?, expected: String, found: String)
   case cannotWrite(path: String, reason: String)
   /// A tolerance option of `simulate check` that is not a valid tolerance or names no column.
-  case toleranceOption(option: String, expected: String, found: String, suggestions: [String])
+  case toleranceOption(option: Setting, expected: String, found: String, suggestions: [String])
   /// Two scenario files with the same name, whose snapshots would be the same folder.
   case snapshotNameClash(name: String, files: [String], folder: String)
 
-  public var description: String {
+  public func message(naming n: SettingNames) -> String {
     switch self {
     case .unknownTable(let scenario, let index, let table):
       return "\(scenario): expect[\(index)]: the run has no table '\(table)'"
@@ -38,7 +38,7 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(when): the value does not exist (the employment and openings of a sector given by "
         + "capacity, for example), so the expectation could never pass"
     case .snapshotMissing(let path):
-      return "no snapshot at \(path): record one with `simulate snapshot --dir`"
+      return "no snapshot at \(path): record one with \(n(.recordSnapshot))"
     case .snapshotUnreadable(let path, let reason):
       return "snapshot \(path): \(reason)"
     case .snapshotCSV(let error):
@@ -46,11 +46,11 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
     case .snapshotCorrupt(let file, let line, let column, let expected, let found):
       return "snapshot \(file):\(line)" + (column.map { ":\($0)" } ?? "")
         + ": expected \(expected), found \(found) (record it again with `simulate snapshot` "
-        + "or `simulate check --update` if the run is right)"
+        + "or \(n(.updateSnapshot)) if the run is right)"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
     case .toleranceOption(let option, let expected, let found, let suggestions):
-      return "\(option): expected \(expected), found \(found)" + suggestion(suggestions)
+      return "\(n(option)): expected \(expected), found \(found)" + suggestion(suggestions)
     case .snapshotNameClash(let name, let files, let folder):
       return "scenarios \(Wording.list(files)) are both named '\(name)', so their snapshots would "
         + "be the same folder \(folder): give one of them another [scenario] name"

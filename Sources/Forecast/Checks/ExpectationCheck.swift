@@ -17,7 +17,7 @@ public struct ExpectationResult: Sendable, Equatable {
     var indexes: [String: TableCellIndex] = [:]
     var results: [ExpectationResult] = []
     for (i, e) in projection.scenario.expectations.enumerated() {
-      guard let tableName = Projection.TableName(rawValue: e.table) else {
+      guard let tableName = RunTable(rawValue: e.table) else {
         throw .unknownTable(scenario: name, index: i, table: e.table)
       }
       let index = indexes[e.table] ?? TableCellIndex(projection.table(tableName))

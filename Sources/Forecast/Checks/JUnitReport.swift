@@ -27,7 +27,7 @@ public struct JUnitReport: Sendable {
   }
 
   public mutating func add(_ comparison: SnapshotComparison) {
-    for table in Projection.TableName.allCases.map(\.rawValue) {
+    for table in RunTable.allCases.map(\.rawValue) {
       let moved = comparison.changes.filter { $0.table == table }
       let failure =
         moved.isEmpty

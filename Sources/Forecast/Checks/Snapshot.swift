@@ -26,7 +26,7 @@ public enum Snapshot {
     var files: [(name: String, contents: String)] = []
     var written = Set<String>()
     for run in runs where written.insert(run.name).inserted {
-      files += Projection.TableName.allCases.map {
+      files += RunTable.allCases.map {
         ("\(run.name)/\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
       }
       files.append(("\(run.name)/manifest.json", run.metadata.json(shortPaths: false) + "\n"))
@@ -68,7 +68,7 @@ public enum Snapshot {
     let inputs = try inputChanges(manifestPath: manifestPath, metadata: metadata)
     var changes: [SnapshotComparison.Change] = []
     var compared: [String: Int] = [:]
-    for table in Projection.TableName.allCases {
+    for table in RunTable.allCases {
       let path = (target as NSString).appendingPathComponent("\(table.rawValue).csv")
       let current = projection.table(table)
       let found = cellChanges(

@@ -22,8 +22,8 @@ public struct ToleranceOverrides: Sendable, Equatable {
   /// - Throws: `CheckError.toleranceOption` naming the option, what it expects and the nearest
   ///   valid table or column.
   public init(rtol: Double?, atol: Double?, tolerances: [String]) throws(CheckError) {
-    self.rtol = try Self.checked(rtol, option: "--rtol")
-    self.atol = try Self.checked(atol, option: "--atol")
+    self.rtol = try Self.checked(rtol, option: .rtol)
+    self.atol = try Self.checked(atol, option: .atol)
     rules = []
     for text in tolerances { rules.append(try Self.rule(parsing: text)) }
   }
@@ -41,10 +41,10 @@ public struct ToleranceOverrides: Sendable, Equatable {
 
   /// The value columns of each snapshot table, which a `--tolerance` may name.
   static var columns: [(table: String, columns: [String])] {
-    Projection.TableName.allCases.map { ($0.rawValue, ScenarioSchema.valueColumns[$0.rawValue] ?? []) }
+    RunTable.allCases.map { ($0.rawValue, $0.valueColumns) }
   }
 
-  static func checked(_ value: Double?, option: String) throws(CheckError) -> Double? {
+  static func checked(_ value: Double?, option: Setting) throws(CheckError) -> Double? {
     guard let value else { return nil }
     guard value.isFinite, value >= 0 else {
       throw .toleranceOption(
@@ -55,7 +55,7 @@ public struct ToleranceOverrides: Sendable, Equatable {
 
   /// `TABLE.COLUMN=RTOL` or `TABLE=RTOL`.
   static func rule(parsing text: String) throws(CheckError) -> CheckSettings.Rule {
-    let option = "--tolerance"
+    let option = Setting.tolerance
     let targets = columns.flatMap { entry in [entry.table] + entry.columns.map { "\(entry.table).\($0)" } }
     guard let equals = text.firstIndex(of: "=") else {
       throw .toleranceOption(

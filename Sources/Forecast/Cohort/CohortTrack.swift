@@ -21,10 +21,6 @@ public struct CohortTrack: Sendable, Equatable {
     case continuation(source: Int, share: [Int: Double])
   }
 
-  /// The share φ_k,f of the track's new labour supply that belongs to field f (the same
-  /// value type a scenario's `fields` decode to).
-  public typealias FieldShare = Forecast.FieldShare
-
   /// The track's name, used in errors and as a row label.
   public var name: String
   /// L_k ≥ 1, the number of study years.
@@ -42,6 +38,7 @@ public struct CohortTrack: Sendable, Equatable {
   public var projectedIntake: IntakeRule
   /// φ_k,f over the fields, summing to 1 within 1e-9; the order of first appearance across the
   /// tracks is the order of the fields in the results.
+  /// The shares φ_k,f of the track's new labour supply that belong to each field f.
   public var fieldShares: [FieldShare]
   /// The rates that differ between Monte Carlo paths; they override the shared series above
   /// in the years they cover.

@@ -146,9 +146,7 @@ public struct FitRequest: Sendable {
     let count = predictions.map(\.values.count).max() ?? 0
     for input in predictions {
       guard input.values.count == count || input.values.count == 1 else {
-        throw .badPrediction(
-          "\(input.column)=...",
-          Wording.count(input.values.count, "value") + " where another --predict gives \(count) (give 1 or \(count))")
+        throw .predictionLengths(column: input.column, count: input.values.count, expected: count)
       }
       guard let column = table.column(named: input.column) else {
         throw .unknownPredictionColumn(input.column, source: table.source, nearest: EditDistance.closest(to: input.column, among: table.names, limit: 3))

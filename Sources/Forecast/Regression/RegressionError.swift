@@ -1,5 +1,5 @@
 /// Why a regression could not be fitted.
-public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum RegressionError: Error, Equatable, Sendable, SettingMessage {
   /// No usable observations (after dropping missing rows).
   case noObservations(dropped: Int)
   /// A weight is negative, infinite or missing.
@@ -12,7 +12,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
   /// need rescaling.
   case outOfRange(OutOfRange)
 
-  public var description: String {
+  public func message(naming n: SettingNames) -> String {
     switch self {
     case .noObservations(let dropped):
       return "no observations left to fit"
@@ -23,7 +23,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
       return "the design is rank deficient: "
         + names.map { "'\($0)'" }.joined(separator: ", ")
         + " \(names.count == 1 ? "is a linear combination" : "are linear combinations") of "
-        + "earlier terms; drop \(names.count == 1 ? "it" : "them") or fit without --strict"
+        + "earlier terms; drop \(names.count == 1 ? "it" : "them") or fit without \(n(.strict))"
     case .linearAlgebra(let e):
       return e.description
     case .outOfRange(let e):

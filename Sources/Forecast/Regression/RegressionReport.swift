@@ -132,10 +132,3 @@ public struct RegressionReport: Sendable {
     return Table(title: "predictions", columns: columns, rows: rows)
   }
 }
-
-extension Table.Cell {
-  /// A number, or an empty cell for NaN (an aliased term's estimate, an undefined statistic).
-  static func number(orEmpty value: Double) -> Table.Cell {
-    value.isNaN ? .empty : .number(value)
-  }
-}

@@ -4,9 +4,9 @@ extension ScenarioDecoder {
     let years = scenario.info.projectionYears
     for (i, expectation) in scenario.expectations.enumerated() {
       let path = itemPath("expect", i, nil)
-      guard var columns = ScenarioSchema.valueColumns[expectation.table] else { continue }
+      guard var columns = RunTable(rawValue: expectation.table)?.valueColumns else { continue }
       if expectation.table == "fan" {
-        columns += scenario.info.quantiles.map(ScenarioSchema.quantileColumn)
+        columns += scenario.info.quantiles.map(RunTable.quantileColumn)
       }
       if !columns.contains(expectation.column) {
         report(
@@ -65,7 +65,7 @@ extension ScenarioDecoder {
       }
       what = "field/sector"
     case "fan":
-      candidates = ScenarioSchema.fanMetrics
+      candidates = BalanceMetric.names
       what = "a balance metric"
     case "fit":
       candidates = fitKeys(scenario)

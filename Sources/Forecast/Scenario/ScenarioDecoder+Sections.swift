@@ -47,10 +47,10 @@ extension ScenarioDecoder {
         return nil
       }
       // 0.3 and 0.30000000000000004 are two levels but one column name.
-      if levels.contains(where: { ScenarioSchema.quantileColumn($0) == ScenarioSchema.quantileColumn(x) }) {
+      if levels.contains(where: { RunTable.quantileColumn($0) == RunTable.quantileColumn(x) }) {
         report(
           .invalidValue, at: element.location, path + "[\(i)]",
-          expected: "levels whose columns differ", found: "\(x), a second \(ScenarioSchema.quantileColumn(x))")
+          expected: "levels whose columns differ", found: "\(x), a second \(RunTable.quantileColumn(x))")
         return nil
       }
       guard x >= 1e-6 && x <= 1 - 1e-6 else {

@@ -51,11 +51,11 @@ extension ScenarioDecoder {
       guard checkTable(table, path, allowed: ScenarioSchema.expect) else { continue }
       let name = require(table, "table", path, what: "a table name")
         .flatMap { string($0, path + ".table") }
-      if let name, let node = table["table"], !ScenarioSchema.tables.contains(name) {
+      if let name, let node = table["table"], !RunTable.names.contains(name) {
         report(
           .unknownName, at: node.location, path + ".table",
-          expected: "a table: " + ScenarioSchema.tables.joined(separator: ", "),
-          found: "\"\(name)\"", suggestions: Self.nearest(name, among: ScenarioSchema.tables))
+          expected: "a table: " + RunTable.names.joined(separator: ", "),
+          found: "\"\(name)\"", suggestions: Self.nearest(name, among: RunTable.names))
       }
       let key = table["key"].flatMap { string($0, path + ".key") }
       let column = require(table, "column", path, what: "a column of the table")
@@ -94,13 +94,13 @@ extension ScenarioDecoder {
         var names: [String] = []
         for (i, element) in array.enumerated() {
           guard let name = string(element, "output.tables[\(i)]") else { continue }
-          if ScenarioSchema.tables.contains(name) {
+          if RunTable.names.contains(name) {
             names.append(name)
           } else {
             report(
               .unknownName, at: element.location, "output.tables[\(i)]",
-              expected: "a table: " + ScenarioSchema.tables.joined(separator: ", "),
-              found: "\"\(name)\"", suggestions: Self.nearest(name, among: ScenarioSchema.tables))
+              expected: "a table: " + RunTable.names.joined(separator: ", "),
+              found: "\"\(name)\"", suggestions: Self.nearest(name, among: RunTable.names))
           }
         }
         output.tables = names
@@ -141,11 +141,11 @@ extension ScenarioDecoder {
         continue
       }
       guard let table = string(tableNode, path + ".table") else { continue }
-      guard let columns = ScenarioSchema.valueColumns[table] else {
+      guard let columns = RunTable(rawValue: table)?.valueColumns else {
         report(
           .unknownName, at: tableNode.location, path + ".table",
-          expected: "a table: " + ScenarioSchema.tables.joined(separator: ", "),
-          found: "\"\(table)\"", suggestions: Self.nearest(table, among: ScenarioSchema.tables))
+          expected: "a table: " + RunTable.names.joined(separator: ", "),
+          found: "\"\(table)\"", suggestions: Self.nearest(table, among: RunTable.names))
         continue
       }
       var rule = CheckSettings.Rule(table: table)

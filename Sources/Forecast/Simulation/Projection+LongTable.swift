@@ -7,7 +7,7 @@ extension Projection {
   /// demand, balance and matching (the mean over paths; with P = 1 the one path's value),
   /// the fan table's column (`mean`, `q05`...), and `value` for the fit table, whose rows
   /// have no year.
-  public func longTable(_ names: [TableName]) -> LongTable {
+  public func longTable(_ names: [RunTable]) -> LongTable {
     var long = LongTable()
     let scenarioName = scenario.info.name
     for name in names {

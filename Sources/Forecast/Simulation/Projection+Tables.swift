@@ -3,7 +3,7 @@ import Foundation
 extension Projection {
   /// A table of MODEL.md 9, columns exactly as named there; values in persons (shares for
   /// coverage), empty cells for values that do not exist.
-  public func table(_ name: TableName) -> Table {
+  public func table(_ name: RunTable) -> Table {
     let title = "\(scenario.info.name): \(name.rawValue)"
     switch name {
     case .supply: return supplyTable(title)
@@ -15,6 +15,11 @@ extension Projection {
     }
   }
 
+  /// A table's key and value columns as `RunTable` defines them.
+  private static func columns(_ table: RunTable) -> [Table.Column] {
+    table.keyColumns + table.valueColumns.map(Table.Column.number)
+  }
+
   private func supplyTable(_ title: String) -> Table {
     var rows: [[Table.Cell]] = []
     for t in years {
@@ -24,11 +29,7 @@ extension Projection {
             + supplySums.map { Table.Cell.number(orEmpty: $0.mean(row: k, year: t)) })
       }
     }
-    return Table(
-      title: title,
-      columns: [.year("year"), .text("track")]
-        + ["intake", "enrolled", "graduates", "continuing", "new_supply"].map(Table.Column.number),
-      rows: rows)
+    return Table(title: title, columns: Self.columns(.supply), rows: rows)
   }
 
   private func demandTable(_ title: String) -> Table {
@@ -40,23 +41,19 @@ extension Projection {
             + demandSums.map { Table.Cell.number(orEmpty: $0.mean(row: s, year: t)) })
       }
     }
-    return Table(
-      title: title,
-      columns: [.year("year"), .text("sector")]
-        + ["employment", "openings", "capacity"].map(Table.Column.number),
-      rows: rows)
+    return Table(title: title, columns: Self.columns(.demand), rows: rows)
   }
 
-  /// The balance metrics of year `t`, each the mean over paths, in `balanceMetrics` order.
+  /// The balance metrics of year `t`, each the mean over paths, in `BalanceMetric.names` order.
   public func balance(year t: Int) -> [Double] {
-    guard years.contains(t) else { return Self.balanceMetrics.map { _ in .nan } }
-    return Self.balanceMetrics.indices.map { Quantiles.mean(balanceValues(row: $0, year: t)) }
+    guard years.contains(t) else { return BalanceMetric.names.map { _ in .nan } }
+    return BalanceMetric.names.indices.map { Quantiles.mean(balanceValues(row: $0, year: t)) }
   }
 
   private func balanceTable(_ title: String) -> Table {
     Table(
       title: title,
-      columns: [.year("year")] + Self.balanceMetrics.map(Table.Column.number),
+      columns: Self.columns(.balance),
       rows: years.map { t in [.integer(t)] + balance(year: t).map(Table.Cell.number(orEmpty:)) })
   }
 
@@ -71,17 +68,14 @@ extension Projection {
         }
       }
     }
-    return Table(
-      title: title,
-      columns: [.year("year"), .text("field"), .text("sector"), .number("placed")],
-      rows: rows)
+    return Table(title: title, columns: Self.columns(.matching), rows: rows)
   }
 
   /// Per year and balance metric: the mean over paths and the scenario's quantiles (type 7).
   /// Cells are independent, so they are summarised concurrently; each row lands in its slot.
   private func fanTable(_ title: String) -> Table {
     let levels = scenario.info.quantiles
-    let metrics = Self.balanceMetrics
+    let metrics = BalanceMetric.names
     let cells = years.flatMap { t in metrics.indices.map { (t, $0) } }
     let slots = ResultSlots<[Table.Cell]>(count: cells.count)
     DispatchQueue.concurrentPerform(iterations: cells.count) { i in
@@ -94,16 +88,14 @@ extension Projection {
     let rows = slots.values.map { $0 ?? [] }
     return Table(
       title: title,
-      columns: [.year("year"), .text("metric"), .number("mean")]
-        + levels.map { .number(ScenarioSchema.quantileColumn($0)) },
+      columns: Self.columns(.fan) + levels.map { .number(RunTable.quantileColumn($0)) },
       rows: rows)
   }
 
   private func fitTable(_ title: String) -> Table {
     Table(
       title: title,
-      columns: [.text("model"), .text("term")]
-        + ["estimate", "std_error", "t", "p_value"].map(Table.Column.number),
+      columns: Self.columns(.fit),
       rows: fitRows.map { row in
         [.text(row.model), .text(row.term)]
           + [row.estimate, row.standardError, row.t, row.pValue].map(Table.Cell.number(orEmpty:))

@@ -3,11 +3,6 @@
 /// Its tables follow MODEL.md 9; with P > 1 they hold means over paths and the fan table
 /// the distribution of the balance metrics.
 public struct Projection: Sendable {
-  /// The tables a run emits.
-  public enum TableName: String, CaseIterable, Sendable {
-    case supply, demand, balance, matching, fan, fit
-  }
-
   /// What one batch of paths computes: per-path balance metrics, block sums for the other
   /// tables, and, when asked for, every engine output per path.
   struct Part: Sendable {
@@ -77,11 +72,11 @@ public struct Projection: Sendable {
   /// base_year + 1 ... base_year + horizon.
   public var years: ClosedRange<Int> { scenario.info.projectionYears }
 
-  /// The balance metrics (`Projection.balanceMetrics`, rows) per path, by projection year:
+  /// The balance metrics (`BalanceMetric.names`, rows) per path, by projection year:
   /// the batches joined, a copy of every path's values.
   public var balance: PathSeries { PathSeries.joined(balanceParts) }
 
-  /// The values of balance metric `row` (`balanceMetrics` order) in projection year `year`,
+  /// The values of balance metric `row` (`BalanceMetric.names` order) in projection year `year`,
   /// one per path in path order, read from the batches without joining them.
   public func balanceValues(row: Int, year: Int) -> [Double] {
     var values: [Double] = []
@@ -131,11 +126,6 @@ public struct Projection: Sendable {
     self.dataFiles = dataFiles
   }
 
-  /// Balance metrics by year, in the column order of MODEL.md 9.
-  public static let balanceMetrics = [
-    "graduates", "new_supply", "capacity", "placed", "unplaced", "vacancies", "coverage",
-  ]
-
   /// The balance metrics of every path: graduates Σ_k G_k, new supply N, capacity D,
   /// placed P, unplaced N − P, vacancies Σ_s V_s, coverage D / N (NaN where N = 0).
   static func balance(cohort: CohortProjection, matches: [PathMatching], paths: Int)
@@ -144,7 +134,7 @@ public struct Projection: Sendable {
     let tracks = cohort.tracks.count
     let matrices = matches.map { match in
       let g = cohort.graduates[match.year]
-      var m = Matrix(rows: balanceMetrics.count, columns: paths)
+      var m = Matrix(rows: BalanceMetric.names.count, columns: paths)
       for p in 0..<paths {
         var graduates = 0.0
         for k in 0..<tracks { graduates += g[k, g.columns == 1 ? 0 : p] }
@@ -162,7 +152,7 @@ public struct Projection: Sendable {
     }
     let first = matches.first?.year ?? 0
     return PathSeries(
-      years: first...(first + matches.count - 1), names: balanceMetrics, paths: paths,
+      years: first...(first + matches.count - 1), names: BalanceMetric.names, paths: paths,
       matrices: matrices)
   }
 }

@@ -1,6 +1,6 @@
 /// Why a scenario that loaded cannot be run: each case names the series, driver, track,
 /// sector or year at fault.
-public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   /// A data file could not be read (it was readable when the scenario was validated).
   case data(series: String, CSVError)
   /// A data file has no numeric `year` column.
@@ -33,14 +33,14 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
   case matching(MatchingError, at: String, paths: Int = 1)
 
   /// On a Monte Carlo run a value out of range may be a draw, not the scenario's own value.
-  private static func drawHint(_ paths: Int) -> String {
+  private static func drawHint(_ paths: Int, _ n: SettingNames) -> String {
     paths > 1
       ? " (on one of \(paths) paths: a drawn value, from an `sd`, may be the cause; the run "
-        + "with --paths 1 shows whether the scenario's own values are)"
+        + "with \(n(.paths)) 1 shows whether the scenario's own values are)"
       : ""
   }
 
-  public var description: String {
+  public func message(naming n: SettingNames) -> String {
     switch self {
     case .data(let series, let error):
       return "data series '\(series)': \(error)"
@@ -53,7 +53,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
     case .driverFormula(let driver, let error):
       return "driver '\(driver)': \(error)"
     case .driverFit(let driver, let error):
-      return "driver '\(driver)': cannot fit its model: \(error)"
+      return "driver '\(driver)': cannot fit its model: \(error.message(naming: n))"
     case .driverUndefined(let driver, let year, let reason):
       return "driver '\(driver)' has no value for \(year): \(reason)"
     case .driverDraws(let driver, let reason):
@@ -66,16 +66,16 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
       let gb = { (x: Double) in String(format: "%.1f GB", x / 1e9) }
       let fits = Int(0.8 * available / bytes * Double(paths))
       return "\(paths) paths would need about \(gb(bytes)) for this scenario, more than 80% of "
-        + "this machine's \(gb(available)): use at most about \(fits) paths (--paths)"
+        + "this machine's \(gb(available)): use at most about \(fits) paths (\(n(.paths)))"
     case .calibration(let message):
       return "calibrate: \(message)"
     case .cohort(let error, let at, let paths):
-      return "\(at): \(error)\(Self.drawHint(paths))"
+      return "\(at): \(error)\(Self.drawHint(paths, n))"
     case .demand(let error, let at, let path, let paths):
       let which = paths > 1 ? " (path \(path + 1) of \(paths))" : ""
       return "\(at): \(error)\(which); check its parameters and the shocks aimed at them"
     case .matching(let error, let at, let paths):
-      return "\(at): \(error)\(Self.drawHint(paths))"
+      return "\(at): \(error)\(Self.drawHint(paths, n))"
     }
   }
 }

@@ -74,7 +74,7 @@ public struct ComparisonResult: Sendable {
 
   /// The names of the difference quantile columns: `diff_q05`...
   public var quantileColumns: [String] {
-    levels.map { "diff_" + ScenarioSchema.quantileColumn($0) }
+    levels.map { "diff_" + RunTable.quantileColumn($0) }
   }
 
   /// The wide table: one row per year, metric and alternative.

@@ -4,22 +4,22 @@ import Foundation
 /// their rows in `Projection.balance`.
 public struct MetricSelection: Sendable, Equatable {
   public let names: [String]
-  /// The row of each name in `Projection.balanceMetrics`.
+  /// The row of each name in `BalanceMetric.names`.
   public let rows: [Int]
 
   /// Every balance metric, in the order of MODEL.md 9.
-  public static let all = MetricSelection(names: Projection.balanceMetrics)
+  public static let all = MetricSelection(names: BalanceMetric.names)
 
   private init(names: [String]) {
     self.names = names
-    rows = names.map { name in Projection.balanceMetrics.firstIndex(of: name) ?? 0 }
+    rows = names.map { name in BalanceMetric.names.firstIndex(of: name) ?? 0 }
   }
 
   /// Parses a comma-separated list of metrics.
   ///
   /// Nil or empty text means every metric; repeats are dropped.
   /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
-  public init(parsing list: String?, option: String = "--metrics") throws(WhatIfError) {
+  public init(parsing list: String?, option: Setting = .metrics) throws(WhatIfError) {
     guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else {
       self = .all
       return
@@ -36,11 +36,11 @@ public struct MetricSelection: Sendable, Equatable {
 
   /// `name` when it is a balance metric.
   /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
-  public static func metric(_ name: String, option: String) throws(WhatIfError) -> String {
-    guard Projection.balanceMetrics.contains(name) else {
+  public static func metric(_ name: String, option: Setting) throws(WhatIfError) -> String {
+    guard BalanceMetric.names.contains(name) else {
       throw .unknownMetric(
         option: option, name: name,
-        nearest: ScenarioDecoder.nearest(name, among: Projection.balanceMetrics))
+        nearest: ScenarioDecoder.nearest(name, among: BalanceMetric.names))
     }
     return name
   }

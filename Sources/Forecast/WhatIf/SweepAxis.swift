@@ -20,13 +20,13 @@ public struct SweepAxis: Sendable, Equatable {
     let path = text[..<equals].trimmingCharacters(in: .whitespaces)
     let list = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
     guard !path.isEmpty, !list.isEmpty else { throw .setSyntax(text) }
-    let target = try Self.target(path, in: scenario, option: "--set")
+    let target = try Self.target(path, in: scenario, option: .set)
     self.init(target: target, values: try Self.values(list, target: path))
   }
 
   /// The shock target at `path` when the scenario has it (MODEL.md 8).
   /// - Throws: `WhatIfError.unknownTarget` with the three nearest valid targets.
-  public static func target(_ path: String, in scenario: Scenario, option: String)
+  public static func target(_ path: String, in scenario: Scenario, option: Setting)
     throws(WhatIfError) -> ShockTarget
   {
     let valid = scenario.validTargets

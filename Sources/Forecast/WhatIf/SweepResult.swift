@@ -40,7 +40,7 @@ public struct SweepResult: Sendable {
 
   /// The statistics of a scenario's sweep: `mean`, then the quantile columns with P > 1.
   static func statistics(_ scenario: Scenario) -> [String] {
-    ["mean"] + levels(scenario).map(ScenarioSchema.quantileColumn)
+    ["mean"] + levels(scenario).map(RunTable.quantileColumn)
   }
 
   /// The statistic columns: `mean`, then the quantile columns with P > 1.
@@ -81,7 +81,7 @@ public struct SweepResult: Sendable {
     return Table(
       title: "\(sweep.scenario.info.name): sweep",
       columns: sweep.axes.map { .number($0.target.path) } + [.year("year"), .text("metric")]
-        + (["value"] + levels.map(ScenarioSchema.quantileColumn)).map(Table.Column.number),
+        + (["value"] + levels.map(RunTable.quantileColumn)).map(Table.Column.number),
       rows: rows)
   }
 

@@ -23,7 +23,7 @@ public struct Tornado: Sendable {
   ///   projection years.
   public init(scenario: Scenario, metric: String, year: Int, delta: Double) throws(WhatIfError) {
     precondition(delta > 0 && delta < 1, "Tornado: delta \(delta)")
-    _ = try MetricSelection.metric(metric, option: "--metric")
+    _ = try MetricSelection.metric(metric, option: .metric)
     guard scenario.info.projectionYears.contains(year) else {
       throw .yearOutOfRange(year: year, valid: scenario.info.projectionYears)
     }
@@ -75,7 +75,7 @@ public struct Tornado: Sendable {
     }
     let targets = self.targets
     let factors = [1 - delta, 1 + delta]
-    let row = Projection.balanceMetrics.firstIndex(of: metric) ?? 0
+    let row = BalanceMetric.names.firstIndex(of: metric) ?? 0
     let results = ConcurrentJobs.run(
       count: 1 + 2 * targets.count,
       concurrent: ConcurrentJobs.concurrent(paths: scenario.info.paths),

@@ -2,9 +2,9 @@
 /// metric or scenario at fault, what was expected and what was found.
 public enum WhatIfError: Error, Equatable, Sendable {
   /// A target path that is not a shock target of the scenario (MODEL.md 8).
-  case unknownTarget(option: String, path: String, nearest: [String])
+  case unknownTarget(option: Setting, path: String, nearest: [String])
   /// A name that is not a balance metric (MODEL.md 9).
-  case unknownMetric(option: String, name: String, nearest: [String])
+  case unknownMetric(option: Setting, name: String, nearest: [String])
   /// A year outside the scenario's projection years.
   case yearOutOfRange(year: Int, valid: ClosedRange<Int>)
   /// A `--set` argument without `TARGET=VALUES`.

@@ -7,7 +7,7 @@ import Testing
 func constantTrack(
   _ name: String, duration: Int, years: ClosedRange<Int>, baseYear: Int, intake: Double,
   progression: Double, completion: Double, rule: CohortTrack.IntakeRule? = nil,
-  fields: [CohortTrack.FieldShare] = [.init(field: "all", share: 1)]
+  fields: [FieldShare] = [.init(field: "all", share: 1)]
 ) -> CohortTrack {
   var observed = [Int: Double]()
   var exogenous = [Int: Double]()

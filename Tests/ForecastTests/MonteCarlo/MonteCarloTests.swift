@@ -66,7 +66,7 @@ import Testing
     s.info.paths = 200
     let whole = try Simulation(scenario: s).run(batchSize: 200)
     let split = try Simulation(scenario: s).run(batchSize: batchSize)
-    for table in Projection.TableName.allCases {
+    for table in RunTable.allCases {
       #expect(whole.table(table).rendered(as: .csv) == split.table(table).rendered(as: .csv), "\(table)")
     }
     #expect(whole.balance == split.balance)
@@ -74,7 +74,7 @@ import Testing
     #expect(whole.cohort.newSupplyByField == split.cohort.newSupplyByField)
     let lean = try Simulation(scenario: s).run(batchSize: batchSize, keepPaths: false)
     #expect(lean.engines == nil)
-    for table in Projection.TableName.allCases {
+    for table in RunTable.allCases {
       #expect(whole.table(table).rendered(as: .csv) == lean.table(table).rendered(as: .csv), "\(table)")
     }
   }
@@ -112,7 +112,7 @@ import Testing
     let whole = try Simulation(scenario: s).run(batchSize: 150)
     let split = try Simulation(scenario: s).run(batchSize: batchSize)
     #expect(whole.cohort.intake[2022].columns == 1)
-    for table in Projection.TableName.allCases {
+    for table in RunTable.allCases {
       #expect(whole.table(table).rendered(as: .csv) == split.table(table).rendered(as: .csv), "\(table)")
     }
     #expect(whole.balance(year: 2022)[0] == 720)

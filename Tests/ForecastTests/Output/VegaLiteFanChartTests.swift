@@ -37,7 +37,7 @@ import Testing
     #expect(values[0]["year"] as? Int == 2021 && values[0]["metric"] as? String == "graduates")
     let facet = spec["facet"] as? [String: Any]
     #expect(facet?["field"] as? String == "metric")
-    #expect(facet?["sort"] as? [String] == Projection.balanceMetrics)
+    #expect(facet?["sort"] as? [String] == BalanceMetric.names)
     let layers = Self.layers(spec)
     #expect(layers.map(\.0) == ["area", "area", "line", "line"])
     #expect(layers.map(\.1) == ["q05", "q25", "q50", "mean"])

@@ -109,7 +109,7 @@ import Testing
   /// Every table has the MODEL.md 9 columns and one row per year (× key).
   @Test func tablesHaveTheContractColumns() throws {
     let p = try Self.run("steady")
-    let expected: [Projection.TableName: [String]] = [
+    let expected: [RunTable: [String]] = [
       .supply: ["year", "track", "intake", "enrolled", "graduates", "continuing", "new_supply"],
       .demand: ["year", "sector", "employment", "openings", "capacity"],
       .balance: [

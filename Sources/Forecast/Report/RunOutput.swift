@@ -4,7 +4,7 @@ import Foundation
 /// folder (`--out`), every file complete or absent.
 public enum RunOutput {
   /// Why tables could not be written.
-  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+  public enum Failure: Error, Equatable, Sendable, SettingMessage {
     case unknownTable(String, nearest: [String])
     /// An empty name in the list (`""`, `supply,,demand`, a trailing comma).
     case emptyTableName(list: String)
@@ -17,50 +17,50 @@ public enum RunOutput {
     /// `--long` and `--format vega-lite` together.
     case chartNotLong
 
-    public var description: String {
+    public func message(naming n: SettingNames) -> String {
       switch self {
       case .unknownTable(let name, let nearest):
-        return "--tables: no table '\(name)' (tables: "
-          + Projection.TableName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        return "\(n(.tables)): no table '\(name)' (tables: "
+          + RunTable.allCases.map(\.rawValue).joined(separator: ", ") + ")"
           + suggestion(nearest)
       case .emptyTableName(let list):
-        return "--tables: expected comma-separated table names ("
-          + Projection.TableName.allCases.map(\.rawValue).joined(separator: ", ") + "), found "
+        return "\(n(.tables)): expected comma-separated table names ("
+          + RunTable.allCases.map(\.rawValue).joined(separator: ", ") + "), found "
           + (list.trimmingCharacters(in: .whitespaces).isEmpty ? "nothing" : "an empty name in '\(list)'")
       case .notADirectory(let path):
         return "\(path) is a file, not a directory"
       case .oneTablePerStream(let format, let count):
-        return "--format \(format.rawValue) writes one table to standard output, and \(count) "
-          + "were asked for: name one with --tables (for example --tables balance), or write "
-          + "them all with --out DIR"
+        return "\(n(.format)) \(format.rawValue) writes one table to standard output, and \(count) "
+          + "were asked for: name one with \(n(.tables)) (for example \(n(.tables)) balance), or write "
+          + "them all with \(n(.out)) DIR"
       case .cannotWrite(let path, let reason):
         return "cannot write \(path): \(reason)"
       case .chartNeedsFan(let tables):
-        return "--format vega-lite draws the fan table only, and "
+        return "\(n(.format)) vega-lite draws the fan table only, and "
           + (tables.isEmpty
             ? "no table was"
             : tables.count == 1
               ? "table \(tables[0]) was" : "tables \(tables.joined(separator: ", ")) were")
-          + " asked for: use --tables fan (with --paths above 1 for a spread), or a table "
+          + " asked for: use \(n(.tables)) fan (with \(n(.paths)) above 1 for a spread), or a table "
           + "format (text, markdown, csv, tsv, json) for the other tables"
       case .chartNotLong:
-        return "--long writes a table, not a chart: leave out --long or --format vega-lite"
+        return "\(n(.long)) writes a table, not a chart: leave out \(n(.long)) or \(n(.format)) vega-lite"
       }
     }
   }
 
   /// Parses a comma-separated list of table names; an empty name is an error, not skipped.
-  public static func tables(_ list: String) throws(Failure) -> [Projection.TableName] {
-    var out: [Projection.TableName] = []
+  public static func tables(_ list: String) throws(Failure) -> [RunTable] {
+    var out: [RunTable] = []
     let names = list.split(separator: ",", omittingEmptySubsequences: false)
       .map { $0.trimmingCharacters(in: .whitespaces) }
     for name in names {
       guard !name.isEmpty else { throw .emptyTableName(list: list) }
-      guard let table = Projection.TableName(rawValue: name) else {
+      guard let table = RunTable(rawValue: name) else {
         throw .unknownTable(
           name,
           nearest: EditDistance.closest(
-            to: name, among: Projection.TableName.allCases.map(\.rawValue), limit: 1))
+            to: name, among: RunTable.allCases.map(\.rawValue), limit: 1))
       }
       if !out.contains(table) { out.append(table) }
     }
@@ -83,7 +83,7 @@ public enum RunOutput {
 
   /// Everything for standard output, rendered in memory first.
   public static func stream(
-    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
   ) throws(Failure) -> String {
     switch format {
@@ -117,7 +117,7 @@ public enum RunOutput {
 
   /// Fails unless a Vega-Lite chart can be drawn of `tables`: exactly the fan table, and
   /// not in the long form.
-  public static func checkVegaLite(tables: [Projection.TableName], long: Bool = false)
+  public static func checkVegaLite(tables: [RunTable], long: Bool = false)
     throws(Failure)
   {
     if long { throw .chartNotLong }
@@ -128,7 +128,7 @@ public enum RunOutput {
   }
 
   /// The Vega-Lite fan chart; `tables` must be exactly the fan table.
-  public static func vegaLite(_ projection: Projection, tables: [Projection.TableName])
+  public static func vegaLite(_ projection: Projection, tables: [RunTable])
     throws(Failure) -> String
   {
     try checkVegaLite(tables: tables)
@@ -137,7 +137,7 @@ public enum RunOutput {
 
   /// The chart file `fan.vl.json` plus `metadata.json`, as (name, contents).
   public static func vegaLiteFiles(
-    _ projection: Projection, tables: [Projection.TableName], metadata: RunMetadata
+    _ projection: Projection, tables: [RunTable], metadata: RunMetadata
   ) throws(Failure) -> [(name: String, contents: String)] {
     [
       ("fan.vl.json", try vegaLite(projection, tables: tables)),
@@ -148,7 +148,7 @@ public enum RunOutput {
   /// The tables in the long form (`Projection.longTable`), rendered: JSON is the bare array
   /// of row objects, so that it reads straight into a data frame.
   public static func long(
-    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat
+    _ projection: Projection, tables: [RunTable], format: OutputFormat
   ) -> String {
     let title = "\(projection.scenario.info.name): long"
     let table = projection.longTable(tables).table(title: title)
@@ -157,7 +157,7 @@ public enum RunOutput {
 
   /// The long form in `long.<ext>` plus `metadata.json`, as (name, contents).
   public static func longFiles(
-    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
   ) -> [(name: String, contents: String)] {
     [
@@ -168,7 +168,7 @@ public enum RunOutput {
 
   /// One file per table (`<table>.<ext>`) plus `metadata.json`, as (name, contents).
   public static func files(
-    _ projection: Projection, tables: [Projection.TableName], format: OutputFormat,
+    _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
   ) -> [(name: String, contents: String)] {
     tables.map {

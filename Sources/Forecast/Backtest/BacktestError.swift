@@ -1,6 +1,6 @@
 /// Why a backtest cannot run: a bad option (named as on the command line), or a run that
 /// failed at one origin.
-public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
   /// `--origins` is not a year or A...B with A ≤ B.
   case invalidOrigins(String)
   /// `--horizon` below 1.
@@ -20,34 +20,34 @@ public enum BacktestError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The scenario failed to run as of `origin`.
   case simulation(origin: Int, SimulationError)
 
-  public var description: String {
+  public func message(naming n: SettingNames) -> String {
     switch self {
     case .invalidOrigins(let text):
-      return "--origins: expected a year or A...B with A ≤ B (for example 2015 or 2012...2020), "
+      return "\(n(.origins)): expected a year or A...B with A ≤ B (for example 2015 or 2012...2020), "
         + "found '\(text)'"
     case .horizonTooShort(let horizon):
-      return "--horizon: expected at least 1, found \(horizon)"
+      return "\(n(.horizon)): expected at least 1, found \(horizon)"
     case .invalidLevel(let level):
-      return "--level: expected a probability between 0 and 1 (for example 0.9), found \(level)"
+      return "\(n(.level)): expected a probability between 0 and 1 (for example 0.9), found \(level)"
     case .horizonTooLong(let horizon, let maximum, let series, let lastObserved, let firstOrigin):
-      return "--horizon: expected at most \(maximum), found \(horizon): the series '\(series)' "
+      return "\(n(.horizon)): expected at most \(maximum), found \(horizon): the series '\(series)' "
         + "is observed through \(lastObserved), so from the first origin \(firstOrigin) no "
         + "step beyond \(Wording.count(maximum, "year")) can be scored"
     case .originsAfterObservations(let origins, let series, let lastObserved):
       let found =
         origins.count == 1 ? "\(origins.lowerBound)" : "\(origins.lowerBound)...\(origins.upperBound)"
-      return "--origins: the series '\(series)' is observed through \(lastObserved), so an "
+      return "\(n(.origins)): the series '\(series)' is observed through \(lastObserved), so an "
         + "origin must come before it; found \(found)"
     case .unknownMetric(let metric, let metrics):
-      return "--metric: expected a balance column (\(metrics.joined(separator: ", "))), "
+      return "\(n(.metric)): expected a balance column (\(metrics.joined(separator: ", "))), "
         + "found '\(metric)'" + suggestion(ScenarioDecoder.nearest(metric, among: metrics))
     case .unknownSeries(let name, let series):
-      return "--series: expected a data series of the scenario (\(series.joined(separator: ", "))), "
+      return "\(n(.series)): expected a data series of the scenario (\(series.joined(separator: ", "))), "
         + "found '\(name)'" + suggestion(ScenarioDecoder.nearest(name, among: series))
     case .noObservations(let series, let file):
       return "data series '\(series)' has no values (file \(file)): nothing to score against"
     case .simulation(let origin, let error):
-      return "run as of origin \(origin): \(error)"
+      return "run as of origin \(origin): \(error.message(naming: n))"
     }
   }
 }

@@ -77,8 +77,8 @@ public struct Backtest: Sendable {
   ///   (the horizon may reach at most the last observation from the first origin), or a run
   ///   that fails at an origin.
   public func run() throws(BacktestError) -> BacktestResult {
-    guard let metricIndex = Projection.balanceMetrics.firstIndex(of: metric) else {
-      throw .unknownMetric(metric, metrics: Projection.balanceMetrics)
+    guard let metricIndex = BalanceMetric.names.firstIndex(of: metric) else {
+      throw .unknownMetric(metric, metrics: BalanceMetric.names)
     }
     guard horizon >= 1 else { throw .horizonTooShort(horizon) }
     guard level > 0 && level < 1 else { throw .invalidLevel(level) }

@@ -39,6 +39,11 @@ public struct Table: Sendable, Equatable {
     case integer(Int)
     /// No value: blank in text, Markdown, CSV and TSV, `null` in JSON.
     case empty
+
+    /// A number, or an empty cell for NaN (a value that does not exist).
+    static func number(orEmpty value: Double) -> Cell {
+      value.isNaN ? .empty : .number(value)
+    }
   }
 
   /// A caption, rendered above the text and Markdown forms; CSV, TSV and JSON have no place

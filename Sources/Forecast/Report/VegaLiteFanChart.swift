@@ -27,7 +27,7 @@ public struct VegaLiteFanChart: Sendable {
 
   /// The bands drawn, outermost first, as pairs of quantile columns.
   public var bands: [(lower: String, upper: String)] {
-    let names = levels.map(ScenarioSchema.quantileColumn)
+    let names = levels.map(RunTable.quantileColumn)
     var pairs: [(String, String)] = []
     var i = 0
     while i < names.count - 1 - i && pairs.count < 2 {
@@ -39,7 +39,7 @@ public struct VegaLiteFanChart: Sendable {
 
   /// The median's column, when 0.5 is one of the levels.
   public var median: String? {
-    levels.contains(0.5) ? ScenarioSchema.quantileColumn(0.5) : nil
+    levels.contains(0.5) ? RunTable.quantileColumn(0.5) : nil
   }
 
   /// The specification, ending with a line feed.
@@ -67,7 +67,7 @@ public struct VegaLiteFanChart: Sendable {
     var subtitle = bands.map { "band \($0.lower)–\($0.upper)" }
     if let median { subtitle.append("line \(median)") }
     subtitle.append("dashed line mean")
-    let metrics = ScenarioSchema.fanMetrics.map(Table.jsonString).joined(separator: ", ")
+    let metrics = BalanceMetric.names.map(Table.jsonString).joined(separator: ", ")
     let values = table.renderedJSON().trimmingCharacters(in: .whitespacesAndNewlines)
     return """
       {

@@ -1,0 +1,46 @@
+/// A setting of a library call that an error message names: the list of tables, the number of
+/// paths, a tolerance. The library's messages name a setting through `SettingNames`, so that
+/// a front end can name it as its users write it (the command line as its flag) while the
+/// library itself names no command-line flag.
+public enum Setting: String, CaseIterable, Sendable {
+  case tables, format, out, long, paths, seed, level, predict, weights, strict
+  case origins, horizon, metric, metrics, series, set, delta, year, rtol, atol, tolerance
+  /// Recording a snapshot of a scenario's tables.
+  case recordSnapshot
+  /// Replacing a scenario's snapshot with its current tables.
+  case updateSnapshot
+}
+
+/// How messages spell a `Setting`.
+public struct SettingNames: Sendable {
+  private let spell: @Sendable (Setting) -> String
+
+  public init(_ spell: @escaping @Sendable (Setting) -> String) { self.spell = spell }
+
+  /// The library's own spelling: the setting's name in backquotes (`` `paths` ``), and the
+  /// library call for the snapshot operations.
+  public static let library = SettingNames { setting in
+    switch setting {
+    case .recordSnapshot: return "`Snapshot.record`"
+    case .updateSnapshot: return "`CheckReport.run(update: true)`"
+    default: return "`\(setting.rawValue)`"
+    }
+  }
+
+  public func callAsFunction(_ setting: Setting) -> String { spell(setting) }
+}
+
+/// An error whose message names settings: `description` spells them the library's way,
+/// `message(naming:)` as a front end asks.
+public protocol SettingMessage: Error, CustomStringConvertible {
+  func message(naming: SettingNames) -> String
+}
+
+extension SettingMessage {
+  public var description: String { message(naming: .library) }
+}
+
+/// `error`'s message with settings spelt by `names` where it names any.
+public func message(of error: any Error, naming names: SettingNames) -> String {
+  (error as? any SettingMessage)?.message(naming: names) ?? "\(error)"
+}
