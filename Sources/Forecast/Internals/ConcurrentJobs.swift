@@ -1,26 +1,18 @@
 import Foundation
 
-/// Runs independent jobs (the scenario runs of a what-if) on every core and returns their
+/// Runs independent jobs (a run's batches, the scenario runs of a what-if) on every core and returns their
 /// results in job order, so the output never depends on which job finished first.
 ///
 /// BLAS is held single-threaded for the whole batch: the jobs are the parallelism, and a
-/// `Simulation.run` inside a job then never sets the thread count from another thread.
+/// job then never sets the thread count from another thread.
 enum ConcurrentJobs {
-  /// Whether runs of `paths` paths should go side by side: only when each is one batch.
-  ///
-  /// A larger run already spreads its batches over every core, and running two at once
-  /// would double the peak memory for no speed.
-  static func concurrent(paths: Int) -> Bool { paths <= Simulation.defaultBatchSize }
-
-  /// The batch size for each run of `paths` paths: the whole run when runs go side by side
-  /// (`concurrent`), else the simulation's own choice.
-  static func batchSize(paths: Int) -> Int? { concurrent(paths: paths) ? paths : nil }
-
-  /// The result of every job, in job order; `progress` gets the number of jobs finished.
+  /// The result of every job, in job order; `progress` gets the work finished so far, each
+  /// job counting `work(index)` (one by default).
   ///
   /// With `concurrent` false the jobs run one after the other.
   static func run<T: Sendable, E: Error>(
-    count: Int, concurrent: Bool = true, progress: (@Sendable (Int) -> Void)? = nil,
+    count: Int, concurrent: Bool = true, work: @Sendable (Int) -> Int = { _ in 1 },
+    progress: (@Sendable (Int) -> Void)? = nil,
     _ job: @Sendable (Int) throws(E) -> T
   ) -> [Result<T, E>] {
     guard count > 0 else { return [] }
@@ -32,7 +24,7 @@ enum ConcurrentJobs {
       } catch {
         result = .failure(error)
       }
-      let done = slots.put(result, at: index)
+      let done = slots.put(result, at: index, work: work(index))
       progress?(done)
     }
     withSingleThreadedBLAS {

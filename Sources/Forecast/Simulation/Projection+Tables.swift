@@ -26,7 +26,7 @@ extension Projection {
       for (k, track) in tracks.enumerated() {
         rows.append(
           [.integer(t), .text(track)]
-            + supplySums.map { Table.Cell.number(orEmpty: $0.mean(row: k, year: t)) })
+            + SupplyMetric.allCases.map { .number(orEmpty: supplySums[$0].mean(row: k, year: t)) })
       }
     }
     return Table(title: title, columns: Self.columns(.supply), rows: rows)
@@ -38,7 +38,7 @@ extension Projection {
       for (s, sector) in sectors.enumerated() {
         rows.append(
           [.integer(t), .text(sector)]
-            + demandSums.map { Table.Cell.number(orEmpty: $0.mean(row: s, year: t)) })
+            + DemandMetric.allCases.map { .number(orEmpty: demandSums[$0].mean(row: s, year: t)) })
       }
     }
     return Table(title: title, columns: Self.columns(.demand), rows: rows)

@@ -3,27 +3,6 @@
 /// Its tables follow MODEL.md 9; with P > 1 they hold means over paths and the fan table
 /// the distribution of the balance metrics.
 public struct Projection: Sendable {
-  /// What one batch of paths computes: per-path balance metrics, block sums for the other
-  /// tables, and, when asked for, every engine output per path.
-  struct Part: Sendable {
-    let startYear: Int
-    let firstPath: Int
-    let tracks: [String]
-    let sectors: [String]
-    let fields: [String]
-    /// intake, enrolled, graduates, continuing, new_supply (rows: tracks).
-    let supply: [BlockSums]
-    /// employment, openings, capacity (rows: sectors).
-    let demand: [BlockSums]
-    /// placements, rows field · sectors + sector.
-    let placements: BlockSums
-    let balance: PathSeries
-    let engines: Engines?
-    let fitRows: [FitRow]
-    let warnings: [String]
-    let ranges: [RangeCheck.Count]
-  }
-
   /// Every engine output on every path, kept when a run asks for it (`keepPaths`).
   public struct Engines: Sendable {
     public let cohort: CohortProjection
@@ -41,8 +20,8 @@ public struct Projection: Sendable {
   public let tracks: [String]
   public let sectors: [String]
   public let fields: [String]
-  let supplySums: [BlockSums]
-  let demandSums: [BlockSums]
+  let supplySums: SupplySums
+  let demandSums: DemandSums
   let placementSums: BlockSums
   /// The engines' outputs per path; nil unless the run kept them.
   public let engines: Engines?
@@ -93,15 +72,15 @@ public struct Projection: Sendable {
   }
 
   /// Batches of paths, in path order, as one projection.
-  init(joining parts: [Part], scenario: Scenario, dataFiles: [String]) {
+  init(joining parts: [BatchResult], scenario: Scenario, dataFiles: [String]) {
     let first = parts[0]
     self.scenario = scenario
     self.startYear = first.startYear
     self.tracks = first.tracks
     self.sectors = first.sectors
     self.fields = first.fields
-    self.supplySums = first.supply.indices.map { i in BlockSums.joined(parts.map { $0.supply[i] }) }
-    self.demandSums = first.demand.indices.map { i in BlockSums.joined(parts.map { $0.demand[i] }) }
+    self.supplySums = SupplySums.joined(parts.map(\.supply))
+    self.demandSums = DemandSums.joined(parts.map(\.demand))
     self.placementSums = BlockSums.joined(parts.map(\.placements))
     self.balanceParts = parts.map(\.balance)
     self.paths = balanceParts.reduce(0) { $0 + $1.paths }
@@ -124,35 +103,5 @@ public struct Projection: Sendable {
     }
     self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: paths)
     self.dataFiles = dataFiles
-  }
-
-  /// The balance metrics of every path: graduates Σ_k G_k, new supply N, capacity D,
-  /// placed P, unplaced N − P, vacancies Σ_s V_s, coverage D / N (NaN where N = 0).
-  static func balance(cohort: CohortProjection, matches: [PathMatching], paths: Int)
-    -> PathSeries
-  {
-    let tracks = cohort.tracks.count
-    let matrices = matches.map { match in
-      let g = cohort.graduates[match.year]
-      var m = Matrix(rows: BalanceMetric.names.count, columns: paths)
-      for p in 0..<paths {
-        var graduates = 0.0
-        for k in 0..<tracks { graduates += g[k, g.columns == 1 ? 0 : p] }
-        let n = match.supply[p]
-        let d = match.capacity[p]
-        m[0, p] = graduates
-        m[1, p] = n
-        m[2, p] = d
-        m[3, p] = match.placed[p]
-        m[4, p] = n - match.placed[p]
-        m[5, p] = match.vacancies[p]
-        m[6, p] = n == 0 ? .nan : d / n
-      }
-      return m
-    }
-    let first = matches.first?.year ?? 0
-    return PathSeries(
-      years: first...(first + matches.count - 1), names: BalanceMetric.names, paths: paths,
-      matrices: matrices)
   }
 }

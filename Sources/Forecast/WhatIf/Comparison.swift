@@ -61,11 +61,11 @@ public struct Comparison: Sendable {
     let scenarios = [base] + alternatives
     let names = [base.info.name] + labels
     let results = ConcurrentJobs.run(
-      count: scenarios.count, concurrent: ConcurrentJobs.concurrent(paths: base.info.paths),
+      count: scenarios.count, concurrent: Simulation.runsSideBySide(paths: base.info.paths),
       progress: progress
     ) { index throws(SimulationError) -> (PathSeries, [String]) in
       let projection = try Simulation(scenario: scenarios[index]).run(
-        batchSize: ConcurrentJobs.batchSize(paths: scenarios[index].info.paths), keepPaths: false)
+        batchSize: Simulation.sideBySideBatchSize(paths: scenarios[index].info.paths), keepPaths: false)
       return (projection.balance, projection.warnings)
     }
     var balances: [PathSeries] = []

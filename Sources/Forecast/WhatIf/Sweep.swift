@@ -97,12 +97,12 @@ public struct Sweep: Sendable {
     let years = scenario.info.projectionYears
     let levels = SweepResult.levels(scenario)
     let results = ConcurrentJobs.run(
-      count: pointCount, concurrent: ConcurrentJobs.concurrent(paths: scenario.info.paths),
+      count: pointCount, concurrent: Simulation.runsSideBySide(paths: scenario.info.paths),
       progress: progress
     ) {
       index throws(SimulationError) -> SweepResult.Point in
       let projection = try Simulation(scenario: scenario(at: index)).run(
-        batchSize: ConcurrentJobs.batchSize(paths: scenario.info.paths), data: data)
+        batchSize: Simulation.sideBySideBatchSize(paths: scenario.info.paths), data: data)
       return SweepResult.Point(
         projection: projection, years: years, metrics: metrics, levels: levels)
     }

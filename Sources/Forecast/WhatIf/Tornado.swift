@@ -78,14 +78,14 @@ public struct Tornado: Sendable {
     let row = BalanceMetric.names.firstIndex(of: metric) ?? 0
     let results = ConcurrentJobs.run(
       count: 1 + 2 * targets.count,
-      concurrent: ConcurrentJobs.concurrent(paths: scenario.info.paths),
+      concurrent: Simulation.runsSideBySide(paths: scenario.info.paths),
       progress: progress
     ) { index throws(SimulationError) -> (Double, [String]) in
       let shocked =
         index == 0
         ? scenario : scenario(scaling: targets[(index - 1) / 2], by: factors[(index - 1) % 2])
       let projection = try Simulation(scenario: shocked).run(
-        batchSize: ConcurrentJobs.batchSize(paths: shocked.info.paths), data: data)
+        batchSize: Simulation.sideBySideBatchSize(paths: shocked.info.paths), data: data)
       return (projection.balance(year: year)[row], projection.warnings)
     }
     let base: (Double, [String])

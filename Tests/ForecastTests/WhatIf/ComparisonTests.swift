@@ -145,7 +145,7 @@ import Testing
 
   @Test func metricSelectionErrors() throws {
     #expect(
-      throws: WhatIfError.unknownMetric(option: "--metrics", name: "unplacd", nearest: ["unplaced"])
+      throws: WhatIfError.unknownMetric(option: .metrics, name: "unplacd", nearest: ["unplaced"])
     ) {
       try MetricSelection(parsing: "graduates,unplacd")
     }
@@ -154,7 +154,7 @@ import Testing
     #expect(
       try MetricSelection(parsing: "placed, placed,graduates").names == ["placed", "graduates"])
     let message = WhatIfError.unknownMetric(
-      option: "--metrics", name: "unplacd", nearest: ["unplaced"]
+      option: .metrics, name: "unplacd", nearest: ["unplaced"]
     ).description
     #expect(message.contains("did you mean unplaced") && message.contains("coverage"))
   }

@@ -82,7 +82,7 @@ import Testing
         Issue.record("\(error)")
         return
       }
-      #expect(option == "--set" && path == "sectors.lab.grwth")
+      #expect(option == .set && path == "sectors.lab.grwth")
       #expect(nearest.first == "sectors.lab.growth")
       #expect(error.description.contains("simulate targets"))
     }

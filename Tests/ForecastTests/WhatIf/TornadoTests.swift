@@ -77,7 +77,7 @@ import Testing
       try Tornado(scenario: scenario, metric: "unplaced", year: 2030, delta: 0.1)
     }
     #expect(
-      throws: WhatIfError.unknownMetric(option: "--metric", name: "unplace", nearest: ["unplaced"])
+      throws: WhatIfError.unknownMetric(option: .metric, name: "unplace", nearest: ["unplaced"])
     ) {
       try Tornado(scenario: scenario, metric: "unplace", year: 2025, delta: 0.1)
     }

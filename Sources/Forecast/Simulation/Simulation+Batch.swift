@@ -1,0 +1,74 @@
+import Foundation
+
+extension Simulation {
+  /// One batch of paths, start to finish.
+  func runBatch(
+    _ context: PathContext, data: ScenarioData, prepared: Preparation, keepPaths: Bool
+  ) throws(SimulationError)
+    -> BatchResult
+  {
+    let info = scenario.info
+    let base = info.baseYear
+    let last = base + info.horizon
+    let start = prepared.start
+    let shocks = ShockApplication(shocks: scenario.shocks, context: context)
+    let drivers = try DriverValues(
+      fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
+      shocks: shocks)
+    let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
+    var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
+    var calibrated: [String: Double] = [:]
+    for (k, completion) in (prepared.completions ?? []).enumerated() {
+      calibrated[tracks[k].name] = completion
+      var series = Dictionary(
+        uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
+      shocks.apply(.completion(track: tracks[k].name), to: &series)
+      tracks[k].setCompletion(series)
+    }
+    let trackRanges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
+
+    let cohort: CohortProjection
+    do {
+      let engine = try CohortEngine(
+        system: CohortSystem(baseYear: base, horizon: info.horizon, tracks: tracks),
+        startYear: start)
+      cohort = engine.run(paths: context.count)
+    } catch {
+      throw .cohort(error, at: keyPath(of: error), paths: context.total)
+    }
+
+    let sectors = try demandSectors(parameters: parameters, base: base, last: last)
+    let ranges = trackRanges + RangeCheck.count(sectors: sectors, paths: context.count)
+    let demand: DemandProjection
+    do {
+      demand = try DemandEngine(baseYear: base, horizon: info.horizon, sectors: sectors)
+        .run(paths: context.count)
+    } catch {
+      throw .demand(
+        error, at: keyPath(sector: error.sector), path: context.paths.lowerBound + error.path,
+        paths: context.total)
+    }
+
+    let matches = try matchings(
+      cohort: cohort, demand: demand, shocks: shocks, paths: context.total)
+    // Reduce the batch to what the tables need: block sums of every table cell, and the
+    // balance metrics per path (the fan and compare need each path's).
+    let firstPath = context.paths.lowerBound
+    let fields = cohort.fields
+    let sectorNames = scenario.sectors.map(\.name)
+    let projectionYears = (base + 1)...last
+    let placements = PathSeries(
+      years: projectionYears,
+      names: fields.flatMap { f in sectorNames.map { "\(f)/\($0)" } }, paths: context.count,
+      matrices: matches.map(\.placements))
+    return BatchResult(
+      startYear: start, firstPath: firstPath, tracks: cohort.tracks, sectors: sectorNames,
+      fields: fields,
+      supply: SupplySums(cohort, years: projectionYears, firstPath: firstPath),
+      demand: DemandSums(demand, firstPath: firstPath),
+      placements: BlockSums(placements, firstPath: firstPath),
+      balance: BatchResult.balance(cohort: cohort, matches: matches, paths: context.count),
+      engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
+      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: ranges)
+  }
+}
