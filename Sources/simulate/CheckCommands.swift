@@ -9,7 +9,7 @@ func runScenario(_ path: String) throws -> ScenarioRun {
     let projection = try Simulation(scenario: scenario).run(keepPaths: false)
     return ScenarioRun(
       projection: projection,
-      metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
+      metadata: RunMetadata(projection: projection))
   } catch {
     throw failBadInput(error, in: path)
   }

@@ -54,39 +54,14 @@ struct Run: ParsableCommand {
   func run() throws {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     do {
-      let chosen = try RunOutput.tables(
-        tables ?? loaded.output.tables?.joined(separator: ",")
-          ?? (loaded.info.paths > 1
-            ? "supply,demand,balance,matching,fan" : "supply,demand,balance,matching"))
-      let format = format ?? .table(loaded.output.format ?? .text)
-      // Checked before the run, which may take a while.
-      if format == .vegaLite { try RunOutput.checkVegaLite(tables: chosen, long: long) }
+      let chosen = try tables.map(RunOutput.tables)
+        ?? loaded.output.tables.map { try RunOutput.tables($0.joined(separator: ",")) }
+        ?? RunTable.defaults(paths: loaded.info.paths)
+      let request = try OutputRequest(
+        tables: chosen, format: format ?? .table(loaded.output.format ?? .text),
+        shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
       let projection = try monteCarlo.run(loaded)
-      let metadata = RunMetadata(
-        projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: scenario))
-      if let out {
-        let files: [(name: String, contents: String)]
-        switch format {
-        case .vegaLite:
-          files = try RunOutput.vegaLiteFiles(projection, tables: chosen, metadata: metadata)
-        case .table(let format) where long:
-          files = RunOutput.longFiles(
-            projection, tables: chosen, format: format, metadata: metadata)
-        case .table(let format):
-          files = RunOutput.files(projection, tables: chosen, format: format, metadata: metadata)
-        }
-        try RunOutput.write(files, to: out)
-      } else {
-        switch format {
-        case .vegaLite:
-          writeOut(try RunOutput.vegaLite(projection, tables: chosen))
-        case .table(let format) where long:
-          writeOut(RunOutput.long(projection, tables: chosen, format: format))
-        case .table(let format):
-          writeOut(
-            try RunOutput.stream(projection, tables: chosen, format: format, metadata: metadata))
-        }
-      }
+      writeOut(try request.emit(projection, metadata: RunMetadata(projection: projection)))
       writeWarnings(projection.warnings)
     } catch let error as RunOutput.Failure {
       throw failBadInput(error)

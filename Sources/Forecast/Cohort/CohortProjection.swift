@@ -68,3 +68,29 @@ public struct CohortProjection: Sendable, Equatable {
       enrolled: enrolled.value(row: track, year: year, path: path))
   }
 }
+
+
+
+extension CohortProjection {
+  /// Batches of paths side by side (see `PathSeries.joined`).
+  static func joined(_ parts: [CohortProjection]) -> CohortProjection {
+    let first = parts[0]
+    if parts.count == 1 { return first }
+    let finals = parts.map { part in
+      part.finalState.columns == part.paths
+        ? part.finalState
+        : Matrix(
+          rows: part.finalState.rows, columns: part.paths,
+          columnMajor: Array([[Double]](repeating: part.finalState.storage, count: part.paths).joined()))
+    }
+    return CohortProjection(
+      baseYear: first.baseYear, startYear: first.startYear, paths: parts.reduce(0) { $0 + $1.paths },
+      intake: .joined(parts.map(\.intake)), enrolled: .joined(parts.map(\.enrolled)),
+      graduates: .joined(parts.map(\.graduates)), droppedOut: .joined(parts.map(\.droppedOut)),
+      continuing: .joined(parts.map(\.continuing)), newSupply: .joined(parts.map(\.newSupply)),
+      newSupplyByField: .joined(parts.map(\.newSupplyByField)),
+      finalState: Matrix(
+        rows: first.finalState.rows, columns: finals.reduce(0) { $0 + $1.columns },
+        columnMajor: finals.flatMap(\.storage)))
+  }
+}

@@ -110,3 +110,17 @@ internal func systemMallopt(_ option: AllocatorOption, _ value: Int) -> Bool {
     return false
   #endif
 }
+
+/// Sets an environment variable of this process, replacing its value. C: `setenv`.
+internal func systemSetEnvironment(_ name: String, _ value: String) {
+  setenv(name, value, 1)
+}
+
+/// Replaces this process with a new run of its own executable with `arguments`; returns only
+/// when that fails. C: `execv` of `/proc/self/exe`.
+internal func systemReexecute(arguments: [String]) {
+  var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+  cArguments.append(nil)
+  execv("/proc/self/exe", &cArguments)
+  for pointer in cArguments { free(pointer) }
+}

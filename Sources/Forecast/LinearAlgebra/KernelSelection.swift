@@ -70,13 +70,9 @@ public enum KernelSelection {
         environment: environment, cpuFlags: cpuFlags(), currentKernel: BLASInfo.current.kernel,
         threads: BLASInfo.current.threads, singleThreaded: singleThreaded)
     else { return }
-    for (name, value) in variables { setenv(name, value, 1) }
-    let arguments = CommandLine.arguments
-    var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    cArguments.append(nil)
+    for (name, value) in variables { systemSetEnvironment(name, value) }
     // Only returns on failure; the program then carries on with the kernel it has.
-    execv("/proc/self/exe", &cArguments)
-    for pointer in cArguments { free(pointer) }
+    systemReexecute(arguments: CommandLine.arguments)
   }
 
   /// The variables `reexecuteIfNeeded` sets before re-executing, or nil when it does not

@@ -98,30 +98,6 @@ extension PathSeries {
   }
 }
 
-extension CohortProjection {
-  /// Batches of paths side by side (see `PathSeries.joined`).
-  static func joined(_ parts: [CohortProjection]) -> CohortProjection {
-    let first = parts[0]
-    if parts.count == 1 { return first }
-    let finals = parts.map { part in
-      part.finalState.columns == part.paths
-        ? part.finalState
-        : Matrix(
-          rows: part.finalState.rows, columns: part.paths,
-          columnMajor: Array([[Double]](repeating: part.finalState.storage, count: part.paths).joined()))
-    }
-    return CohortProjection(
-      baseYear: first.baseYear, startYear: first.startYear, paths: parts.reduce(0) { $0 + $1.paths },
-      intake: .joined(parts.map(\.intake)), enrolled: .joined(parts.map(\.enrolled)),
-      graduates: .joined(parts.map(\.graduates)), droppedOut: .joined(parts.map(\.droppedOut)),
-      continuing: .joined(parts.map(\.continuing)), newSupply: .joined(parts.map(\.newSupply)),
-      newSupplyByField: .joined(parts.map(\.newSupplyByField)),
-      finalState: Matrix(
-        rows: first.finalState.rows, columns: finals.reduce(0) { $0 + $1.columns },
-        columnMajor: finals.flatMap(\.storage)))
-  }
-}
-
 extension PathSeries {
   /// The same series over `years` only (which must lie within its years).
   public func restricted(to years: ClosedRange<Int>) -> PathSeries {

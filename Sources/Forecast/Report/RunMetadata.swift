@@ -26,7 +26,7 @@ public struct RunMetadata: Sendable, Equatable {
   /// The version of the Forecast library and the `simulate` tool.
   public static let toolVersion = "0.2.0"
 
-  public init(projection: Projection, scenarioFiles: [String]) {
+  public init(projection: Projection) {
     let info = projection.scenario.info
     scenario = info.name
     title = info.title
@@ -36,7 +36,7 @@ public struct RunMetadata: Sendable, Equatable {
     seed = info.seed
     toolVersion = Self.toolVersion
     blas = BLASInfo.current
-    self.scenarioFiles = scenarioFiles.map(Self.digest)
+    scenarioFiles = projection.scenario.files.map(Self.digest)
     dataFiles = projection.dataFiles.map(Self.digest)
     warnings = projection.warnings
   }

@@ -14,6 +14,17 @@ public struct Scenario: Sendable, Equatable {
   public var expectations: [Expectation]
   public var output: OutputDefaults
   public var check: CheckSettings
+  /// The scenario file and every file it extends, nearest first, as absolute paths, as the
+  /// loader read them (for provenance); empty for a scenario built in code. Not part of
+  /// equality: two files that say the same thing are the same scenario.
+  public var files: [String] = []
+
+  public static func == (a: Scenario, b: Scenario) -> Bool {
+    a.info == b.info && a.dataSeries == b.dataSeries && a.population == b.population
+      && a.drivers == b.drivers && a.tracks == b.tracks && a.calibration == b.calibration
+      && a.sectors == b.sectors && a.shocks == b.shocks && a.expectations == b.expectations
+      && a.output == b.output && a.check == b.check
+  }
 
   public init(
     info: ScenarioInfo, dataSeries: [DataSeriesSpec] = [], population: PopulationSpec? = nil,

@@ -15,23 +15,27 @@ public enum ScenarioLoader {
   public static func load(path: String) throws(ScenarioError) -> Scenario {
     var issues: [ScenarioIssue] = []
     let file = absolutePath(path, relativeTo: FileManager.default.currentDirectoryPath)
-    guard let document = readDocument(file, chain: [], from: nil, issues: &issues) else {
+    var files: [String] = []
+    guard let document = readDocument(file, chain: [], from: nil, files: &files, issues: &issues)
+    else {
       throw ScenarioError(issues: issues)
     }
     // Problems that stop a file from loading leave nothing sane to validate.
     guard issues.isEmpty else { throw ScenarioError(issues: issues) }
     var decoder = ScenarioDecoder(topFile: file)
     let scenario = decoder.decode(document)
-    guard let scenario, decoder.issues.isEmpty else {
+    guard var scenario, decoder.issues.isEmpty else {
       throw ScenarioError(issues: decoder.issues)
     }
+    scenario.files = files
     return scenario
   }
 
-  /// Reads one file and, through `extends`, the files under it; nil when it cannot be read.
+  /// Reads one file and, through `extends`, the files under it, adding each to `files`; nil
+  /// when it cannot be read.
   static func readDocument(
     _ file: String, chain: [String], from extendsLocation: SourceLocation?,
-    issues: inout [ScenarioIssue]
+    files: inout [String], issues: inout [ScenarioIssue]
   ) -> ScenarioNode? {
     let location = extendsLocation ?? SourceLocation(file: file)
     if chain.contains(file) {
@@ -65,6 +69,7 @@ public enum ScenarioLoader {
           found: exists ? "a file that cannot be read as UTF-8" : "no such file"))
       return nil
     }
+    files.append(file)
     if let header = malformedTableHeader(in: text) {
       issues.append(
         ScenarioIssue(
@@ -106,7 +111,7 @@ public enum ScenarioLoader {
     let baseFile = absolutePath(relative, relativeTo: directory)
     guard
       let base = readDocument(
-        baseFile, chain: chain + [file], from: extends.location, issues: &issues)
+        baseFile, chain: chain + [file], from: extends.location, files: &files, issues: &issues)
     else { return nil }
     return ScenarioMerge.merge(base: base, extension: rest)
   }
@@ -164,22 +169,5 @@ public enum ScenarioLoader {
       break
     }
     return ScenarioNode(value: .other("a \(value.type)"), location: location)
-  }
-}
-
-extension ScenarioLoader {
-  /// The scenario file and every file it extends, nearest first, as absolute paths (for
-  /// provenance). Stops at a file that cannot be read or parsed, or at a cycle.
-  public static func extendsChain(path: String) -> [String] {
-    var chain: [String] = []
-    var file = absolutePath(path, relativeTo: FileManager.default.currentDirectoryPath)
-    while !chain.contains(file) {
-      chain.append(file)
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8),
-        let table = try? TOMLTable(string: text), let base = table["extends"]?.string
-      else { break }
-      file = absolutePath(base, relativeTo: (file as NSString).deletingLastPathComponent)
-    }
-    return chain
   }
 }

@@ -107,7 +107,7 @@ import Testing
     }
     let metric = error(2010...2012, 2, "graduates", "graduate")
     #expect(metric == .unknownMetric("graduate", metrics: BalanceMetric.names))
-    #expect(metric?.description.hasPrefix("--metric: expected a balance column (graduates, new_supply,") == true)
+    #expect(metric?.message(naming: .flags).hasPrefix("--metric: expected a balance column (graduates, new_supply,") == true)
     #expect(metric?.description.hasSuffix("found 'graduate'; did you mean 'graduates'?") == true)
     #expect(error(2010...2012, 2, "grads", "graduates") == .unknownSeries("grads", series: ["intake", "graduates"]))
     // linear.csv is observed through 2030: from 2010, 20 steps at most.

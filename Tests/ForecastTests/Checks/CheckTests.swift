@@ -10,7 +10,7 @@ import Testing
   static func projection(_ name: String) throws -> (Projection, RunMetadata) {
     let path = Fixtures.url("simulation/\(name).toml").path
     let projection = try Simulation(scenario: try ScenarioLoader.load(path: path)).run()
-    return (projection, RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: path)))
+    return (projection, RunMetadata(projection: projection))
   }
 
   func temporaryDirectory() -> String {

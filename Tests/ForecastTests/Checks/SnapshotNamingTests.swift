@@ -29,7 +29,7 @@ import Testing
     let projection = try Simulation(scenario: try ScenarioLoader.load(path: file.path)).run()
     return ScenarioRun(
       projection: projection,
-      metadata: RunMetadata(projection: projection, scenarioFiles: ScenarioLoader.extendsChain(path: file.path)))
+      metadata: RunMetadata(projection: projection))
   }
 
   @Test func twoScenarioFilesWithOneNameClash() throws {

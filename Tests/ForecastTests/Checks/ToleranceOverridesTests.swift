@@ -40,7 +40,7 @@ import Testing
     #expect {
       _ = try ToleranceOverrides(rtol: nil, atol: nil, tolerances: [text])
     } throws: { error in
-      (error as? CheckError)?.description == message
+      (error as? CheckError)?.message(naming: .flags) == message
     }
   }
 

@@ -16,7 +16,7 @@ import Testing
 
   @Test func emptyTableMessageListsTheTables() {
     #expect(
-      RunOutput.Failure.emptyTableName(list: "supply,,demand").description
+      RunOutput.Failure.emptyTableName(list: "supply,,demand").message(naming: .flags)
         == "--tables: expected comma-separated table names (supply, demand, balance, matching, fan, fit), "
         + "found an empty name in 'supply,,demand'")
   }

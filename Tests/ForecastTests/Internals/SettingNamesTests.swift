@@ -1,0 +1,47 @@
+import Testing
+
+@testable import Forecast
+
+/// The library names settings, never command-line flags; a front end spells them its own way.
+struct SettingNamesTests {
+  static let errors: [any SettingMessage] = [
+    RunOutput.Failure.unknownTable("suply", nearest: ["supply"]),
+    RunOutput.Failure.emptyTableName(list: "supply,,demand"),
+    RunOutput.Failure.oneTablePerStream(format: .csv, count: 2),
+    RunOutput.Failure.chartNeedsFan(tables: ["balance"]),
+    RunOutput.Failure.chartNotLong,
+    SimulationError.tooManyPaths(paths: 1_000_000, bytes: 4e10, available: 2.4e10),
+    WhatIfError.yearOutOfRange(year: 1990, valid: 2026...2040),
+    WhatIfError.setSyntax("x"),
+    WhatIfError.duplicateTarget("sectors.a.growth"),
+    WhatIfError.badDelta("2"),
+    WhatIfError.unknownMetric(option: .metrics, name: "unplacd", nearest: ["unplaced"]),
+    BacktestError.invalidOrigins("x"),
+    BacktestError.horizonTooShort(0),
+    BacktestError.invalidLevel(2),
+    BacktestError.unknownMetric("graduate", metrics: BalanceMetric.names),
+    CheckError.snapshotMissing(path: "snapshots/x"),
+    FitError.badLevel(2),
+    FitError.predictionLengths(column: "year", count: 2, expected: 3),
+    FitError.regression(.rankDeficient(aliased: ["x2"])),
+    RegressionError.rankDeficient(aliased: ["x2"]),
+  ]
+
+  @Test func libraryMessagesNameNoFlag() {
+    for error in Self.errors {
+      #expect(!error.description.contains("--"), "\(error.description)")
+    }
+  }
+
+  @Test func frontEndsSpellSettingsTheirWay() {
+    let upper = SettingNames { "<\($0.rawValue.uppercased())>" }
+    #expect(
+      RunOutput.Failure.emptyTableName(list: ",").message(naming: upper)
+        .hasPrefix("<TABLES>: expected comma-separated table names"))
+    #expect(BacktestError.horizonTooShort(0).message(naming: .flags) == "--horizon: expected at least 1, found 0")
+    #expect(
+      BacktestError.horizonTooShort(0).description == "`horizon`: expected at least 1, found 0")
+    // A wrapped error is spelt the same way as its wrapper.
+    #expect(FitError.regression(.rankDeficient(aliased: ["x2"])).message(naming: .flags).hasSuffix("--strict"))
+  }
+}
