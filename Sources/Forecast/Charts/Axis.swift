@@ -9,7 +9,7 @@ public struct Axis: Sendable, Hashable {
   }
 
   public var kind: Kind
-  /// The axis title with its units, e.g. "Graduates, millions" or "Coverage, % of new graduates".
+  /// The axis title with its units, such as "Graduates, millions" or "Coverage, %".
   public var title: String?
   /// How tick labels are written; decimals are chosen for the whole axis from its ticks.
   public var labelStyle: NumberFormat.Style

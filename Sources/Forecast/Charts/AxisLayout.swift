@@ -25,14 +25,15 @@ struct AxisLayout: Sendable {
       } else {
         years = 0...1
       }
-      // Year labels are four digits at 13 units, about 34 wide: keep them 60 apart.
-      let ticks = YearTicks(years: years, maximumCount: max(2, Int(length / 60)))
+      // Year labels are four digits, about 34 wide at 13 units: at least 60 apart.
+      let ticks = YearTicks(
+        years: years, maximumCount: max(2, Int(length / max(60, spacing * 2 / 3))))
       domain = Double(years.lowerBound)...Double(years.upperBound)
       self.ticks = ticks.values.map(Double.init)
       labels = ticks.values.map(String.init)
       categories = nil
     case .linear:
-      let target = max(3, Int(length / spacing) + 1)
+      let target = max(2, Int(length / spacing) + 1)
       if let fixed = axis.domain {
         let nice = NiceTicks(covering: fixed, targetCount: target)
         let tolerance = nice.step * 1e-9

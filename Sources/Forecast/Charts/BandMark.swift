@@ -1,6 +1,7 @@
-/// The area between a lower and an upper series, for an interval such as the 50% or 90%
-/// band of a fan chart: filled with the colour at `opacity`, so nested bands darken where
-/// they overlap. A non-finite value breaks the band.
+/// The area between a lower and an upper series, such as a fan chart's 50% or 90% interval.
+///
+/// Filled with the colour at `opacity`, so nested bands darken where they overlap. A
+/// non-finite value breaks the band.
 public struct BandMark: Sendable, Hashable {
   public var label: String?
   public var x: [Double]

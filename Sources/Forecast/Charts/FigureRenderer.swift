@@ -148,14 +148,9 @@ struct FigureRenderer {
     let gutter =
       (yLayouts.map { $0.widestLabel(size: Theme.tickSize) }.max() ?? 0) + Theme.tickGap
 
-    // The shared x axis; its last label may reach past the plot's right edge by half its width.
     let xValues = figure.panels.flatMap { $0.marks.flatMap(\.xValues) }
-    let roughWidth = columnWidth - gutter - 16
-    let xLayout = AxisLayout(figure.x, values: xValues, length: roughWidth, spacing: 90)
-    let lastHalf = xLayout.labels.last.map { TextMetrics.width($0, size: Theme.tickSize) / 2 }
-    let firstHalf = xLayout.labels.first.map { TextMetrics.width($0, size: Theme.tickSize) / 2 }
-    let rightPad = max(8, (lastHalf ?? 0) + 2)
-    let leftGutter = max(gutter, (firstHalf ?? 0) + 2)
+    let (xLayout, leftGutter, rightPad) = Self.xAxisLayout(
+      figure.x, values: xValues, columnWidth: columnWidth, gutter: gutter)
     let plotWidth = columnWidth - leftGutter - rightPad
     let insets = barLabelInsets(xLayout: xLayout, plotWidth: plotWidth)
 
@@ -194,7 +189,11 @@ struct FigureRenderer {
       // A line for the labels of vertical rules, which stand above the plot.
       let hasRuleLabel = rowPanels.contains { panel in
         panel.marks.contains {
-          if case .rule(let r) = $0, case .vertical = r.orientation { r.label != nil } else { false }
+          if case .rule(let r) = $0, case .vertical = r.orientation {
+            r.label != nil
+          } else {
+            false
+          }
         }
       }
       if hasRuleLabel { headerTop += Theme.annotationSize * Theme.lineHeight }
@@ -237,7 +236,8 @@ struct FigureRenderer {
       let plotsRight = contentLeft + contentWidth - rightPad
       let text = TextMetrics.truncate(title, toWidth: contentWidth, size: Theme.axisTitleSize)
       let half = TextMetrics.width(text, size: Theme.axisTitleSize) / 2
-      let centre = min(max((plotsLeft + plotsRight) / 2, contentLeft + half), contentLeft + contentWidth - half)
+      let centre = min(
+        max((plotsLeft + plotsRight) / 2, contentLeft + half), contentLeft + contentWidth - half)
       var element = textLine(
         text, top: &top, x: centre, size: Theme.axisTitleSize,
         color: ChartPalette.secondaryText)
@@ -245,6 +245,39 @@ struct FigureRenderer {
       out.append(element)
     }
     return out
+  }
+
+  /// The shared x axis, ticks about 90 units apart or further until no two labels touch,
+  /// and the room its end labels need: half the first label's width left of the plot (within
+  /// the y labels' gutter if it fits), half the last one's right of it.
+  private static func xAxisLayout(
+    _ axis: Axis, values: [Double], columnWidth: Double, gutter: Double
+  ) -> (layout: AxisLayout, leftGutter: Double, rightPad: Double) {
+    var spacing = 90.0
+    while true {
+      // A first guess at the plot's width sets the tick count; the labels then set the pads.
+      let rough = columnWidth - gutter - 16
+      let layout = AxisLayout(axis, values: values, length: rough, spacing: spacing)
+      let half = { (label: String?) in
+        label.map { TextMetrics.width($0, size: Theme.tickSize) / 2 + 2 } ?? 0
+      }
+      let leftGutter = max(gutter, half(layout.labels.first))
+      let rightPad = max(8, half(layout.labels.last))
+      let length = columnWidth - leftGutter - rightPad
+      let span = layout.domain.upperBound - layout.domain.lowerBound
+      let gaps = zip(layout.ticks, layout.ticks.dropFirst()).map { ($1 - $0) / span * length }
+      let widest = layout.widestLabel(size: Theme.tickSize)
+      if span <= 0 || (gaps.min() ?? .infinity) >= widest + 12 {
+        return (layout, leftGutter, rightPad)
+      }
+      if rough / spacing < 1 {
+        // Even two or three ticks are too close: label every other one.
+        var thinned = layout
+        thinned.labels = layout.labels.enumerated().map { $0.offset % 2 == 0 ? $0.element : "" }
+        return (thinned, leftGutter, rightPad)
+      }
+      spacing *= 1.25
+    }
   }
 
   /// Room kept inside the plot's left and right edges so that bar end labels stay in the

@@ -11,8 +11,9 @@ public struct LineMark: Sendable, Hashable {
     self.style = style
   }
 
-  /// One series observed up to `lastObserved` (solid) and projected after it (dashed), the
-  /// two pieces meeting at `lastObserved` so the line has no gap. The legend names it once.
+  /// One series, solid where observed (to `lastObserved`) and dashed where projected.
+  ///
+  /// The two pieces meet at `lastObserved`, so the line has no gap; the legend names it once.
   public static func observedAndProjected(
     _ label: String?, points: [DataPoint], lastObserved: Double, style: SeriesStyle,
     projectionDash: DashPattern = .dashed

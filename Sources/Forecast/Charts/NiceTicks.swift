@@ -25,13 +25,17 @@ public struct NiceTicks: Sendable, Equatable {
   /// Ticks enclosing `min...max`, about `targetCount` of them (at least 2).
   ///
   /// An empty range (min equal to max) is widened to the nice numbers around the value, or
-  /// to 0…1 at zero.
+  /// to −1…1 at zero; so is a span below a trillionth of the values.
   public init(covering range: ClosedRange<Double>, targetCount: Int = 6) {
     precondition(
       range.lowerBound.isFinite && range.upperBound.isFinite,
       "NiceTicks: range \(range) is not finite")
     var low = range.lowerBound
     var high = range.upperBound
+    // A span below a trillionth of the values is no span: ticks could not tell them apart.
+    if high - low <= max(abs(low), abs(high)) * 1e-12 {
+      high = low
+    }
     if low == high {
       let magnitude = low == 0 ? 1 : Self.niceNumber(abs(low), round: false) / 2
       low -= magnitude
@@ -48,11 +52,10 @@ public struct NiceTicks: Sendable, Equatable {
     }
     let firstIndex = snapped(low / step).rounded(.down)
     let lastIndex = snapped(high / step).rounded(.up)
-    var values: [Double] = []
-    var index = firstIndex
-    while index <= lastIndex {
-      values.append(exponent >= 0 ? index * mantissa * scale : index * mantissa / scale)
-      index += 1
+    let count = Int(lastIndex - firstIndex) + 1
+    let values = (0..<count).map { i -> Double in
+      let index = firstIndex + Double(i)
+      return exponent >= 0 ? index * mantissa * scale : index * mantissa / scale
     }
     self.values = values.map { $0 == 0 ? 0 : $0 }
     self.step = step

@@ -127,7 +127,11 @@ public struct NumberFormat: Sendable, Hashable {
     let scaled = value * power
     let nudged = scaled + (scaled >= 0 ? 1 : -1) * abs(scaled) * 4 * Double.ulpOfOne
     let rounded = nudged.rounded(.toNearestOrAwayFromZero)
-    guard abs(rounded) < 9e18 else { return value < 0 ? "−∞" : "∞" }
+    guard abs(rounded) < 9e18 else {
+      // Beyond Int64: the integral digits as glibc prints them (exactly), no decimals.
+      let digits = String(format: "%.0f", abs(value).rounded(.toNearestOrAwayFromZero))
+      return (value < 0 ? "\u{2212}" : "") + groupedDigits(Array(digits))
+    }
     let units = Int64(rounded)
     let magnitude = units.magnitude
     let divisor = UInt64(power)
@@ -143,7 +147,10 @@ public struct NumberFormat: Sendable, Hashable {
   }
 
   private static func grouped(_ n: UInt64) -> String {
-    let digits = Array(String(n))
+    groupedDigits(Array(String(n)))
+  }
+
+  private static func groupedDigits(_ digits: [Character]) -> String {
     var out = ""
     for (i, d) in digits.enumerated() {
       if i > 0 && (digits.count - i) % 3 == 0 { out += "," }

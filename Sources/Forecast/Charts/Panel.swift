@@ -1,5 +1,6 @@
-/// One plot of a figure: its marks on the figure's x axis and its own y axis. A figure of
-/// several panels is a set of small multiples.
+/// One plot of a figure: its marks on the figure's x axis and its own y axis.
+///
+/// A figure of several panels is a set of small multiples.
 public struct Panel: Sendable, Hashable {
   public var title: String?
   public var y: Axis

@@ -100,6 +100,8 @@ struct PanelRenderer {
             from: Point(x: x, y: frame.bottom),
             to: Point(x: x, y: frame.bottom + ChartTheme.tickLength),
             color: ChartPalette.axis, crisp: true))
+        // A thinned axis leaves some ticks unlabelled.
+        if label.isEmpty { continue }
         out.append(
           SVGShapes.text(
             label, x: x, y: frame.bottom + ChartTheme.tickLength + 3 + 0.95 * size, size: size,
@@ -229,27 +231,31 @@ struct PanelRenderer {
         let a = frame.x(e.lower)
         let b = frame.x(e.upper)
         out.append(
-          SVGShapes.line(from: Point(x: a, y: y), to: Point(x: b, y: y), color: m.color, width: 1.5))
+          SVGShapes.line(from: Point(x: a, y: y), to: Point(x: b, y: y), color: m.color, width: 1.5)
+        )
         for x in [a, b] {
           out.append(
             SVGShapes.line(
               from: Point(x: x, y: y - cap), to: Point(x: x, y: y + cap), color: m.color,
               width: 1.5))
         }
-        out.append(SVGShapes.marker(m.shape, at: Point(x: frame.x(e.value), y: y), size: 8, color: m.color))
+        out.append(
+          SVGShapes.marker(m.shape, at: Point(x: frame.x(e.value), y: y), size: 8, color: m.color))
       case .vertical:
         let x = frame.x(e.position)
         let a = frame.y(e.lower)
         let b = frame.y(e.upper)
         out.append(
-          SVGShapes.line(from: Point(x: x, y: a), to: Point(x: x, y: b), color: m.color, width: 1.5))
+          SVGShapes.line(from: Point(x: x, y: a), to: Point(x: x, y: b), color: m.color, width: 1.5)
+        )
         for y in [a, b] {
           out.append(
             SVGShapes.line(
               from: Point(x: x - cap, y: y), to: Point(x: x + cap, y: y), color: m.color,
               width: 1.5))
         }
-        out.append(SVGShapes.marker(m.shape, at: Point(x: x, y: frame.y(e.value)), size: 8, color: m.color))
+        out.append(
+          SVGShapes.marker(m.shape, at: Point(x: x, y: frame.y(e.value)), size: 8, color: m.color))
       }
     }
     return out

@@ -4,13 +4,15 @@
 /// Two decimals are a hundredth of a user unit: invisible at any print size of an 800-unit
 /// view box, and short enough to keep paths small.
 enum SVGNumber {
-  /// The largest magnitude written; coordinates beyond it are a layout bug.
-  static let limit = 1e12
+  /// The largest magnitude written: a coordinate beyond it (data far outside a fixed axis
+  /// domain) is clamped to it, far outside any view box and clipped like the rest.
+  static let limit = 1e7
 
-  /// `value` rounded half away from zero to hundredths, e.g. `12.5`, `-3.14`, `0`, `100`.
+  /// `value` rounded half away from zero to hundredths: `12.5`, `-3.14`, `0`, `100`.
   static func format(_ value: Double) -> String {
-    precondition(value.isFinite && abs(value) < limit, "SVG coordinate out of range: \(value)")
-    let hundredths = Int64((value * 100).rounded(.toNearestOrAwayFromZero))
+    precondition(value.isFinite, "SVG coordinate \(value)")
+    let clamped = min(max(value, -limit), limit)
+    let hundredths = Int64((clamped * 100).rounded(.toNearestOrAwayFromZero))
     if hundredths == 0 { return "0" }
     let magnitude = hundredths.magnitude
     let whole = magnitude / 100
@@ -18,7 +20,9 @@ enum SVGNumber {
     var text = hundredths < 0 ? "-" : ""
     text += String(whole)
     if fraction != 0 {
-      text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+      text +=
+        fraction % 10 == 0
+        ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
     }
     return text
   }

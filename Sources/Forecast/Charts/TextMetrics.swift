@@ -75,7 +75,8 @@ public enum TextMetrics {
     var current = ""
     var index = 0
     while index < tokens.count {
-      let candidate = current.isEmpty ? tokens[index].trimmingLeadingSpaces() : current + tokens[index]
+      let candidate =
+        current.isEmpty ? tokens[index].trimmingLeadingSpaces() : current + tokens[index]
       if current.isEmpty || width(candidate, size: size, bold: bold) <= maximumWidth {
         current = candidate
         index += 1
@@ -87,7 +88,9 @@ public enum TextMetrics {
     }
     if !current.isEmpty { lines.append(current) }
     // A single word wider than the line is cut; text left over ends the last line in "…".
-    lines = lines.map { truncate($0.trimmingTrailingSpaces(), toWidth: maximumWidth, size: size, bold: bold) }
+    lines = lines.map {
+      truncate($0.trimmingTrailingSpaces(), toWidth: maximumWidth, size: size, bold: bold)
+    }
     if index < tokens.count, let last = lines.popLast() {
       lines.append(ellipsized(last, toWidth: maximumWidth, size: size, bold: bold))
     }

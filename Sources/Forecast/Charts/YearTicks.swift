@@ -1,6 +1,7 @@
-/// Integer ticks for a year axis: every 1, 2, 5, 10, 20, 50... years, on multiples of the
-/// step, inside the years shown (a year axis is not widened to nice numbers: the data's first
-/// and last years are its ends).
+/// Integer ticks for a year axis, every 1, 2, 5, 10, 20 or 50 (and so on) years.
+///
+/// The ticks are multiples of the step inside the years shown: a year axis is not widened to
+/// nice numbers, the data's first and last years are its ends.
 public struct YearTicks: Sendable, Equatable {
   public let values: [Int]
   public let step: Int

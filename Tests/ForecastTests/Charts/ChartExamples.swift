@@ -50,8 +50,10 @@ enum ChartExamples {
       ]
     return Figure(
       title: "Graduates peak at about 11.5 million in the early 2030s, then fall",
-      subtitle: "New graduates per year, observed to 2025 and projected to 2040, with 50% and 90% intervals",
-      source: "Ministry of Education; National Bureau of Statistics; Forecast china-baseline scenario (10,000 paths).",
+      subtitle:
+        "New graduates per year, observed to 2025 and projected to 2040, with 50% and 90% intervals",
+      source:
+        "Ministry of Education; National Bureau of Statistics; Forecast china-baseline scenario (10,000 paths).",
       x: .years(),
       panels: [
         Panel(
@@ -67,13 +69,20 @@ enum ChartExamples {
     let groups = ["Household services", "Construction", "Manufacturing", "Other brands"]
     let panels = groups.enumerated().map { i, name -> Panel in
       let base = [30_000.0, 55_000, 80_000, 210_000][i]
-      let points = xs.map { DataPoint($0, base * (1 + 0.02 * ($0 - 2015)) + Double(i) * 900 * sin($0)) }
+      let points = xs.map {
+        DataPoint($0, base * (1 + 0.02 * ($0 - 2015)) + Double(i) * 900 * sin($0))
+      }
       let low = xs.map { base * (1 + 0.012 * ($0 - 2015)) }
       return Panel(
-        title: name, y: .linear(title: "Openings, thousands", labelStyle: .scaled(.thousand, .none), includesZero: true),
+        title: name,
+        y: .linear(
+          title: "Openings, thousands", labelStyle: .scaled(.thousand, .none), includesZero: true),
         marks: [
           .line(LineMark("Baseline", points: points, style: ChartPalette.series(0))),
-          .line(LineMark("Low demand", points: zip(xs, low).map { DataPoint($0, $1) }, style: ChartPalette.series(1).dashed())),
+          .line(
+            LineMark(
+              "Low demand", points: zip(xs, low).map { DataPoint($0, $1) },
+              style: ChartPalette.series(1).dashed())),
           .rule(RuleMark(.vertical(x: 2025), label: "base year")),
         ])
     }
@@ -91,7 +100,10 @@ enum ChartExamples {
       "劳务品牌 coverage (labour-service brands)", "Completion rate, undergraduate",
     ]
     let base = 12.69e6
-    let swings = [(-1.9e6, 2.1e6), (-1.1e6, 1.2e6), (-0.6e6, 0.5e6), (-0.3e6, 0.35e6), (-0.2e6, 0.15e6), (-0.08e6, 0.1e6)]
+    let swings = [
+      (-1.9e6, 2.1e6), (-1.1e6, 1.2e6), (-0.6e6, 0.5e6), (-0.3e6, 0.35e6), (-0.2e6, 0.15e6),
+      (-0.08e6, 0.1e6),
+    ]
     let format = NumberFormat(.scaled(.million, .word), decimals: 1)
     let bars = swings.enumerated().map { i, s in
       BarMark.Bar(
@@ -100,7 +112,8 @@ enum ChartExamples {
     }
     return Figure(
       title: "Unplaced graduates in 2030 depend most on the brands outside the named groups",
-      subtitle: "Unplaced graduates in 2030 with each input at its low and high value, others at baseline",
+      subtitle:
+        "Unplaced graduates in 2030 with each input at its low and high value, others at baseline",
       source: "Forecast tornado analysis of china-baseline.",
       x: .linear(title: "Unplaced graduates, millions", labelStyle: .scaled(.million, .none)),
       panels: [
@@ -119,7 +132,8 @@ enum ChartExamples {
     let total = [0.61, 0.27, 0.12, 0.07, 0.02]
     func estimates(_ v: [Double], offset: Double) -> [ErrorBarMark.Estimate] {
       v.enumerated().map { i, x in
-        ErrorBarMark.Estimate(position: Double(i) + offset, value: x, lower: max(0, x - 0.06), upper: x + 0.05)
+        ErrorBarMark.Estimate(
+          position: Double(i) + offset, value: x, lower: max(0, x - 0.06), upper: x + 0.05)
       }
     }
     return Figure(
@@ -131,8 +145,14 @@ enum ChartExamples {
         Panel(
           y: .categories(names),
           marks: [
-            .errorBars(ErrorBarMark("First-order index", estimates: estimates(first, offset: -0.18), orientation: .horizontal, color: ChartPalette.series(0).color)),
-            .errorBars(ErrorBarMark("Total index", estimates: estimates(total, offset: 0.18), orientation: .horizontal, color: ChartPalette.series(1).color, shape: .square)),
+            .errorBars(
+              ErrorBarMark(
+                "First-order index", estimates: estimates(first, offset: -0.18),
+                orientation: .horizontal, color: ChartPalette.series(0).color)),
+            .errorBars(
+              ErrorBarMark(
+                "Total index", estimates: estimates(total, offset: 0.18), orientation: .horizontal,
+                color: ChartPalette.series(1).color, shape: .square)),
           ],
           height: Double(names.count) * 40)
       ])
@@ -150,19 +170,48 @@ enum ChartExamples {
     }
     let panels = (0..<5).map { p in
       Panel(
-        title: "Panel \(p + 1): a very long panel title that will not fit in a narrow column of a three-column figure",
-        y: .linear(title: "Unplaced graduates relative to the baseline scenario, millions of persons", labelStyle: .scaled(.million, .word)),
-        marks: series + [.rule(RuleMark(.vertical(x: 2039), label: "a long base year label 2039")), .rule(RuleMark(.horizontal(y: 0), label: "zero"))])
+        title:
+          "Panel \(p + 1): a very long panel title that will not fit in a narrow column of a three-column figure",
+        y: .linear(
+          title: "Unplaced graduates relative to the baseline scenario, millions of persons",
+          labelStyle: .scaled(.million, .word)),
+        marks: series + [
+          .rule(RuleMark(.vertical(x: 2039), label: "a long base year label 2039")),
+          .rule(RuleMark(.horizontal(y: 0), label: "zero")),
+        ])
     }
     return Figure(
-      title: String(repeating: "A title that goes on and on to test wrapping and truncation ", count: 4),
-      subtitle: "中国高校毕业生与劳务品牌岗位的对比：这是一个很长的中文副标题，用来检查全角字符的宽度估计和换行是否正确，不会溢出图形的边界" ,
-      source: String(repeating: "Ministry of Education & National Bureau of Statistics <yearbooks> ", count: 5),
+      title: String(
+        repeating: "A title that goes on and on to test wrapping and truncation ", count: 4),
+      subtitle: "中国高校毕业生与劳务品牌岗位的对比：这是一个很长的中文副标题，用来检查全角字符的宽度估计和换行是否正确，不会溢出图形的边界",
+      source: String(
+        repeating: "Ministry of Education & National Bureau of Statistics <yearbooks> ", count: 5),
       x: .years(title: "Year of graduation (June)"), panels: panels, columns: 3)
+  }
+
+  /// Wide grouped x labels in narrow columns: ticks must thin out rather than collide.
+  static var wideLabels: Figure {
+    let panels = (0..<3).map { p in
+      Panel(
+        title: "Region \(p + 1)", y: .linear(title: "Coverage", labelStyle: .percent),
+        marks: [
+          .points(
+            PointMark(
+              "Provinces",
+              points: (0..<12).map {
+                DataPoint(Double($0) * 1.1e6, 0.015 + 0.0007 * Double(($0 * 7 + p) % 10))
+              },
+              color: ChartPalette.series(p).color, shape: MarkerShape.allCases[p]))
+        ])
+    }
+    return Figure(
+      title: "Coverage against graduates by province", source: "Made-up numbers.",
+      x: .linear(title: "Graduates (persons)", labelStyle: .grouped, includesZero: true),
+      panels: panels, columns: 3)
   }
 
   static let all: [(name: String, figure: Figure)] = [
     ("fan", fanChart), ("small-multiples", smallMultiples), ("tornado", tornado),
-    ("sensitivity", sensitivity), ("crowded", crowded),
+    ("sensitivity", sensitivity), ("crowded", crowded), ("wide-labels", wideLabels),
   ]
 }

@@ -9,7 +9,9 @@ extension Charts {
   @Suite struct FigureLayoutTests {
     typealias Box = (left: Double, top: Double, right: Double, bottom: Double)
 
-    static func textBoxes(_ figure: Figure) throws -> (boxes: [(String, Box)], width: Double, height: Double) {
+    static func textBoxes(_ figure: Figure) throws -> (
+      boxes: [(String, Box)], width: Double, height: Double
+    ) {
       let inspector = SVGInspector(figure.svg().xml())
       try #require(inspector.isWellFormed)
       let viewBox = try #require(inspector.viewBox)
@@ -35,7 +37,9 @@ extension Charts {
       for i in boxes.indices {
         for j in boxes.indices where j > i {
           let (a, b) = (boxes[i].1, boxes[j].1)
-          let overlaps = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+          let overlaps =
+            a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5
+            && b.top < a.bottom - 0.5
           #expect(!overlaps, "\(name): '\(boxes[i].0)' overlaps '\(boxes[j].0)'")
         }
       }
@@ -45,14 +49,17 @@ extension Charts {
     /// rows, and the view box grows to hold them.
     @Test func longTextWrapsAndTruncates() throws {
       let (boxes, width, _) = try Self.textBoxes(ChartExamples.crowded)
-      let titleLines = boxes.filter { $0.0.hasPrefix("A title") || $0.0.hasPrefix("wrapping") || $0.0.contains("on and on") }
+      let titleLines = boxes.filter {
+        $0.0.hasPrefix("A title") || $0.0.hasPrefix("wrapping") || $0.0.contains("on and on")
+      }
       #expect(titleLines.count == 2)
       #expect(titleLines.last?.0.hasSuffix("\u{2026}") == true)
       #expect(width == 800)
     }
 
     @Test func wrapBreaksAtSpacesAndBetweenCJK() {
-      let lines = TextMetrics.wrap("one two three four five six", toWidth: 80, size: 14, maximumLines: 5)
+      let lines = TextMetrics.wrap(
+        "one two three four five six", toWidth: 80, size: 14, maximumLines: 5)
       #expect(lines == ["one two", "three four", "five six"])
       let cjk = TextMetrics.wrap("劳务品牌劳务品牌劳务品牌", toWidth: 56, size: 14, maximumLines: 2)
       #expect(cjk == ["劳务品牌", "劳务品\u{2026}"])
@@ -60,7 +67,8 @@ extension Charts {
       #expect(TextMetrics.width("劳务", size: 10) == 20)
     }
 
-    /// Writes every example to `$FORECAST_CHART_DIR` (or a temporary directory) to look at, e.g.
+    /// Writes every example to `$FORECAST_CHART_DIR` (or a temporary directory) to look at.
+    ///
     /// `chromium --headless --screenshot=fan.png --window-size=900,700 file://.../fan.svg`.
     @Test func writeExamples() throws {
       let directory =

@@ -95,9 +95,13 @@ extension Charts {
 
     @Test func automaticMagnitude() {
       #expect(NumberFormat.automaticStyle(largest: 9_999, suffix: .word) == .grouped)
-      #expect(NumberFormat.automaticStyle(largest: 280_194, suffix: .symbol) == .scaled(.thousand, .symbol))
-      #expect(NumberFormat.automaticStyle(largest: -16.6e6, suffix: .word) == .scaled(.million, .word))
-      #expect(NumberFormat.automaticStyle(largest: 1.4e9, suffix: .none) == .scaled(.billion, .none))
+      #expect(
+        NumberFormat.automaticStyle(largest: 280_194, suffix: .symbol)
+          == .scaled(.thousand, .symbol))
+      #expect(
+        NumberFormat.automaticStyle(largest: -16.6e6, suffix: .word) == .scaled(.million, .word))
+      #expect(
+        NumberFormat.automaticStyle(largest: 1.4e9, suffix: .none) == .scaled(.billion, .none))
     }
   }
 }

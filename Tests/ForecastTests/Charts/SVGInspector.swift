@@ -1,10 +1,10 @@
 import Foundation
 
+@testable import Forecast
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import Forecast
 
 /// An SVG document read back with `XMLParser`: whether it is well-formed, its view box, and
 /// its elements in document order with their attributes and text.
@@ -70,8 +70,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
     qualifiedName: String?
   ) {
-    if let i = open.popLast(), elements[i].name != "text" && elements[i].name != "title"
-      && elements[i].name != "desc"
+    if let i = open.popLast(),
+      elements[i].name != "text" && elements[i].name != "title"
+        && elements[i].name != "desc"
     {
       elements[i].text = elements[i].text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
