@@ -79,3 +79,37 @@ extension Charts {
     }
   }
 }
+
+extension Charts.MarkTests {
+  /// The usage example of docs/charts.md, as written there.
+  @Test func documentedExample() {
+    let years = (2020...2030).map(Double.init)
+    let medians = years.map { DataPoint($0, 12e6 + 0.3e6 * ($0 - 2020)) }
+    let q05 = medians.map { $0.y - 1e6 }
+    let q95 = medians.map { $0.y + 1e6 }
+    let blue = ChartPalette.series(0)
+    let figure = Figure(
+      title: "Graduates peak in 2037", subtitle: "New graduates per year, with 90% interval",
+      source: "MOE; NBS; Forecast china-baseline", x: .years(),
+      panels: [
+        Panel(
+          y: .linear(
+            title: "Graduates, millions", labelStyle: .scaled(.million, .none),
+            includesZero: true),
+          marks: [
+            .band(
+              BandMark(
+                "90% interval", x: years, lower: q05, upper: q95,
+                color: blue.color, opacity: 0.15))
+          ]
+            + LineMark.observedAndProjected(
+              "Graduates", points: medians, lastObserved: 2025,
+              style: blue)
+            + [.rule(RuleMark(.vertical(x: 2025), label: "base year 2025"))])
+      ])
+    let svg: String = figure.svg().xml()
+    #expect(SVGInspector(svg).isWellFormed)
+    #expect(svg.contains(">base year 2025</text>"))
+    #expect(svg.contains(">Graduates, millions</text>"))
+  }
+}
