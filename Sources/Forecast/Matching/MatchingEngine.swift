@@ -34,32 +34,4 @@ public struct MatchingEngine: Sendable, Equatable {
     self.sectors = sectors
     self.eligibility = eligibility
   }
-
-  /// Matches new supply N_f against capacity D_s in `year`.
-  ///
-  /// - Parameters:
-  ///   - supply: N_f, one value per field, in `fields` order.
-  ///   - capacity: D_s, one value per sector, in `sectors` order.
-  ///   - year: the year, for errors and the result.
-  /// - Throws: `MatchingError` naming the first sector with a negative capacity, or the first
-  ///   field with a negative supply.
-  public func match(
-    supply: [Double], capacity: [Double], year: Int
-  ) throws(MatchingError) -> MatchingResult {
-    precondition(
-      supply.count == fields.count && capacity.count == sectors.count,
-      "match: \(supply.count) supplies for \(fields.count) fields, "
-        + "\(capacity.count) capacities for \(sectors.count) sectors")
-    // The rule (and its checks) live in the per-path matcher; one path is one column.
-    let one = try match(
-      supply: Matrix(rows: fields.count, columns: 1, columnMajor: supply),
-      capacity: Matrix(rows: sectors.count, columns: 1, columnMajor: capacity), year: year)
-    var placements = Matrix(rows: fields.count, columns: sectors.count)
-    for f in fields.indices {
-      for s in sectors.indices { placements[f, s] = one.placements[one.row(field: f, sector: s), 0] }
-    }
-    return MatchingResult(
-      year: year, fields: fields, sectors: sectors, supply: supply, capacity: capacity,
-      placements: placements)
-  }
 }

@@ -1,6 +1,12 @@
 /// One year's matching on every Monte Carlo path (MODEL.md section 5), the rule of
-/// `MatchingEngine.match` applied to each column.
+/// `MatchingEngine.match(supply:capacity:eligibility:year:)` applied to each column.
 public struct PathMatching: Sendable, Equatable {
+  /// How many ulps of max(D_s, Σ_f P_f,s) a vacancy must exceed to be reported: 2F + 4 for F
+  /// fields, the roundings of a filled column (2F + 2) with a margin of two. A filled sector's
+  /// column sum leaves D_s − Σ_f P_f,s at a few ulps of D_s (5.8e-11 for a capacity of
+  /// 280,194) instead of 0.
+  static func vacancyRoundingUlps(fields: Int) -> Int { 2 * fields + 4 }
+
   public let year: Int
   public let fields: [String]
   public let sectors: [String]
@@ -13,7 +19,7 @@ public struct PathMatching: Sendable, Equatable {
   /// Σ_f,s P_f,s per path.
   public let placed: [Double]
   /// Σ_s V_s per path, V_s = D_s − Σ_f P_f,s, 0 where it is rounding (as in
-  /// `MatchingResult.vacancies`).
+  /// `vacancyRoundingUlps`).
   public let vacancies: [Double]
 
   /// The rows × paths placements row of field f and sector s.
@@ -62,7 +68,7 @@ extension MatchingEngine {
     var totalCapacity = [Double](repeating: 0, count: paths)
     var placed = [Double](repeating: 0, count: paths)
     var vacancies = [Double](repeating: 0, count: paths)
-    let allowed = Double(MatchingResult.vacancyRoundingUlps(fields: nf))
+    let allowed = Double(PathMatching.vacancyRoundingUlps(fields: nf))
     var eScratch = [Double](repeating: 0, count: cells)
     var nScratch = [Double](repeating: 0, count: nf)
     let supplyStride = supply.columns == 1 ? 0 : nf
@@ -129,7 +135,7 @@ extension MatchingEngine {
         let cap = capacityValues[c &+ s]
         d += cap
         total += taken
-        // Where a sector is full, capacity − Σ placements is rounding (`MatchingResult.vacancies`).
+        // Where a sector is full, capacity − Σ placements is rounding (`vacancyRoundingUlps`).
         let rest = cap - taken
         left += rest <= allowed * max(cap, taken).ulp ? 0 : rest
       }

@@ -57,12 +57,17 @@ enum Calibration {
     }
     var completions: [Double] = []
     for (k, spec) in scenario.tracks.enumerated() {
-      var product = 1.0
-      for step in spec.progression {
-        product *= try parameters.baseValue(step)
-      }
+      var progression: [Double] = []
+      for step in spec.progression { progression.append(try parameters.baseValue(step)) }
+      let product = progression.reduce(1, *)
       let yield = result.estimates[k]
-      let completion = yield / product
+      let completion: Double
+      do {
+        completion = try CohortYield.completion(
+          yield: yield, progression: progression, track: spec.name)
+      } catch {
+        throw .cohort(error, at: "tracks[\(k)] \"\(spec.name)\".progression")
+      }
       if !(yield > 0 && yield <= 1) {
         warnings.append(
           "calibrate: the yield of track '\(spec.name)' is \(format(yield)), outside (0, 1]: "

@@ -1,17 +1,19 @@
+@testable import Forecast
+
 /// Householder QR factorisation with column pivoting, A P = Q R.
 ///
 /// Exists only for a successfully factored matrix (nalgebra style). The pivoting orders the
 /// columns by decreasing remaining norm, so |R₁₁| ≥ |R₂₂| ≥ … and the numerical rank is read
 /// off R's diagonal.
-public struct QR: Sendable {
+struct QR: Sendable {
   /// Reflectors below the diagonal, R on and above it (LAPACK's compact form).
   package let factors: Matrix
   package let tau: [Double]
   /// `pivots[j]` is the original column index of column j of A P.
-  public let pivots: [Int]
+  let pivots: [Int]
 
   /// Factors `a`. LAPACK: `dgeqp3`.
-  public init(factoring a: consuming Matrix) throws(LinearAlgebraError) {
+  init(factoring a: consuming Matrix) throws(LinearAlgebraError) {
     var m = a
     var pivots = [Int]()
     var tau = [Double]()
@@ -21,11 +23,11 @@ public struct QR: Sendable {
     self.pivots = pivots
   }
 
-  public var rows: Int { factors.rows }
-  public var columns: Int { factors.columns }
+  var rows: Int { factors.rows }
+  var columns: Int { factors.columns }
 
   /// The min(m, n)×n upper-trapezoidal factor R (square when m ≥ n).
-  public var r: Matrix {
+  var r: Matrix {
     let k = min(rows, columns)
     var out = Matrix(rows: k, columns: columns)
     for j in 0..<columns {
@@ -35,7 +37,7 @@ public struct QR: Sendable {
   }
 
   /// Numerical rank: the number of |Rᵢᵢ| above `tolerance` · |R₁₁|.
-  public func rank(tolerance: Double) -> Int {
+  func rank(tolerance: Double) -> Int {
     let k = min(rows, columns)
     guard k > 0, factors[0, 0] != 0 else { return 0 }
     let first = abs(factors[0, 0])
@@ -43,19 +45,19 @@ public struct QR: Sendable {
   }
 
   /// c ← Qᵀ c in place. LAPACK: `dormqr`.
-  public func applyQTransposed(to c: inout Matrix) throws(LinearAlgebraError) {
+  func applyQTransposed(to c: inout Matrix) throws(LinearAlgebraError) {
     try ormqrLeft(factors, tau: tau, transpose: true, &c)
   }
 
   /// c ← Q c in place. LAPACK: `dormqr`.
-  public func applyQ(to c: inout Matrix) throws(LinearAlgebraError) {
+  func applyQ(to c: inout Matrix) throws(LinearAlgebraError) {
     try ormqrLeft(factors, tau: tau, transpose: false, &c)
   }
 
   /// The least-squares solution of A x ≈ b for a full-rank A with m ≥ n, in A's column order.
   ///
   ///     x = P R⁻¹ (Qᵀ b)₁..ₙ
-  public func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+  func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
     precondition(b.count == rows && rows >= columns, "QR.solve: \(rows)×\(columns) against \(b.count)")
     var c = Matrix(rows: b.count, columns: 1, columnMajor: b)
     try applyQTransposed(to: &c)

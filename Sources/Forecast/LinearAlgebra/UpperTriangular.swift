@@ -5,15 +5,6 @@ public func invertUpperTriangular(_ r: Matrix) throws(LinearAlgebraError) -> Mat
   return m.upperTriangle(m.rows)
 }
 
-/// Solves the upper-triangular system op(R) X = B. LAPACK: `dtrtrs`.
-public func solveUpperTriangular(
-  _ r: Matrix, _ b: Matrix, transpose: Bool = false
-) throws(LinearAlgebraError) -> Matrix {
-  var x = b
-  try trtrsUpper(r, transpose: transpose, &x)
-  return x
-}
-
 /// Householder QR without pivoting, returning only the square factor R (n×n, m ≥ n) and
 /// Qᵀ applied to nothing: the building block of the blocked tall-skinny QR. LAPACK: `dgeqrf`.
 public func triangularFactor(of a: consuming Matrix) throws(LinearAlgebraError) -> Matrix {
