@@ -58,7 +58,8 @@ public struct MorrisAnalysis: Sendable {
   /// - Throws: `SensitivityError.nonFiniteOutput` for a NaN or infinite output.
   public func indices(outputs: [Double]) throws(SensitivityError) -> MorrisIndices {
     precondition(
-      outputs.count == points.rows, "MorrisAnalysis: \(outputs.count) outputs for \(points.rows) runs")
+      outputs.count == points.rows,
+      "MorrisAnalysis: \(outputs.count) outputs for \(points.rows) runs")
     for (run, y) in outputs.enumerated() where !y.isFinite {
       throw .nonFiniteOutput(run: run, value: y)
     }
@@ -91,7 +92,8 @@ public struct MorrisAnalysis: Sendable {
       absoluteMean: effects.map { SampleStatistics.mean($0.lazy.map(abs)) },
       standardDeviation: effects.map { SampleStatistics.sampleStandardDeviation($0) },
       absoluteMeanInterval: effects.map { ee in
-        bootstrap.interval(resamples.map { units in SampleStatistics.mean(units.lazy.map { abs(ee[$0]) }) })
+        bootstrap.interval(
+          resamples.map { units in SampleStatistics.mean(units.lazy.map { abs(ee[$0]) }) })
       })
   }
 }

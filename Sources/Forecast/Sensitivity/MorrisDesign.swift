@@ -58,7 +58,9 @@ public struct MorrisDesign: Sendable {
     var unit = [Double](repeating: 0, count: trajectories * (k + 1) * k)
     for t in 0..<trajectories {
       var stream = PhiloxStream(seed: seed, path: UInt64(t))
-      func below(_ m: Int) -> Int { Int(stream.nextUInt64().multipliedFullWidth(by: UInt64(m)).high) }
+      func below(_ m: Int) -> Int {
+        Int(stream.nextUInt64().multipliedFullWidth(by: UInt64(m)).high)
+      }
       let start = (0..<k).map { _ in grid[below(grid.count)] }
       let sign = (0..<k).map { _ in below(2) == 0 ? -1.0 : 1.0 }
       var order = Array(0..<k)

@@ -108,7 +108,9 @@ public struct SaltelliDesign: Sendable {
       for (j, input) in inputs.enumerated() {
         let u = unit.values[run * unit.columns + j]
         let x = input.value(at: u)
-        guard x.isFinite else { throw .infiniteDesignValue(input: input.name, run: run, quantile: u) }
+        guard x.isFinite else {
+          throw .infiniteDesignValue(input: input.name, run: run, quantile: u)
+        }
         values[run * unit.columns + j] = x
       }
     }

@@ -45,7 +45,8 @@ enum SampleStatistics {
     return (s.value / Double(x.count - 1)).squareRoot()
   }
 
-  /// The quantile at p of sorted values, Hyndman & Fan's type 7 (R's and numpy's default):
+  /// The quantile at p of sorted values, Hyndman & Fan's type 7 (R's and numpy's default).
+  ///
   ///
   ///     h = (n − 1) p,   Q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)   (0-based order statistics)
   static func quantile(sorted x: [Double], _ p: Double) -> Double {

@@ -29,9 +29,6 @@ public struct SensitivityInput: Sendable, Equatable {
   {
     try distribution.validate(name: name)
     if let domain {
-      guard !domain.lowerBound.isNaN && !domain.upperBound.isNaN else {
-        throw .nonFiniteParameter(input: name, parameter: "a domain bound", value: .nan)
-      }
       guard domain.lowerBound < domain.upperBound else {
         throw .emptyDomain(input: name, lower: domain.lowerBound, upper: domain.upperBound)
       }

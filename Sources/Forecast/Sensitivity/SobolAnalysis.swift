@@ -6,13 +6,15 @@
 /// numerators are not shift-invariant, so this centring is part of the estimator):
 ///
 ///     V      = var(f(A) ∪ f(B))                                    (2N values, n denominator)
-///     S1_j   = mean(f(B) (f(A_B^j) − f(A))) / V                    Saltelli et al. 2010, (b)
-///     ST_j   = mean((f(A) − f(A_B^j))²) / (2V)                     Jansen 1999, (f)
-///     S2_jk  = mean(f(B_A^j) f(A_B^k) − f(A) f(B)) / V − S1_j − S1_k   Saltelli 2002, (12)
+///     S1_j   = mean(f(B) (f(A_B^j) − f(A))) / V                    (Saltelli 2010, table 2 (b))
+///     ST_j   = mean((f(A) − f(A_B^j))²) / (2V)                     (Jansen; table 2 (f))
+///     S2_jk  = mean(f(B_A^j) f(A_B^k) − f(A) f(B)) / V − S1_j − S1_k   (Saltelli 2002)
 ///
-/// A. Saltelli et al., Comput. Phys. Commun. 181(2), 259–270 (2010), table 2; M. J. W. Jansen,
-/// Comput. Phys. Commun. 117, 35–43 (1999); A. Saltelli, Comput. Phys. Commun. 145(2), 280–297
-/// (2002). Means are compensated sums, so the estimates agree with SALib's to about 1e-15.
+/// A. Saltelli et al., "Variance based sensitivity analysis of model output", Comput. Phys.
+/// Commun. 181(2), 259–270 (2010); M. J. W. Jansen, "Analysis of variance designs for model
+/// output", Comput. Phys. Commun. 117, 35–43 (1999); A. Saltelli, Comput. Phys. Commun. 145(2),
+/// 280–297 (2002). Means are compensated sums, so the estimates agree with SALib's (NumPy's
+/// pairwise sums) to a few roundings.
 ///
 /// Confidence intervals: `Bootstrap` resamples of the N rows i (each resample takes A_i, B_i,
 /// A_B^j_i, B_A^j_i together, with the same rows for every index, as SALib), the estimators
@@ -53,7 +55,9 @@ public struct SobolAnalysis: Sendable {
   /// The number of outputs expected: N(k + 2), or N(2k + 2) with second order.
   public var runCount: Int { baseSampleCount * runsPerRow }
 
-  private var runsPerRow: Int { includesSecondOrder ? 2 * inputNames.count + 2 : inputNames.count + 2 }
+  private var runsPerRow: Int {
+    includesSecondOrder ? 2 * inputNames.count + 2 : inputNames.count + 2
+  }
 
   /// The indices of one output, given its value in every run in design order.
   ///
@@ -75,7 +79,8 @@ public struct SobolAnalysis: Sendable {
     let mean = SampleStatistics.mean(outputs)
     let deviation = SampleStatistics.populationVariance(outputs).squareRoot()
     let y = outputs.map { ($0 - mean) / deviation }
-    let blocks = OutputBlocks(y, inputs: inputNames.count, rows: n, secondOrder: includesSecondOrder)
+    let blocks = OutputBlocks(
+      y, inputs: inputNames.count, rows: n, secondOrder: includesSecondOrder)
 
     guard let point = blocks.estimates(rows: Array(0..<n)) else { return nil }
     let resampled = (0..<bootstrap.resamples).map {

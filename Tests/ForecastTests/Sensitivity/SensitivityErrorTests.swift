@@ -57,7 +57,9 @@ struct SensitivityErrorCase: CustomTestStringConvertible, Sendable {
       message: ["growth", "truncated"]),
     .init(
       name: "N not a power of two",
-      make: { () throws(SensitivityError) in _ = try SaltelliDesign(inputs: unit(), baseSamples: 1000) },
+      make: { () throws(SensitivityError) in
+        _ = try SaltelliDesign(inputs: unit(), baseSamples: 1000)
+      },
       error: .baseSamplesNotPowerOfTwo(1000), message: ["1000", "power of two", "1024"]),
     .init(
       name: "negative skip",
@@ -65,7 +67,9 @@ struct SensitivityErrorCase: CustomTestStringConvertible, Sendable {
       error: .negativeSkip(-1), message: ["-1", "0 or more"]),
     .init(
       name: "odd Morris levels",
-      make: { () throws(SensitivityError) in _ = try MorrisDesign(inputs: unit(), levels: 5, seed: 1) },
+      make: { () throws(SensitivityError) in
+        _ = try MorrisDesign(inputs: unit(), levels: 5, seed: 1)
+      },
       error: .invalidLevels(5), message: ["5 levels", "even"]),
     .init(
       name: "one Morris trajectory",
@@ -84,17 +88,19 @@ struct SensitivityErrorCase: CustomTestStringConvertible, Sendable {
   ]
 }
 
-@Suite struct SensitivityErrorTests {
-  @Test(arguments: SensitivityErrorCase.all)
-  func rejected(_ c: SensitivityErrorCase) {
-    #expect(throws: c.error) { try c.make() }
-    for word in c.message {
-      #expect("\(c.error)".contains(word), "\"\(c.error)\" lacks \"\(word)\"")
+extension SensitivityTests {
+  @Suite struct SensitivityErrorTests {
+    @Test(arguments: SensitivityErrorCase.all)
+    func rejected(_ c: SensitivityErrorCase) {
+      #expect(throws: c.error) { try c.make() }
+      for word in c.message {
+        #expect("\(c.error)".contains(word), "\"\(c.error)\" lacks \"\(word)\"")
+      }
     }
-  }
 
-  @Test func infiniteDesignValueExplainsTheFix() {
-    let message = "\(SensitivityError.infiniteDesignValue(input: "rate", run: 0, quantile: 0))"
-    #expect(message.contains("'rate'") && message.contains("-inf") && message.contains("domain"))
+    @Test func infiniteDesignValueExplainsTheFix() {
+      let message = "\(SensitivityError.infiniteDesignValue(input: "rate", run: 0, quantile: 0))"
+      #expect(message.contains("'rate'") && message.contains("-inf") && message.contains("domain"))
+    }
   }
 }
