@@ -14,7 +14,8 @@
 ///
 /// SALib ≥ 1.4.6 scrambles the sequence by default (LMS and digital shift, from NumPy's
 /// generator); this design is the unscrambled one (`scramble=False`), so that it is
-/// deterministic and equal to SALib's. `skip` is SALib's `skip_values` (default 0). Point 0 is
+/// deterministic and equal to SALib's. `skip` is SALib's `skip_values` (default 0; the
+/// deprecated `SALib.sample.saltelli.sample` skipped max(16, 2^⌈log₂ N⌉) instead). Point 0 is
 /// the origin, so without a skip the first run of A and of B is u = 0: an unbounded normal's
 /// −∞ there is an error (`SensitivityError.infiniteDesignValue`); give such an input a domain,
 /// or skip N points (SALib's advice is a power of two at least N).
