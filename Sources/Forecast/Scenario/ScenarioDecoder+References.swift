@@ -5,8 +5,8 @@
 /// engine's start to base_year, and whether series cover the fit and projection years.
 extension ScenarioDecoder {
   mutating func checkReferences(_ scenario: Scenario, hasPopulationTable: Bool) {
-    let seriesNames = declaredNames["data"] ?? []
-    let driverNames = declaredNames["drivers"] ?? []
+    let seriesNames = declared.series
+    let driverNames = declared.drivers
     for name in driverNames where seriesNames.contains(name) || name == "year" {
       report(
         .conflict, at: location(of: "drivers." + name), "drivers." + name,
@@ -143,7 +143,7 @@ extension ScenarioDecoder {
   }
 
   mutating func checkTracks(_ scenario: Scenario, hasPopulationTable: Bool) {
-    let names = declaredNames["tracks"] ?? []
+    let names = declared.tracks
     var sources: [String: String] = [:]
     var shares: [String: Double] = [:]
     for (i, track) in scenario.tracks.enumerated() {
@@ -212,7 +212,7 @@ extension ScenarioDecoder {
   }
 
   mutating func checkEligibility(_ scenario: Scenario) {
-    let fields = declaredNames["fields"] ?? []
+    let fields = declared.fields
     for (i, sector) in scenario.sectors.enumerated() {
       for share in sector.eligibility where !fields.contains(share.field) {
         let path = itemPath("sectors", i, sector.name) + ".eligibility.\(share.field)"

@@ -1,12 +1,11 @@
 /// Decoding of `[[sectors]]` (MODEL.md 4).
 extension ScenarioDecoder {
-  static let employmentKeys = ["employment", "growth", "replacement", "graduate_share"]
 
   mutating func decodeSectors(_ node: ScenarioNode) -> [SectorSpec] {
     var sectors: [SectorSpec] = []
     for (i, table) in tables(node, "sectors").enumerated() {
       let path = Self.itemPath("sectors", i, table)
-      if let name = table["name"]?.string { declaredNames["sectors", default: []].append(name) }
+      if let name = table["name"]?.string { declared.sectors.append(name) }
       guard checkTable(table, path, allowed: ScenarioSchema.sector),
         let sector = decodeSector(table, path)
       else {
@@ -36,7 +35,7 @@ extension ScenarioDecoder {
   }
 
   mutating func decodeDemand(_ table: ScenarioNode, _ path: String) -> SectorSpec.Demand? {
-    let employmentKeys = Self.employmentKeys.filter { table[$0] != nil }
+    let employmentKeys = ScenarioSchema.employmentSector.filter { table[$0] != nil }
     if let capacity = table["capacity"] {
       guard employmentKeys.isEmpty else {
         report(

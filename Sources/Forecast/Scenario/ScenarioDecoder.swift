@@ -19,7 +19,7 @@ struct ScenarioDecoder {
   var yearsKnown = true
   /// Names written for tracks, sectors, drivers and data series, whether or not the item
   /// decoded, so that one bad item does not make every reference to it an error too.
-  var declaredNames: [String: [String]] = [:]
+  var declared = DeclaredNames()
   /// Whether some track, sector or driver failed to decode: checks that need the whole
   /// scenario (shock targets, expectation keys, eligibility fields) are then skipped.
   var incomplete = false
@@ -281,7 +281,7 @@ struct ScenarioDecoder {
   mutating func driverForm(_ node: ScenarioNode, _ path: String, allowModel: Bool)
     -> (DriverForm, Double?)?
   {
-    let formKeys = ["constant", "values", "start"] + (allowModel ? ["model"] : [])
+    let formKeys = ScenarioSchema.driverForms.map(\.form).filter { allowModel || $0 != "model" }
     let present = formKeys.filter { node[$0] != nil }
     let sd = node["sd"].flatMap {
       number($0, Self.child(path, "sd"), range: 0...Double.infinity, rangeText: ">= 0")
@@ -357,4 +357,33 @@ struct ScenarioDecoder {
       return (.model(formula: formula, years: years, weights: weights), sd)
     }
   }
+}
+
+extension ScenarioDecoder {
+  /// `tracks[1] "bachelor"`: the index, and the name when it has a usable one.
+  static func itemPath(_ list: String, _ index: Int, _ node: ScenarioNode) -> String {
+    guard let name = node["name"]?.string else { return "\(list)[\(index)]" }
+    return "\(list)[\(index)] \"\(name)\""
+  }
+
+  /// The elements of an array of tables, reporting anything else.
+  mutating func tables(_ node: ScenarioNode, _ path: String) -> [ScenarioNode] {
+    guard let array = node.array else {
+      report(
+        .wrongType, at: node.location, path, expected: "an array of tables ([[\(path)]])",
+        found: node.kindDescription)
+      return []
+    }
+    return array
+  }
+}
+
+/// The names a scenario writes for each kind of item, in file order.
+struct DeclaredNames {
+  var series: [String] = []
+  var drivers: [String] = []
+  var tracks: [String] = []
+  var sectors: [String] = []
+  /// Fields of study, from the tracks' `fields` tables.
+  var fields: [String] = []
 }

@@ -58,25 +58,14 @@ enum ScenarioMerge {
     return ScenarioNode(value: .table(entries), location: base.location)
   }
 
-  /// The form keys of a driver and the keys that belong to each.
-  static let driverForms: [String: [String]] = [
-    "constant": ["constant"], "values": ["values"], "start": ["start", "growth"],
-    "model": ["model", "years", "weights"],
-  ]
-
   static func mergeDriver(_ base: ScenarioNode, _ ext: ScenarioNode) -> ScenarioNode {
     guard let extEntries = ext.entries else { return ext }
-    let named = Set(extEntries.map(\.key)).intersection(driverForms.keys)
+    let forms = ScenarioSchema.driverForms
+    let named = Set(extEntries.map(\.key)).intersection(forms.map(\.form))
     guard !named.isEmpty else { return mergeGeneric(base, ext) }
-    let dropped = driverForms.filter { !named.contains($0.key) }.flatMap(\.value)
+    let dropped = forms.filter { !named.contains($0.form) }.flatMap(\.keys)
     return mergeGeneric(base.dropping(Set(dropped)), ext)
   }
-
-  /// Groups of keys of which an extension naming one drops the base's others.
-  static let exclusiveKeys: [String: [[String]]] = [
-    "tracks": [["entry"], ["continuation"], ["intake_driver"]],
-    "sectors": [["employment", "growth", "replacement", "graduate_share"], ["capacity"]],
-  ]
 
   static func mergeByName(_ base: ScenarioNode, _ ext: ScenarioNode, key: String) -> ScenarioNode {
     guard var elements = base.array, let extElements = ext.array else { return ext }
@@ -89,8 +78,8 @@ enum ScenarioMerge {
       }
       var old = elements[i]
       let extKeys = Set(element.entries?.map(\.key) ?? [])
-      for group in exclusiveKeys[key] ?? [] where !extKeys.isDisjoint(with: group) {
-        let others = (exclusiveKeys[key] ?? []).filter { $0 != group }.flatMap { $0 }
+      for group in ScenarioSchema.exclusiveKeys[key] ?? [] where !extKeys.isDisjoint(with: group) {
+        let others = (ScenarioSchema.exclusiveKeys[key] ?? []).filter { $0 != group }.flatMap { $0 }
         old = old.dropping(Set(others))
       }
       elements[i] = mergeGeneric(old, element)

@@ -26,6 +26,24 @@ enum ScenarioSchema {
   static let check = ["rtol", "atol", "tolerance"]
   static let checkTolerance = ["table", "column", "rtol", "atol"]
 
+  /// A driver's forms (exactly one per driver) and the keys that belong to each (MODEL.md 2).
+  static let driverForms: [(form: String, keys: [String])] = [
+    ("constant", ["constant"]), ("values", ["values"]), ("start", ["start", "growth"]),
+    ("model", ["model", "years", "weights"]),
+  ]
+  /// A track's projection rules, exactly one per track (MODEL.md 3).
+  static let trackRules = ["entry", "continuation", "intake_driver"]
+  /// The keys of a sector given by employment; the other kind gives `capacity` (MODEL.md 4).
+  static let employmentSector = ["employment", "growth", "replacement", "graduate_share"]
+  static let capacitySector = ["capacity"]
+
+  /// Groups of keys of a list's items of which an extension naming one drops the base's
+  /// others (`extends`, MODEL.md 8).
+  static let exclusiveKeys: [String: [[String]]] = [
+    "tracks": trackRules.map { [$0] },
+    "sectors": [employmentSector, capacitySector],
+  ]
+
   /// Whether `name` matches `[a-z0-9_-]+`.
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty

@@ -1,5 +1,45 @@
-/// Checks of `[[expect]]` against the tables of MODEL.md 9 and the scenario's names.
+/// Decoding of `[[expect]]`: expected values of table cells (MODEL.md 10).
 extension ScenarioDecoder {
+  mutating func decodeExpectations(_ node: ScenarioNode) -> [Expectation] {
+    var expectations: [Expectation] = []
+    for (i, table) in tables(node, "expect").enumerated() {
+      let path = "expect[\(i)]"
+      guard checkTable(table, path, allowed: ScenarioSchema.expect) else { continue }
+      let name = require(table, "table", path, what: "a table name")
+        .flatMap { string($0, path + ".table") }
+      if let name, let node = table["table"], !RunTable.names.contains(name) {
+        report(
+          .unknownName, at: node.location, path + ".table",
+          expected: "a table: " + RunTable.names.joined(separator: ", "),
+          found: "\"\(name)\"", suggestions: Self.nearest(name, among: RunTable.names))
+      }
+      let key = table["key"].flatMap { string($0, path + ".key") }
+      let column = require(table, "column", path, what: "a column of the table")
+        .flatMap { string($0, path + ".column") }
+      var year: Int?
+      if let node = table["year"] {
+        year = integer(node, path + ".year")
+      } else if name != "fit" {
+        _ = require(table, "year", path, what: "the row's year")
+      }
+      let value = require(table, "value", path, what: "the expected value")
+        .flatMap { number($0, path + ".value") }
+      let rtol = table["rtol"].flatMap {
+        number($0, path + ".rtol", range: 0...Double.infinity, rangeText: ">= 0")
+      }
+      let atol = table["atol"].flatMap {
+        number($0, path + ".atol", range: 0...Double.infinity, rangeText: ">= 0")
+      }
+      guard let name, let column, let value else { continue }
+      fileIndices["expect", default: []].append(i)
+      expectations.append(
+        Expectation(
+          table: name, key: key, column: column, year: year, value: value, rtol: rtol,
+          atol: atol))
+    }
+    return expectations
+  }
+
   mutating func checkExpectations(_ scenario: Scenario) {
     let years = scenario.info.projectionYears
     for (i, expectation) in scenario.expectations.enumerated() {
