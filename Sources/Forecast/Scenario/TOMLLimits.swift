@@ -20,6 +20,9 @@ enum TOMLLimits {
   static let maximumKeyParts = 16
   /// Bytes in one line, its line end not counted.
   static let maximumLineBytes = 65_536
+  /// Keys and table headers in one file: the decoder spends a fraction of a millisecond on
+  /// each (more with an issue to report), so a file of a few MiB of keys would take minutes.
+  static let maximumKeys = 10_000
 
   /// A limit the text goes past: where, and what was expected and found.
   struct Violation: Equatable {
@@ -68,6 +71,11 @@ enum TOMLLimits {
     var violation: Violation?
     /// Where each `\u0000` or `\U00000000` escape is (they are not violations).
     var nulEscapes: [(line: Int, column: Int)] = []
+    /// Keys and table headers seen.
+    var keys = 0
+    /// The last column computed on the current line, so that columns of many escapes on one
+    /// long line cost one pass over it, not one each.
+    var columnCache = (lineStart: -1, offset: 0, column: 1)
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -142,6 +150,13 @@ enum TOMLLimits {
     mutating func scanKey() {
       while let c = byte(at: index), c == ascii(" ") || c == ascii("\t") { index += 1 }
       let start = index
+      keys += 1
+      if keys > TOMLLimits.maximumKeys {
+        fail(
+          at: start, expected: "at most \(TOMLLimits.maximumKeys) keys and table headers in a file",
+          found: "more")
+        return
+      }
       var parts = 0
       while !atEnd {
         let partStart = index
@@ -243,13 +258,16 @@ enum TOMLLimits {
 
     /// The 1-based column, in Unicode scalars, of byte `offset` of the current line: every byte
     /// before it that does not continue a UTF-8 sequence.
-    func column(of offset: Int) -> Int {
-      var column = 1
-      var position = min(lineStart, offset)
+    mutating func column(of offset: Int) -> Int {
+      var (position, column) = (lineStart, 1)
+      if columnCache.lineStart == lineStart && columnCache.offset <= offset {
+        (position, column) = (columnCache.offset, columnCache.column)
+      }
       while position < offset {
         if bytes[position] & 0xC0 != 0x80 { column += 1 }
         position += 1
       }
+      columnCache = (lineStart, offset, column)
       return column
     }
 
@@ -286,8 +304,8 @@ extension TOMLLimits {
     }
   }
 
-  /// An issue, with its key path, for each NUL (U+0000) a string or key of the document writes
-  /// as an escape. TOMLKit hands strings over as C strings, cut at the first NUL: a data path
+  /// An issue, with its key path, for each string or key of the document that writes a NUL
+  /// (U+0000) as an escape (one per string, at its first NUL). TOMLKit hands strings over as C strings, cut at the first NUL: a data path
   /// `"births.csv\u0000.bak"` would silently become `"births.csv"`. `index` gives the key paths.
   /// A NUL byte in the raw text is refused before parsing (`issue(in:file:)`).
   static func nulIssues(in text: String, file: String, index: SourceIndex) -> [ScenarioIssue] {
@@ -297,7 +315,8 @@ extension TOMLLimits {
     // written at the same place (`[a.b]` records `a` and `a.b`), the longest.
     let places = index.positions.map { (line: $0.value.line, column: $0.value.column, path: $0.key) }
       .sorted { ($0.line, $0.column, $0.path.count) < ($1.line, $1.column, $1.path.count) }
-    return escapes.map { escape in
+    var reported: Set<String> = []
+    return escapes.compactMap { escape in
       var low = 0
       var high = places.count
       while low < high {
@@ -309,6 +328,8 @@ extension TOMLLimits {
         }
       }
       let path = low > 0 ? places[low - 1].path : ""
+      // One issue per string: the first NUL in it.
+      guard reported.insert(path).inserted else { return nil }
       return ScenarioIssue(
         kind: .invalidValue,
         location: SourceLocation(file: file, line: escape.line, column: escape.column),

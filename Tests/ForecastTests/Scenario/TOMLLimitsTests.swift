@@ -69,6 +69,11 @@ import Testing
       name: "a long line in a multi-line string",
       text: "a = \"\"\"\n" + String(repeating: "y", count: 70_000) + "\n\"\"\"\n", line: 2,
       column: 65_537, expected: "lines of at most 65536 bytes", found: "a line of 70000"),
+    // 32,000 keys took 7.6 s to decode (a debug build), each an unknown key to report.
+    LimitCase(
+      name: "more than 10,000 keys",
+      text: (0..<12_000).map { "k\($0) = 1\n" }.joined(), line: 10_001, column: 1,
+      expected: "at most 10000 keys and table headers in a file", found: "more"),
     LimitCase(
       name: "a NUL byte", text: "[scenario]\nname = \"a\u{0}b\"\n", line: 2, column: 10,
       expected: "text without NUL bytes", found: "a NUL byte (U+0000)"),
@@ -159,6 +164,17 @@ import Testing
             + " found a NUL written as an escape")
     }
     #expect(TOMLLimits.nulEscapes(in: "a = '\\u0000'\nb = \"\\\\u0000\"\n").isEmpty)
+    // Thousands of escapes on one line: found in one pass, reported once for their string.
+    let many = "[scenario]\nname = \"" + String(repeating: "\\u0000", count: 9_000) + "\"\n"
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { #expect(TOMLLimits.nulEscapes(in: many).count == 9_000) }
+    #expect(elapsed < .seconds(1))
+    let manyFile = try folder.write("many.toml", many)
+    #expect {
+      try ScenarioLoader.load(path: manyFile)
+    } throws: { error in
+      (error as? ScenarioError)?.issues.filter { $0.keyPath == "scenario.name" }.count == 1
+    }
   }
 
   @Test(.timeLimit(.minutes(1))) func fifoScenarioIsRefusedAtOnce() throws {
