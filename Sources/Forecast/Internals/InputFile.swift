@@ -12,8 +12,8 @@ enum InputFile {
   enum Failure: Error, Equatable, Sendable {
     /// Nothing exists at the path.
     case notFound
-    /// The path names something other than a regular file; `found` says what ("a FIFO").
-    case notRegular(found: String)
+    /// The path names something other than a regular file (`describe(kind)` says what).
+    case notRegular(SystemFileStatus.Kind)
     /// The file is larger than the limit; `size` is its size, or the bytes read when it grew.
     case tooLarge(size: Int, limit: InputLimit)
     /// The limit's environment variable holds something that is not a size.
@@ -39,7 +39,7 @@ enum InputFile {
 
   /// Refuses anything but a regular file, and a regular file over the limit.
   private static func check(_ status: SystemFileStatus, limit: InputLimit) throws(Failure) {
-    guard status.kind == .regular else { throw .notRegular(found: describe(status.kind)) }
+    guard status.kind == .regular else { throw .notRegular(status.kind) }
     guard status.size <= limit.bytes else { throw .tooLarge(size: status.size, limit: limit) }
   }
 

@@ -20,6 +20,9 @@ internal func systemErrno() -> Int32 { errno }
 /// The C `errno` value for a missing file.
 internal let systemNoSuchFile: Int32 = ENOENT
 
+/// The C `errno` value for reading a directory as a file.
+internal let systemIsADirectory: Int32 = EISDIR
+
 /// The C `errno` value for an interrupted call.
 internal let systemInterrupted: Int32 = EINTR
 
@@ -96,7 +99,8 @@ internal func systemSoftLimit(_ resource: SystemResource) -> UInt64? {
     let infinity = rlim_t.max
   #else
     let code = resource == .addressSpace ? RLIMIT_AS : RLIMIT_DATA
-    let infinity = RLIM_INFINITY
+    // Darwin's RLIM_INFINITY, `((__uint64_t)1 << 63) - 1`, is not imported either.
+    let infinity = rlim_t(Int64.max)
   #endif
   guard getrlimit(code, &limit) == 0, limit.rlim_cur != infinity else { return nil }
   return UInt64(limit.rlim_cur)

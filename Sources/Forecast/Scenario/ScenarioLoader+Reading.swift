@@ -21,8 +21,8 @@ extension ScenarioLoader {
       switch error {
       case .notFound:
         return fail("a readable scenario file at \(file)", "no such file")
-      case .notRegular(let found):
-        return fail("a scenario file (TOML)", found)
+      case .notRegular(let kind):
+        return fail("a scenario file (TOML)", InputFile.describe(kind))
       case .tooLarge(let size, let limit):
         return fail(
           "a scenario file of at most \(InputLimit.describe(bytes: limit.bytes))"
