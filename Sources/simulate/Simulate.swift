@@ -68,15 +68,17 @@ func failBadInput(_ error: any Error, in file: String? = nil) -> ExitCode {
   return failBadInput(file.map { "\($0): \(text)" } ?? text)
 }
 
-/// Writes `message` to stderr and exits with code 2 (bad input).
+/// Writes `message` to stderr and exits with code 2 (bad input). Control characters from the
+/// input are escaped, so a hostile file cannot drive the terminal.
 func failBadInput(_ message: String) -> ExitCode {
-  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  let safe = Wording.escapingControlCharacters(message, keepingLineBreaks: true)
+  FileHandle.standardError.write(Data("error: \(safe)\n".utf8))
   return ExitCode(2)
 }
 
-/// Writes text to stderr.
+/// Writes text to stderr, its control characters escaped but for line ends and tabs.
 func writeError(_ text: String) {
-  FileHandle.standardError.write(Data(text.utf8))
+  FileHandle.standardError.write(Data(Wording.escapingControlCharacters(text, keepingLineBreaks: true).utf8))
 }
 
 /// Writes text to stdout in one call, so a failure never leaves half a table behind.

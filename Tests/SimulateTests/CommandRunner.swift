@@ -28,7 +28,11 @@ enum Simulate {
     packageRoot.appendingPathComponent("Tests/ForecastTests/Fixtures").appendingPathComponent(relative).path
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+  /// Runs the binary; with `timeout`, a process still running after that many seconds is
+  /// terminated (its status is then SIGTERM's), so a hang fails the test instead of stalling it.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], timeout: Double? = nil
+  ) throws -> CommandResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -41,6 +45,11 @@ enum Simulate {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let timeout {
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+        if process.isRunning { process.terminate() }
+      }
+    }
     // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

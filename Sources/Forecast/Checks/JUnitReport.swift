@@ -89,10 +89,25 @@ public struct JUnitReport: Sendable {
       case "'": out += "&apos;"
       case "\t", "\n", "\r": out += " "
       default:
-        // XML 1.0 forbids other control characters.
-        if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+        // XML 1.0 forbids the other C0 controls, U+FFFE and U+FFFF even as character
+        // references: a control becomes a space as tabs and line ends do, the others U+FFFD.
+        if Self.isXMLCharacter(scalar) {
+          out.unicodeScalars.append(scalar)
+        } else {
+          out.unicodeScalars.append(scalar.value < 0x20 ? " " : "\u{FFFD}")
+        }
       }
     }
     return out
+  }
+
+  /// Whether XML 1.0 allows `scalar` in a document (its production 2, `Char`):
+  /// `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`. Swift strings
+  /// hold no surrogates, so this leaves out the other C0 controls, U+FFFE and U+FFFF.
+  static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
   }
 }

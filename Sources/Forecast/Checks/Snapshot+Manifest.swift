@@ -7,8 +7,21 @@ extension Snapshot {
   /// side), so `data/a.csv` and `other/a.csv` are two inputs, and a project moved or checked out
   /// elsewhere still compares file by file.
   static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
-    guard let data = FileManager.default.contents(atPath: manifestPath),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    // Through InputFile, as data files are: a FIFO or a device in its place is refused at once.
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(atPath: manifestPath, limit: try InputLimit.data())
+    } catch {
+      let reason: String
+      switch error {
+      case .notRegular(let kind): reason = "expected a regular file, found \(InputFile.describe(kind))"
+      case .tooLarge(let size, let limit):
+        reason = "larger than \(limit.variable) allows (\(InputLimit.describe(bytes: size)))"
+      default: reason = "not a JSON object"
+      }
+      throw .snapshotUnreadable(path: manifestPath, reason: reason)
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
     else { throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object") }
     var notes: [String] = []
     if let version = object["tool_version"] as? String, version != metadata.toolVersion {

@@ -5,6 +5,16 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
   case fileNotFound(file: String)
   /// The file exists but could not be opened or read; `reason` is the system's message.
   case unreadable(file: String, reason: String)
+  /// The path names a directory, FIFO, socket or device; `found` says which ("a FIFO (named
+  /// pipe)"). Nothing was read from it.
+  case notARegularFile(file: String, found: String)
+  /// The file holds `size` bytes (at least), more than the `limit` set by `variable`
+  /// (`InputLimit`). Nothing was parsed.
+  case fileTooLarge(file: String, size: Int, limit: Int, variable: String)
+  /// The header is longer than `CSVReader.maximumHeaderBytes`.
+  case headerTooLong(file: String, line: Int, limit: Int)
+  /// The header has more columns than `CSVReader.maximumColumns`.
+  case tooManyColumns(file: String, line: Int, limit: Int)
   /// The file holds no header row (no bytes, only a byte-order mark, or only blank lines).
   case emptyFile(file: String)
   /// Column `column` (1-based) of the header has a name that is empty once spaces are trimmed.
@@ -21,12 +31,27 @@ public enum CSVError: Error, CustomStringConvertible, Equatable, Sendable {
   /// Column `column` (1-based) of the header is not valid UTF-8.
   case invalidUTF8InHeader(file: String, line: Int, column: Int)
 
-  public var description: String {
+  /// The message; text from the file is quoted with its control characters escaped
+  /// (`Wording.escapingControlCharacters`).
+  public var description: String { Wording.escapingControlCharacters(message) }
+
+  private var message: String {
     switch self {
     case .fileNotFound(let file):
       return "\(file): file not found"
     case .unreadable(let file, let reason):
       return "\(file): cannot read the file: \(reason)"
+    case .notARegularFile(let file, let found):
+      return "\(file): expected a regular file, found \(found)"
+    case .fileTooLarge(let file, let size, let limit, let variable):
+      return "\(file): expected a data file of at most \(InputLimit.describe(bytes: limit)),"
+        + " found \(InputLimit.describe(bytes: size)); set \(variable) to raise the limit"
+    case .headerTooLong(let file, let line, let limit):
+      return "\(file): line \(line): expected a header row of at most"
+        + " \(Wording.count(limit, "byte")), found a longer one"
+    case .tooManyColumns(let file, let line, let limit):
+      return "\(file): line \(line): expected at most \(Wording.count(limit, "column")) in the"
+        + " header, found more"
     case .emptyFile(let file):
       return "\(file): the file is empty; expected a header row of column names"
     case .emptyColumnName(let file, let line, let column):

@@ -20,6 +20,11 @@
 /// from a NUL-terminated copy on the stack. Text columns are collected by a second scan that runs
 /// only when the file has one.
 public enum CSVReader {
+  /// The most columns a header may have (docs/reliability.md).
+  public static let maximumColumns = 10_000
+  /// The longest header accepted, in bytes, line end not counted (docs/reliability.md).
+  public static let maximumHeaderBytes = 256 << 10
+
   /// Reads and parses the CSV file at `path`, which also names the table's source.
   ///
   /// - Throws: `CSVError`: the file is missing or unreadable, or is not a valid table.
@@ -66,18 +71,26 @@ public enum CSVReader {
     }
   }
 
-  /// Reads the header record: trimmed, non-empty, distinct, valid UTF-8 names.
+  /// Reads the header record: trimmed, non-empty, distinct, valid UTF-8 names, at most
+  /// `maximumColumns` of them in at most `maximumHeaderBytes`.
   static func readHeader(_ scanner: inout CSVScanner) throws(CSVError) -> [String] {
     let source = scanner.source
     guard scanner.skipBlankLines() else { throw .emptyFile(file: source) }
     let line = scanner.line
+    let start = scanner.position
     var names: [String] = []
     var firstColumnNamed: [String: Int] = [:]
     var terminator = CSVScanner.Terminator.comma
     while terminator == .comma {
       let column = names.count + 1
+      guard column <= maximumColumns else {
+        throw .tooManyColumns(file: source, line: line, limit: maximumColumns)
+      }
       let (field, next) = try scanner.nextField(column: column)
       terminator = next
+      guard field.end - start <= maximumHeaderBytes else {
+        throw .headerTooLong(file: source, line: line, limit: maximumHeaderBytes)
+      }
       guard let raw = String(validating: scanner.contentBytes(of: field), as: UTF8.self) else {
         throw .invalidUTF8InHeader(file: source, line: line, column: column)
       }
@@ -101,7 +114,7 @@ public enum CSVReader {
     numbers: [[Double]], firstText: [Int?]
   ) {
     let bytes = scanner.bytes
-    let estimatedRows = estimatedRowCount(bytes, from: scanner.position)
+    let estimatedRows = estimatedRowCount(bytes, from: scanner.position, width: width)
     var numbers = [[Double]](repeating: [], count: width)
     for column in 0..<width { numbers[column].reserveCapacity(estimatedRows) }
     var firstText = [Int?](repeating: nil, count: width)
@@ -163,13 +176,22 @@ public enum CSVReader {
 
   /// An estimate of the records after `start`, a little high: the byte count over the mean
   /// length of the records in the first 64 KiB.
-  static func estimatedRowCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+  ///
+  /// Never more than the records of `width` fields the bytes can hold (each has at least
+  /// `width - 1` commas and a line end): every column reserves this many numbers, so blank
+  /// lines under a wide header (which count as lines but are no records) would otherwise
+  /// reserve width × lines numbers — 20 GB for a 250 KB file of 40,000 columns and 60,000
+  /// line feeds.
+  static func estimatedRowCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, width: Int)
+    -> Int
+  {
     let sampleEnd = min(bytes.count, start + 65_536)
     var lines = 1
     for index in start..<sampleEnd where bytes[index] == CSVScanner.lineFeed { lines &+= 1 }
     let remaining = bytes.count - start
-    if sampleEnd == bytes.count { return lines }
-    return Int(Double(remaining) / Double(sampleEnd - start) * Double(lines) * 1.1) + 16
+    let fit = remaining / max(width, 1) + 1
+    if sampleEnd == bytes.count { return min(lines, fit) }
+    return min(Int(Double(remaining) / Double(sampleEnd - start) * Double(lines) * 1.1) + 16, fit)
   }
 
   /// `text` without leading and trailing spaces and tabs.

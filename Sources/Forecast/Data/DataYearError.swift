@@ -10,7 +10,10 @@ public enum DataYearError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `year` appears on each of `lines`, each with a value in `valueColumn`.
   case duplicateYear(file: String, valueColumn: String, year: Int, lines: [Int])
 
-  public var description: String {
+  /// The message; text from the file is escaped (`Wording.escapingControlCharacters`).
+  public var description: String { Wording.escapingControlCharacters(message) }
+
+  private var message: String {
     let range = "\(YearColumn.range.lowerBound)...\(YearColumn.range.upperBound)"
     switch self {
     case .noYearColumn(let file, let found):

@@ -6,11 +6,19 @@ extension FormulaError: CustomStringConvertible {
   ///     expected `)` to close `(`, found end of formula
   ///         log(x
   ///            ^
+  ///
+  /// Control characters of the formula and of the data it quotes are escaped
+  /// (`Wording.escapingControlCharacters`), the caret still under the fault.
   public var description: String {
+    let message = Wording.escapingControlCharacters(self.message)
     guard let offset else { return message }
-    // Tabs and line breaks would throw the caret off, so they print as spaces.
-    let line = String(formula.map { $0.isWhitespace ? " " : $0 })
-    let caret = String(repeating: " ", count: offset) + "^"
+    // Tabs and line breaks would throw the caret off, so they print as spaces; other control
+    // characters print escaped, and the caret moves by the width of each escape before it.
+    let characters = formula.map { $0.isWhitespace ? " " : String($0) }
+      .map { Wording.escapingControlCharacters($0) }
+    let line = characters.joined()
+    let width = characters.prefix(offset).reduce(0) { $0 + $1.count }
+    let caret = String(repeating: " ", count: width) + "^"
     return "\(message)\n    \(line)\n    \(caret)"
   }
 
@@ -61,6 +69,9 @@ extension FormulaError: CustomStringConvertible {
         + " \(FormulaParser.maximumPolyDegree), found \(found)"
     case .misplacedPoly:
       return "poly() makes several columns, so it can only be a term on the right-hand side of `~`"
+    case .tooDeep(_, _, let limit):
+      return "expected an expression at most \(limit) levels deep (parentheses, function calls,"
+        + " signs and operators inside one another), found a deeper one"
     case .unknownVariable(_, _, let name, let source, let suggestions):
       let nearest = suggestions.map { "`\($0)`" }.joined(separator: ", ")
       return suggestions.isEmpty

@@ -36,6 +36,9 @@ public enum FormulaError: Error, Equatable, Sendable {
   case invalidPolyDegree(formula: String, offset: Int, found: String)
   /// poly() used anywhere but as a term of the right-hand side.
   case misplacedPoly(formula: String, offset: Int)
+  /// An expression nested more than `limit` levels deep (`FormulaParser.maximumDepth`);
+  /// `offset` is where the level past the limit starts.
+  case tooDeep(formula: String, offset: Int, limit: Int)
   /// A name that is not a column of the table; `suggestions` are up to three nearest columns.
   case unknownVariable(
     formula: String, offset: Int, name: String, source: String, suggestions: [String])
@@ -59,7 +62,7 @@ public enum FormulaError: Error, Equatable, Sendable {
       .operatorBetweenTerms(let formula, _, _), .unknownFunction(let formula, _, _, _),
       .argumentCount(let formula, _, _, _, _), .invalidLagOrder(let formula, _, _),
       .invalidPolyDegree(let formula, _, _), .misplacedPoly(let formula, _),
-      .unknownVariable(let formula, _, _, _, _), .textColumn(let formula, _, _, _, _, _),
+      .tooDeep(let formula, _, _), .unknownVariable(let formula, _, _, _, _), .textColumn(let formula, _, _, _, _, _),
       .duplicateYear(let formula, _, _, _), .nonFiniteRegressor(let formula, _, _, _, _, _):
       return formula
     }
@@ -74,7 +77,7 @@ public enum FormulaError: Error, Equatable, Sendable {
       .operatorBetweenTerms(_, let offset, _), .unknownFunction(_, let offset, _, _),
       .argumentCount(_, let offset, _, _, _), .invalidLagOrder(_, let offset, _),
       .invalidPolyDegree(_, let offset, _), .misplacedPoly(_, let offset),
-      .unknownVariable(_, let offset, _, _, _):
+      .tooDeep(_, let offset, _), .unknownVariable(_, let offset, _, _, _):
       return offset
     case .textColumn(_, let offset, _, _, _, _):
       return offset

@@ -8,6 +8,11 @@
 ///     unary   := ("-" | "+") unary | power
 ///     power   := primary ("^" unary)?          (right-associative; -2^2 is -4, as in R)
 ///     primary := number | name | name "(" arguments ")" | "(" sum ")"
+///
+/// Expressions are at most `maximumDepth` levels deep, a level being a parenthesis, a function
+/// call, a sign, a `^` or an operator applied to the result of another: the parser and every
+/// walk over the tree recurse once per level, so a few thousand nested parentheses would
+/// otherwise overflow the stack.
 struct FormulaParser {
   /// What the parser returns; `Formula` adds the derived properties.
   struct Result {
@@ -20,10 +25,18 @@ struct FormulaParser {
   /// The highest degree `poly(x, degree)` accepts.
   static let maximumPolyDegree = 20
 
+  /// The deepest expression accepted (docs/reliability.md): `log(log(x))` is 2 levels deep,
+  /// `I((a + b) * c)` is 4 (the call, the `*`, the parentheses and the `+`).
+  static let maximumDepth = 100
+
   private let formula: String
   private let characters: [Character]
   private let tokens: [FormulaToken]
   private var position = 0
+  /// Levels opened and not yet closed while descending (parentheses, calls, signs, powers).
+  private var openLevels = 0
+  /// The depth of the expression the last parse function returned.
+  private var lastDepth = 0
 
   init(_ formula: String) throws(FormulaError) {
     self.formula = formula
@@ -34,6 +47,27 @@ struct FormulaParser {
   private var current: FormulaToken { tokens[position] }
 
   private mutating func advance() { position = min(position + 1, tokens.count - 1) }
+
+  /// Opens a level at the current token, refusing one past `maximumDepth`; each call is paired
+  /// with `closeLevel()`.
+  private mutating func openLevel() throws(FormulaError) {
+    openLevels += 1
+    guard openLevels <= Self.maximumDepth else {
+      throw .tooDeep(formula: formula, offset: current.start, limit: Self.maximumDepth)
+    }
+  }
+
+  private mutating func closeLevel() { openLevels -= 1 }
+
+  /// Records `depth` as the depth of the expression being returned, refusing it past
+  /// `maximumDepth` (an operator chain such as `a + b + ... + z` deepens the tree without
+  /// nesting); `offset` is where the level that went past starts.
+  private mutating func setDepth(_ depth: Int, at offset: Int) throws(FormulaError) {
+    guard depth <= Self.maximumDepth else {
+      throw .tooDeep(formula: formula, offset: offset, limit: Self.maximumDepth)
+    }
+    lastDepth = depth
+  }
 
   /// The source text from the start of token `first` to the end of token `last`.
   private func text(from first: Int, through last: Int) -> String {
@@ -143,40 +177,59 @@ struct FormulaParser {
 
   private mutating func parseSum(allowingPoly: Bool) throws(FormulaError) -> FormulaExpression {
     var left = try parseProduct(allowingPoly: allowingPoly)
+    var leftDepth = lastDepth
     while current.kind == .plus || current.kind == .minus {
       let op: FormulaExpression.Operator = current.kind == .plus ? .add : .subtract
+      let offset = current.start
       advance()
       let right = try parseProduct(allowingPoly: false)
       left = .binary(op, left, right)
+      try setDepth(max(leftDepth, lastDepth) + 1, at: offset)
+      leftDepth = lastDepth
     }
+    lastDepth = leftDepth
     return left
   }
 
   private mutating func parseProduct(allowingPoly: Bool) throws(FormulaError) -> FormulaExpression {
     var left = try parseUnary(allowingPoly: allowingPoly)
+    var leftDepth = lastDepth
     while current.kind == .star || current.kind == .slash {
       let op: FormulaExpression.Operator = current.kind == .star ? .multiply : .divide
+      let offset = current.start
       advance()
       let right = try parseUnary(allowingPoly: false)
       left = .binary(op, left, right)
+      try setDepth(max(leftDepth, lastDepth) + 1, at: offset)
+      leftDepth = lastDepth
     }
+    lastDepth = leftDepth
     return left
   }
 
   private mutating func parseUnary(allowingPoly: Bool) throws(FormulaError) -> FormulaExpression {
     switch current.kind {
-    case .minus:
+    case .minus, .plus:
+      let negates = current.kind == .minus
+      let offset = current.start
+      try openLevel()
+      defer { closeLevel() }
       advance()
-      return .negate(try parseUnary(allowingPoly: false))
-    case .plus:
-      advance()
-      return try parseUnary(allowingPoly: false)
+      let operand = try parseUnary(allowingPoly: false)
+      try setDepth(lastDepth + 1, at: offset)
+      return negates ? .negate(operand) : operand
     default:
       let base = try parsePrimary(allowingPoly: false)
       guard current.kind == .caret else { return base }
+      let baseDepth = lastDepth
+      let offset = current.start
+      try openLevel()
+      defer { closeLevel() }
       advance()
       // The exponent may carry its own sign and power: 2^-1, 2^3^2 = 2^9.
-      return .binary(.power, base, try parseUnary(allowingPoly: false))
+      let exponent = try parseUnary(allowingPoly: false)
+      try setDepth(max(baseDepth, lastDepth) + 1, at: offset)
+      return .binary(.power, base, exponent)
     }
   }
 
@@ -185,15 +238,22 @@ struct FormulaParser {
     switch token.kind {
     case .number(let value, _):
       advance()
+      lastDepth = 0
       return .number(value)
     case .identifier(let name):
       advance()
-      guard current.kind == .leftParenthesis else { return .variable(name, offset: token.start) }
+      guard current.kind == .leftParenthesis else {
+        lastDepth = 0
+        return .variable(name, offset: token.start)
+      }
       return try parseCall(name: name, at: token, allowingPoly: allowingPoly)
     case .leftParenthesis:
+      try openLevel()
+      defer { closeLevel() }
       advance()
       let inner = try parseSum(allowingPoly: false)
       try expectClosing(openedAt: token.start, expected: "`)` or an operator (+ - * / ^)")
+      try setDepth(lastDepth + 1, at: token.start)
       return inner
     case .rightParenthesis where position > 0 && tokens[position - 1].kind == .leftParenthesis:
       throw .syntax(
@@ -232,19 +292,24 @@ struct FormulaParser {
       throw .misplacedPoly(formula: formula, offset: nameToken.start)
     }
     let open = current.start
+    try openLevel()
+    defer { closeLevel() }
     advance()
     // Each argument with the token range it spans, to check integer literals.
     var arguments: [(expression: FormulaExpression, tokens: Range<Int>)] = []
+    var argumentDepth = 0
     if current.kind != .rightParenthesis {
       while true {
         let first = position
         let argument = try parseSum(allowingPoly: false)
         arguments.append((argument, first..<position))
+        argumentDepth = max(argumentDepth, lastDepth)
         guard current.kind == .comma else { break }
         advance()
       }
     }
     try expectClosing(openedAt: open, expected: "`,`, `)` or an operator (+ - * / ^)")
+    try setDepth(argumentDepth + 1, at: nameToken.start)
     guard arguments.count == function.arity else {
       throw .argumentCount(
         formula: formula, offset: nameToken.start, function: function.name,

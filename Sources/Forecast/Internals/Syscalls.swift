@@ -20,19 +20,90 @@ internal func systemErrno() -> Int32 { errno }
 /// The C `errno` value for a missing file.
 internal let systemNoSuchFile: Int32 = ENOENT
 
+/// The C `errno` value for reading a directory as a file.
+internal let systemIsADirectory: Int32 = EISDIR
+
 /// The C `errno` value for an interrupted call.
 internal let systemInterrupted: Int32 = EINTR
 
 /// Opens a file for reading; returns the descriptor, or -1 with `errno` set. C: `open`.
+///
+/// `O_NONBLOCK`, so that a FIFO put in place of a checked regular file cannot block the open
+/// (reads of a regular file ignore the flag).
 internal func systemOpenForReading(_ path: String) -> Int32 {
-  open(path, O_RDONLY | O_CLOEXEC)
+  open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
 }
 
-/// The size in bytes of an open file, or nil with `errno` set. C: `fstat`.
-internal func systemFileSize(_ descriptor: Int32) -> Int? {
+/// What kind of file a path or descriptor is, and its size: what `stat` and `fstat` report.
+internal struct SystemFileStatus: Equatable, Sendable {
+  enum Kind: Equatable, Sendable {
+    case regular, directory, fifo, socket, characterDevice, blockDevice, symbolicLink, other
+  }
+
+  var kind: Kind
+  /// The size in bytes (0 for most files that are not regular).
+  var size: Int
+
+  init(kind: Kind, size: Int) {
+    self.kind = kind
+    self.size = size
+  }
+
+  fileprivate init(_ status: stat) {
+    let type = status.st_mode & S_IFMT
+    switch type {
+    case S_IFREG: kind = .regular
+    case S_IFDIR: kind = .directory
+    case S_IFIFO: kind = .fifo
+    case S_IFSOCK: kind = .socket
+    case S_IFCHR: kind = .characterDevice
+    case S_IFBLK: kind = .blockDevice
+    case S_IFLNK: kind = .symbolicLink
+    default: kind = .other
+    }
+    size = Int(status.st_size)
+  }
+}
+
+/// The kind and size of the file at `path`, symbolic links followed, without opening it; nil
+/// with `errno` set. C: `stat`.
+internal func systemFileStatus(atPath path: String) -> SystemFileStatus? {
+  var status = stat()
+  guard stat(path, &status) == 0 else { return nil }
+  return SystemFileStatus(status)
+}
+
+/// The kind and size of an open file, or nil with `errno` set. C: `fstat`.
+internal func systemFileStatus(_ descriptor: Int32) -> SystemFileStatus? {
   var status = stat()
   guard fstat(descriptor, &status) == 0 else { return nil }
-  return Int(status.st_size)
+  return SystemFileStatus(status)
+}
+
+/// Resource limits `systemSoftLimit` reads.
+internal enum SystemResource: Sendable {
+  /// The address space (`RLIMIT_AS`, `ulimit -v`).
+  case addressSpace
+  /// The data segment, which glibc's `malloc` counts against (`RLIMIT_DATA`, `ulimit -d`).
+  case data
+}
+
+/// The soft limit of `resource` in bytes, or nil when it is unlimited or cannot be read.
+/// C: `getrlimit`.
+internal func systemSoftLimit(_ resource: SystemResource) -> UInt64? {
+  var limit = rlimit()
+  #if canImport(Glibc)
+    let code = __rlimit_resource_t(
+      resource == .addressSpace ? RLIMIT_AS.rawValue : RLIMIT_DATA.rawValue)
+    // glibc's RLIM_INFINITY is `(rlim_t) -1`, which Swift does not import.
+    let infinity = rlim_t.max
+  #else
+    let code = resource == .addressSpace ? RLIMIT_AS : RLIMIT_DATA
+    // Darwin's RLIM_INFINITY, `((__uint64_t)1 << 63) - 1`, is not imported either.
+    let infinity = rlim_t(Int64.max)
+  #endif
+  guard getrlimit(code, &limit) == 0, limit.rlim_cur != infinity else { return nil }
+  return UInt64(limit.rlim_cur)
 }
 
 /// Reads up to `buffer.count` bytes; returns the count read, 0 at end of file, -1 with `errno`

@@ -54,7 +54,12 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `file:line:column: key: expected ..., found ...; did you mean "a" or "b"?`
-  public var description: String {
+  ///
+  /// One line: control characters from the file (in keys, values, paths) are escaped
+  /// (`Wording.escapingControlCharacters`).
+  public var description: String { Wording.escapingControlCharacters(text) }
+
+  private var text: String {
     var place = DisplayPath.shown(location.file)
     if let line = location.line {
       place += ":\(line)"

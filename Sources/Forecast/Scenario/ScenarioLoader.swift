@@ -47,26 +47,13 @@ public enum ScenarioLoader {
           found: names.joined(separator: " -> ")))
       return nil
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-      issues.append(
-        ScenarioIssue(
-          kind: .unreadableFile, location: location,
-          keyPath: extendsLocation == nil ? "" : "extends",
-          expected: "a scenario file (TOML)", found: "a directory"))
-      return nil
-    }
-    let text: String
-    do {
-      text = try String(contentsOfFile: file, encoding: .utf8)
-    } catch {
-      let exists = FileManager.default.fileExists(atPath: file)
-      issues.append(
-        ScenarioIssue(
-          kind: .unreadableFile, location: location,
-          keyPath: extendsLocation == nil ? "" : "extends",
-          expected: "a readable scenario file at \(file)",
-          found: exists ? "a file that cannot be read as UTF-8" : "no such file"))
+    guard
+      let text = readText(
+        file, location: location, keyPath: extendsLocation == nil ? "" : "extends",
+        issues: &issues)
+    else { return nil }
+    if let limit = TOMLLimits.issue(in: text, file: file) {
+      issues.append(limit)
       return nil
     }
     files.append(file)
@@ -98,6 +85,7 @@ public enum ScenarioLoader {
     }
     let index = SourceIndex(text: text)
     let document = node(table, path: "", file: file, index: index)
+    issues += TOMLLimits.nulIssues(in: text, file: file, index: index)
     guard let extends = document["extends"] else { return document }
     let rest = document.dropping(["extends"])
     guard let relative = extends.string else {

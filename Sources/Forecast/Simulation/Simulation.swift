@@ -42,7 +42,7 @@ public struct Simulation: Sendable {
       ?? Self.automaticBatchSize(total: total, cores: ProcessInfo.processInfo.activeProcessorCount)
     precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     try checkMemory(
-      paths: total, keepPaths: keepPaths, available: ProcessInfo.processInfo.physicalMemory)
+      paths: total, keepPaths: keepPaths, available: AvailableMemory.bytes())
     let prepared = try prepare(data: data, stochastic: total > 1)
     let batches = Self.batches(total: total, size: batchSize)
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
