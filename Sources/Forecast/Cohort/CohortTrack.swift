@@ -44,7 +44,47 @@ public struct CohortTrack: Sendable, Equatable {
   /// in the years they cover.
   public var pathRates = CohortPathRates()
 
+  /// How the intake of a projection year is formed, with values per path.
+  public enum PathIntake: Sendable, Equatable {
+    /// An intake computed by the caller, by year and path.
+    case exogenous(PathValues)
+    /// A share of the same year's graduates of the track at index `source`, by year and path.
+    case continuation(source: Int, share: PathValues)
+  }
+
+  /// A track from values by year and path, the shape every engine takes (`PathValues`): the
+  /// progression steps, completion and intake in `years` (the simulated years; the intake's
+  /// in the projection years). What differs between paths goes to `pathRates`.
   public init(
+    name: String, duration: Int, firstYear: Int, observedIntakes: [Int: Double],
+    progression steps: [PathValues], completion: PathValues, intake: PathIntake,
+    years: ClosedRange<Int>, fieldShares: [FieldShare]
+  ) {
+    var varying = CohortPathRates()
+    var progression: [Int: [Double]] = [:]
+    for t in years {
+      let values = steps.map { $0[t] ?? [.nan] }
+      progression[t] = values.map { $0[0] }
+      if values.contains(where: { $0.count > 1 }) { varying.progression[t] = values }
+    }
+    let rule: IntakeRule
+    switch intake {
+    case .exogenous(let intakes):
+      rule = .exogenous(intakes.mapValues { $0[0] })
+      varying.intake = intakes.filter { $0.value.count > 1 }
+    case .continuation(let source, let shares):
+      rule = .continuation(source: source, share: shares.mapValues { $0[0] })
+      varying.continuationShare = shares.filter { $0.value.count > 1 }
+    }
+    self.init(
+      name: name, duration: duration, firstYear: firstYear, observedIntakes: observedIntakes,
+      progression: progression, completion: [:], projectedIntake: rule, fieldShares: fieldShares)
+    pathRates = varying
+    setCompletion(completion)
+  }
+
+  /// A track whose rates are the same on every path.
+  init(
     name: String, duration: Int, firstYear: Int, observedIntakes: [Int: Double],
     progression: [Int: [Double]], completion: [Int: Double], projectedIntake: IntakeRule,
     fieldShares: [FieldShare]
@@ -63,5 +103,14 @@ public struct CohortTrack: Sendable, Equatable {
   public var continuationSource: Int? {
     if case .continuation(let source, _) = projectedIntake { return source }
     return nil
+  }
+}
+
+extension CohortTrack {
+  /// Sets c_k by year from values per path: path 0's in `completion`, all paths' in
+  /// `pathRates` where they differ.
+  public mutating func setCompletion(_ values: PathValues) {
+    completion = values.mapValues { $0[0] }
+    pathRates.completion = values.filter { $0.value.count > 1 }
   }
 }

@@ -14,10 +14,10 @@ public struct DemandSector: Sendable, Equatable {
     ///
     /// with E_s(base year) = `baseEmployment` and g, r, h by year.
     case employment(
-      baseEmployment: [Double], growth: [Int: [Double]], replacement: [Int: [Double]],
-      graduateShare: [Int: [Double]])
+      baseEmployment: [Double], growth: PathValues, replacement: PathValues,
+      graduateShare: PathValues)
     /// D_s(t) given directly by year; employment and openings are then not defined.
-    case capacity([Int: [Double]])
+    case capacity(PathValues)
   }
 
   /// The sector's name, used in errors and as a row label.

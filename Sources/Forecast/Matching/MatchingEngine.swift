@@ -16,22 +16,9 @@ public struct MatchingEngine: Sendable, Equatable {
   public let fields: [String]
   /// The sectors, in column order.
   public let sectors: [String]
-  /// e_f,s, fields × sectors.
-  public let eligibility: Matrix
 
-  /// - Throws: `MatchingError.eligibilityOutOfRange` for a share outside [0, 1] (or NaN).
-  public init(fields: [String], sectors: [String], eligibility: Matrix) throws(MatchingError) {
-    precondition(
-      eligibility.rows == fields.count && eligibility.columns == sectors.count,
-      "MatchingEngine: eligibility \(eligibility.rows)×\(eligibility.columns) for "
-        + "\(fields.count) fields × \(sectors.count) sectors")
-    for s in sectors.indices {
-      for f in fields.indices where !(0...1).contains(eligibility[f, s]) {
-        throw .eligibilityOutOfRange(field: fields[f], sector: sectors[s], value: eligibility[f, s])
-      }
-    }
+  public init(fields: [String], sectors: [String]) {
     self.fields = fields
     self.sectors = sectors
-    self.eligibility = eligibility
   }
 }

@@ -31,12 +31,12 @@ extension MatchingEngine {
   /// the same column of `capacity` (sectors × P). Paths are independent; one path's result
   /// never depends on the others.
   ///
-  /// - Parameter eligibility: per-path e_f,s at index f · sectors.count + s (P values or 1), where
-  ///   a shock draws it per path; nil for the engine's own shares.
-  /// - Throws: `MatchingError` for the first negative capacity or supply, or a per-path share
-  ///   outside [0, 1].
+  /// - Parameter eligibility: e_f,s at index f · sectors.count + s, each one value shared by
+  ///   every path or P values (where a shock draws it per path).
+  /// - Throws: `MatchingError` for a shared share outside [0, 1] (NaN included), then, path by
+  ///   path, for a per-path share outside [0, 1], a negative capacity or a negative supply.
   public func match(
-    supply: Matrix, capacity: Matrix, eligibility varying: [[Double]]? = nil, year: Int
+    supply: Matrix, capacity: Matrix, eligibility: [[Double]], year: Int
   ) throws(MatchingError) -> PathMatching {
     let nf = fields.count
     let ns = sectors.count
@@ -45,7 +45,15 @@ extension MatchingEngine {
     precondition(
       supply.rows == nf && capacity.rows == ns && (supply.columns == paths || supply.columns == 1),
       "match: supply \(supply.rows)×\(supply.columns), capacity \(capacity.rows)×\(capacity.columns)")
-    precondition(varying.map { $0.count == cells } ?? true, "match: \(cells) eligibility cells")
+    precondition(eligibility.count == cells, "match: \(cells) eligibility cells")
+    for s in 0..<ns {
+      for f in 0..<nf {
+        let values = eligibility[f * ns + s]
+        if values.count == 1, !(0...1).contains(values[0]) {
+          throw .eligibilityOutOfRange(field: fields[f], sector: sectors[s], value: values[0])
+        }
+      }
+    }
     // e_f,s of every path as one array: cell i of path p at start[i] + p · step[i] (step 0 when
     // shared), so the loop over paths reads no nested arrays.
     var shares: [Double] = []
@@ -53,15 +61,12 @@ extension MatchingEngine {
     var step = [Int](repeating: 0, count: cells)
     for i in 0..<cells {
       start[i] = shares.count
-      if let values = varying?[i] {
-        precondition(
-          values.count == 1 || values.count == paths,
-          "match: eligibility cell \(i) has \(values.count) values for \(paths) paths")
-        shares += values
-        step[i] = values.count == 1 ? 0 : 1
-      } else {
-        shares.append(eligibility[i / ns, i % ns])
-      }
+      let values = eligibility[i]
+      precondition(
+        values.count == 1 || values.count == paths,
+        "match: eligibility cell \(i) has \(values.count) values for \(paths) paths")
+      shares += values
+      step[i] = values.count == 1 ? 0 : 1
     }
     var placementStorage = [Double](repeating: 0, count: cells * paths)
     var totalSupply = [Double](repeating: 0, count: paths)
@@ -72,7 +77,7 @@ extension MatchingEngine {
     var eScratch = [Double](repeating: 0, count: cells)
     var nScratch = [Double](repeating: 0, count: nf)
     let supplyStride = supply.columns == 1 ? 0 : nf
-    let checkShares = varying != nil
+    let checkShares = eligibility.contains { $0.count > 1 }
     // Spans: bounds-checked like arrays, without a uniqueness check on every write.
     let shareValues = shares.span
     let supplyValues = supply.storage.span

@@ -1,5 +1,6 @@
 /// A parameter's values by year on every path: P values, or one value shared by all paths.
-typealias PathValues = [Int: [Double]]
+/// Every engine takes its per-path parameters in this shape.
+public typealias PathValues = [Int: [Double]]
 
 extension Array where Element == Double {
   /// Elementwise `op` of two per-path arrays, either of which may hold one shared value.

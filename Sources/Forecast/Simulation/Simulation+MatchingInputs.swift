@@ -23,22 +23,17 @@ extension Simulation {
     let sectorNames = scenario.sectors.map(\.name)
     let shares = eligibility(fields: fields, shocks: shocks)
     var matches: [PathMatching] = []
+    let engine = MatchingEngine(fields: fields, sectors: sectorNames)
     for t in scenario.info.projectionYears {
-      var eligibility = Matrix(rows: fields.count, columns: sectorNames.count)
-      var varying: [[Double]] = []
+      var eligibility: [[Double]] = []
       for f in fields.indices {
-        for s in sectorNames.indices {
-          let values = shares[f][s][t] ?? [0]
-          eligibility[f, s] = values[0]
-          varying.append(values)
-        }
+        for s in sectorNames.indices { eligibility.append(shares[f][s][t] ?? [0]) }
       }
       do {
-        let engine = try MatchingEngine(fields: fields, sectors: sectorNames, eligibility: eligibility)
         matches.append(
           try engine.match(
             supply: cohort.newSupplyByField[t], capacity: demand.capacity[t],
-            eligibility: varying.contains { $0.count > 1 } ? varying : nil, year: t))
+            eligibility: eligibility, year: t))
       } catch {
         throw .matching(error, at: keyPath(of: error), paths: paths)
       }

@@ -35,8 +35,8 @@ struct MatchingCase: CustomTestStringConvertible, Sendable {
 }
 
 @Suite struct MatchingEngineTests {
-  static func engine(_ eligibility: [[Double]]) throws -> MatchingEngine {
-    try MatchingEngine(
+  static func engine(_ eligibility: [[Double]]) throws -> SharedEligibilityEngine {
+    SharedEligibilityEngine(
       fields: eligibility.indices.map { "field \($0)" },
       sectors: (eligibility.first ?? []).indices.map { "sector \($0)" },
       eligibility: Matrix(rowMajor: eligibility))

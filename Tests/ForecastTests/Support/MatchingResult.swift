@@ -63,15 +63,23 @@ struct MatchingResult: Sendable, Equatable {
   }
 }
 
-extension MatchingEngine {
-  /// Matches new supply N_f against capacity D_s in `year`.
-  ///
-  /// - Parameters:
-  ///   - supply: N_f, one value per field, in `fields` order.
-  ///   - capacity: D_s, one value per sector, in `sectors` order.
-  ///   - year: the year, for errors and the result.
-  /// - Throws: `MatchingError` naming the first sector with a negative capacity, or the first
-  ///   field with a negative supply.
+/// A matching engine with one eligibility matrix e_f,s shared by every path: the one-year,
+/// one-path view the matching tests state their hand-computed cases in.
+struct SharedEligibilityEngine {
+  let engine: MatchingEngine
+  /// e_f,s, fields × sectors.
+  let eligibility: Matrix
+
+  init(fields: [String], sectors: [String], eligibility: Matrix) {
+    engine = MatchingEngine(fields: fields, sectors: sectors)
+    self.eligibility = eligibility
+  }
+
+  var fields: [String] { engine.fields }
+  var sectors: [String] { engine.sectors }
+
+  /// Matches new supply N_f (one per field) against capacity D_s (one per sector) in `year`,
+  /// on one path.
   func match(
     supply: [Double], capacity: [Double], year: Int
   ) throws(MatchingError) -> MatchingResult {
@@ -79,10 +87,14 @@ extension MatchingEngine {
       supply.count == fields.count && capacity.count == sectors.count,
       "match: \(supply.count) supplies for \(fields.count) fields, "
         + "\(capacity.count) capacities for \(sectors.count) sectors")
-    // The rule (and its checks) live in the per-path matcher; one path is one column.
-    let one = try match(
+    var cells: [[Double]] = []
+    for f in fields.indices {
+      for s in sectors.indices { cells.append([eligibility[f, s]]) }
+    }
+    let one = try engine.match(
       supply: Matrix(rows: fields.count, columns: 1, columnMajor: supply),
-      capacity: Matrix(rows: sectors.count, columns: 1, columnMajor: capacity), year: year)
+      capacity: Matrix(rows: sectors.count, columns: 1, columnMajor: capacity),
+      eligibility: cells, year: year)
     var placements = Matrix(rows: fields.count, columns: sectors.count)
     for f in fields.indices {
       for s in sectors.indices { placements[f, s] = one.placements[one.row(field: f, sector: s), 0] }
