@@ -1,15 +1,8 @@
-import Crypto
 import Foundation
 
 /// Which inputs produced a run's numbers: the scenario, the tool, the BLAS, and a SHA-256 of
 /// every file read, so a published number can be traced to its inputs.
 public struct RunMetadata: Sendable, Equatable {
-  /// A file read by the run and its SHA-256 (lowercase hex).
-  public struct FileDigest: Sendable, Equatable {
-    public let path: String
-    public let sha256: String
-  }
-
   public let scenario: String
   public let title: String?
   public let baseYear: Int
@@ -36,18 +29,20 @@ public struct RunMetadata: Sendable, Equatable {
     seed = info.seed
     toolVersion = Self.toolVersion
     blas = BLASInfo.current
-    scenarioFiles = projection.scenario.files.map(Self.digest)
-    dataFiles = projection.dataFiles.map(Self.digest)
+    let recorded = projection.scenario.digests
+    scenarioFiles = projection.scenario.files.map { Self.digest($0, recorded: recorded) }
+    dataFiles = projection.dataFiles.map { Self.digest($0, recorded: recorded) }
     warnings = projection.warnings
   }
 
-  /// The SHA-256 of a file's bytes ("unreadable" if it cannot be read now).
-  static func digest(_ path: String) -> FileDigest {
+  /// The digest the loader took of a file as it read it, or of the file's bytes now for a
+  /// scenario built in code ("unreadable" if it cannot be read).
+  static func digest(_ path: String, recorded: [String: FileDigest]) -> FileDigest {
+    if let digest = recorded[path] { return digest }
     guard let data = FileManager.default.contents(atPath: path) else {
       return FileDigest(path: path, sha256: "unreadable")
     }
-    let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    return FileDigest(path: path, sha256: hex)
+    return FileDigest(path: path, bytes: data)
   }
 
   /// The metadata as a JSON object (keys in a fixed order).

@@ -18,6 +18,11 @@ public struct Scenario: Sendable, Equatable {
   /// loader read them (for provenance); empty for a scenario built in code. Not part of
   /// equality: two files that say the same thing are the same scenario.
   public var files: [String] = []
+  /// The digest of every scenario and data file the loader read, by path.
+  public var digests: [String: FileDigest] = [:]
+  /// The data files the loader read and checked, by path: the run reads its series from them
+  /// rather than reading the files again.
+  public var dataFiles: [String: DataFile] = [:]
 
   public static func == (a: Scenario, b: Scenario) -> Bool {
     a.info == b.info && a.dataSeries == b.dataSeries && a.population == b.population

@@ -88,15 +88,16 @@ extension ScenarioDecoder {
   /// Reads each data file once and checks its `year` column (whole years in range, one value
   /// per year for each series) and the series' columns.
   mutating func checkDataFiles(_ scenario: Scenario) {
-    var tables: [String: Result<DataTable, CSVError>] = [:]
+    var tables: [String: Result<DataFile, CSVError>] = [:]
     var years: [String: Result<YearColumn, DataYearError>] = [:]
     for series in scenario.dataSeries {
       let path = "data." + series.name
-      let result = tables[series.file] ?? Result { () throws(CSVError) -> DataTable in
-        try CSVReader.read(contentsOf: series.file)
+      let result = tables[series.file] ?? Result { () throws(CSVError) -> DataFile in
+        try DataFile.read(series.file)
       }
       tables[series.file] = result
-      switch result {
+      if case .success(let file) = result { dataFiles[series.file] = file }
+      switch result.map(\.table) {
       case .failure(let error):
         let found: String
         if case .fileNotFound = error { found = "no such file" } else { found = "\(error)" }

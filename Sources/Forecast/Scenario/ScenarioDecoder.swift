@@ -20,6 +20,8 @@ struct ScenarioDecoder {
   /// Names written for tracks, sectors, drivers and data series, whether or not the item
   /// decoded, so that one bad item does not make every reference to it an error too.
   var declared = DeclaredNames()
+  /// The data files read to check the series, by path, for the run to use.
+  var dataFiles: [String: DataFile] = [:]
   /// Whether some track, sector or driver failed to decode: checks that need the whole
   /// scenario (shock targets, expectation keys, eligibility fields) are then skipped.
   var incomplete = false

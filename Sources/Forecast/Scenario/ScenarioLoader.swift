@@ -7,7 +7,8 @@ public enum ScenarioLoader {
   /// Loads, merges and validates the scenario at `path`.
   ///
   /// Relative paths in the file (`extends`, data `file`) resolve against the directory of the
-  /// file that wrote them. Data files are read to check that their columns exist.
+  /// file that wrote them. Data files are read once: checked here and kept, with the digest of
+  /// every file read, in the scenario for its run (`Scenario.dataFiles`, `Scenario.digests`).
   ///
   /// - Throws: `ScenarioError` with every problem found: syntax, unknown keys (with the nearest
   ///   known ones), missing keys, wrong types, ranges, names that are not defined, data files
@@ -15,7 +16,7 @@ public enum ScenarioLoader {
   public static func load(path: String) throws(ScenarioError) -> Scenario {
     var issues: [ScenarioIssue] = []
     let file = absolutePath(path, relativeTo: FileManager.default.currentDirectoryPath)
-    var files: [String] = []
+    var files: [FileDigest] = []
     guard let document = readDocument(file, chain: [], from: nil, files: &files, issues: &issues)
     else {
       throw ScenarioError(issues: issues)
@@ -27,15 +28,18 @@ public enum ScenarioLoader {
     guard var scenario, decoder.issues.isEmpty else {
       throw ScenarioError(issues: decoder.issues)
     }
-    scenario.files = files
+    scenario.files = files.map(\.path)
+    for digest in files + decoder.dataFiles.values.map(\.digest) { scenario.digests[digest.path] = digest }
+    scenario.dataFiles = decoder.dataFiles
     return scenario
   }
 
-  /// Reads one file and, through `extends`, the files under it, adding each to `files`; nil
+  /// Reads one file and, through `extends`, the files under it, adding each one's digest to
+  /// `files`; nil
   /// when it cannot be read.
   static func readDocument(
     _ file: String, chain: [String], from extendsLocation: SourceLocation?,
-    files: inout [String], issues: inout [ScenarioIssue]
+    files: inout [FileDigest], issues: inout [ScenarioIssue]
   ) -> ScenarioNode? {
     let location = extendsLocation ?? SourceLocation(file: file)
     if chain.contains(file) {
@@ -56,7 +60,7 @@ public enum ScenarioLoader {
       issues.append(limit)
       return nil
     }
-    files.append(file)
+    files.append(FileDigest(path: file, bytes: text.utf8))
     if let header = malformedTableHeader(in: text) {
       issues.append(
         ScenarioIssue(

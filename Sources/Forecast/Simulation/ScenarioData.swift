@@ -33,8 +33,12 @@ struct ScenarioData {
       if let cached = tables[spec.file] {
         (table, years) = cached
       } else {
-        do { table = try CSVReader.read(contentsOf: spec.file) } catch {
-          throw .data(series: spec.name, error)
+        if let file = scenario.dataFiles[spec.file] {
+          table = file.table
+        } else {
+          do { table = try CSVReader.read(contentsOf: spec.file) } catch {
+            throw .data(series: spec.name, error)
+          }
         }
         do { years = try YearColumn(table) } catch {
           if case .noYearColumn = error { throw .noYearColumn(series: spec.name, file: spec.file) }
