@@ -50,6 +50,12 @@ extension Projection {
     return BalanceMetric.names.indices.map { Quantiles.mean(balanceValues(row: $0, year: t)) }
   }
 
+  /// The mean over paths of balance metric `metric` in year `t` (NaN outside the projection).
+  public func balance(_ metric: BalanceMetric, year t: Int) -> Double {
+    guard years.contains(t) else { return .nan }
+    return Quantiles.mean(balanceValues(row: metric.row, year: t))
+  }
+
   private func balanceTable(_ title: String) -> Table {
     Table(
       title: title,

@@ -65,6 +65,20 @@ public struct Table: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// The index of the column named `name`, nil when there is none.
+  public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+  /// The cell of `row` (one of `rows`) in the column named `column`, which must exist.
+  public func cell(_ column: String, of row: [Cell]) -> Cell {
+    guard let index = columnIndex(column) else {
+      preconditionFailure("Table: no column '\(column)' in \(columns.map(\.name))")
+    }
+    return row[index]
+  }
+
+  /// The cell of row `row` in the column named `column`, which must exist.
+  public subscript(row row: Int, column column: String) -> Cell { cell(column, of: rows[row]) }
+
   /// The table in `format`; `style` sets how numbers read in the text and Markdown forms.
   public func rendered(as format: OutputFormat, style: TextStyle = .init()) -> String {
     switch format {

@@ -98,8 +98,10 @@ import Testing
     #expect(result.rows[0].percentDifference.isNaN && result.rows[2].percentDifference == -40)
     #expect(result.rows[4].mean.isNaN && result.rows[4].baseMean == 5)
     let table = result.table
-    #expect(table.rows[0][6] == .empty && table.rows[2][6] == .number(-40))
-    #expect(table.rows[4][3] == .empty)
+    #expect(
+      table[row: 0, column: "pct_difference"] == .empty
+        && table[row: 2, column: "pct_difference"] == .number(-40))
+    #expect(table[row: 4, column: "mean"] == .empty)
   }
 
   @Test func wideAndLongLayouts() throws {
@@ -124,10 +126,14 @@ import Testing
     #expect(
       long.rows[0] == [
         .text("monte-carlo"), .integer(2021), .text("balance"), .text(""), .text("capacity"),
-        .text("mean"), long.rows[9][6],
+        .text("mean"), long[row: 9, column: "value"],
       ])
-    #expect(long.rows[1][0] == .text("monte-carlo-lab") && long.rows[1][5] == .text("mean"))
-    #expect(long.rows[9][0] == .text("monte-carlo#2") && long.rows[9][5] == .text("mean"))
+    #expect(
+      long[row: 1, column: "scenario"] == .text("monte-carlo-lab")
+        && long[row: 1, column: "statistic"] == .text("mean"))
+    #expect(
+      long[row: 9, column: "scenario"] == .text("monte-carlo#2")
+        && long[row: 9, column: "statistic"] == .text("mean"))
     let statistics = long.rows.prefix(17).map { row -> String in
       if case .text(let s) = row[5] { return s }
       return ""

@@ -182,7 +182,9 @@ import Testing
     let long = result.longTable
     #expect(long.columns.map(\.name) == LongTable.columns)
     #expect(long.rows.count == 6 * 5 * 2)
-    #expect(long.rows[0][0] == .text("steady[drivers.flat=900,sectors.studio.capacity=100]"))
+    #expect(
+      long[row: 0, column: "scenario"]
+        == .text("steady[drivers.flat=900,sectors.studio.capacity=100]"))
   }
 
   /// With P > 1 the quantile columns follow the scenario's levels and equal the fan table of

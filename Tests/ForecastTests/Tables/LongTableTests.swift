@@ -22,10 +22,10 @@ import Testing
     let long = projection.longTable([.supply, .demand, .balance, .matching, .fit]).table()
     #expect(long.columns.map(\.name) == LongTable.columns)
     #expect(long.columns.map(\.kind) == [.text, .year, .text, .text, .text, .text, .number])
-    let byTable = Dictionary(grouping: long.rows) { Self.text($0[2]) }.mapValues(\.count)
+    let byTable = Dictionary(grouping: long.rows) { Self.text(long.cell("table", of: $0)) }.mapValues(\.count)
     #expect(byTable == ["supply": 25, "demand": 30, "balance": 35, "matching": 20])
-    #expect(long.rows.allSatisfy { $0[0] == .text("steady") && $0[5] == .text("mean") })
-    let keys = Set(long.rows.map { "\(Self.text($0[2])):\(Self.text($0[3]))" })
+    #expect(long.rows.allSatisfy { long.cell("scenario", of: $0) == .text("steady") && long.cell("statistic", of: $0) == .text("mean") })
+    let keys = Set(long.rows.map { "\(Self.text(long.cell("table", of: $0))):\(Self.text(long.cell("key", of: $0)))" })
     #expect(
       keys == [
         "supply:college", "demand:lab", "demand:studio", "balance:",
@@ -34,15 +34,16 @@ import Testing
       ])
     // The studio's employment does not exist (it is given by capacity): an empty value.
     let employment = long.rows.first {
-      $0[2] == .text("demand") && $0[3] == .text("studio") && $0[4] == .text("employment")
+      long.cell("table", of: $0) == .text("demand") && long.cell("key", of: $0) == .text("studio") && long.cell("metric", of: $0) == .text("employment")
     }
-    #expect(employment?[6] == .empty)
+    #expect(employment.map { long.cell("value", of: $0) } == .empty)
     // The balance rows hold the balance table's cells.
     let balance = projection.table(.balance)
     let graduates2023 = long.rows.first {
-      $0[1] == .integer(2023) && $0[2] == .text("balance") && $0[4] == .text("graduates")
+      long.cell("year", of: $0) == .integer(2023) && long.cell("table", of: $0) == .text("balance") && long.cell("metric", of: $0) == .text("graduates")
     }
-    #expect(graduates2023?[6] == balance.rows[2][1])
+    #expect(
+      graduates2023.map { long.cell("value", of: $0) } == balance[row: 2, column: "graduates"])
     // Every (scenario, year, table, key, metric, statistic) is unique: pivots need no reshaping.
     let identities = long.rows.map { $0.prefix(6).map { "\($0)" }.joined(separator: "|") }
     #expect(Set(identities).count == long.rows.count)
@@ -54,10 +55,10 @@ import Testing
     let long = projection.longTable([.fan]).table()
     #expect(long.rows.count == 5 * 7 * 6)
     #expect(
-      long.rows.prefix(6).map { Self.text($0[5]) } == ["mean", "q05", "q25", "q50", "q75", "q95"])
+      long.rows.prefix(6).map { Self.text(long.cell("statistic", of: $0)) } == ["mean", "q05", "q25", "q50", "q75", "q95"])
     #expect(
       long.rows.prefix(6).allSatisfy {
-        $0[4] == .text("graduates") && $0[3] == .text("") && $0[2] == .text("fan")
+        long.cell("metric", of: $0) == .text("graduates") && long.cell("key", of: $0) == .text("") && long.cell("table", of: $0) == .text("fan")
       })
   }
 
@@ -66,10 +67,10 @@ import Testing
     let projection = try Self.run("model-driver")
     let long = projection.longTable([.fit]).table()
     #expect(long.rows.count == 2 * 4)
-    #expect(long.rows.allSatisfy { $0[1] == .empty && $0[5] == .text("value") })
-    #expect(long.rows.map { Self.text($0[3]) }.first == "trend/(Intercept)")
+    #expect(long.rows.allSatisfy { long.cell("year", of: $0) == .empty && long.cell("statistic", of: $0) == .text("value") })
+    #expect(long.rows.map { Self.text(long.cell("key", of: $0)) }.first == "trend/(Intercept)")
     #expect(
-      long.rows.map { Self.text($0[4]) }.prefix(4) == ["estimate", "std_error", "t", "p_value"])
+      long.rows.map { Self.text(long.cell("metric", of: $0)) }.prefix(4) == ["estimate", "std_error", "t", "p_value"])
     let csv = long.renderedCSV()
     #expect(
       csv.hasPrefix(
