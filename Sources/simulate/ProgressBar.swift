@@ -42,8 +42,23 @@ final class ProgressBar: @unchecked Sendable {
     _ work: (@escaping @Sendable (Int) -> Void) throws(E) -> T
   ) throws(E) -> T {
     let bar = ProgressBar(total: total, label: label, unit: unit)
-    defer { bar.finish() }
+    shownBar.set(bar)
+    defer {
+      bar.finish()
+      shownBar.set(nil)
+    }
     return try work(bar.update)
+  }
+
+  /// The bar being shown, for an interruption to clear.
+  static let shownBar = ShownBar()
+
+  /// Holds the bar being shown, behind a lock.
+  final class ShownBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bar: ProgressBar?
+    func set(_ value: ProgressBar?) { lock.withLock { bar = value } }
+    func finish() { lock.withLock { bar }?.finish() }
   }
 
   /// Clears the bar's line, if it was shown (once: later calls do nothing).

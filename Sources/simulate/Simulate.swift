@@ -36,6 +36,17 @@ struct Simulate: ParsableCommand {
     KernelSelection.reexecuteIfNeeded(
       singleThreaded: CommandLine.arguments.dropFirst().first.map(scenarioCommands.contains) ?? false)
     HeapPadding.apply()
+    Interruption.handleSignals { signal in
+      ProgressBar.shownBar.finish()
+      let placed = Interruption.stop()
+      let name = signal == 15 ? "SIGTERM" : "SIGINT"
+      writeError(
+        "simulate: interrupted by \(name): "
+          + (placed == 0
+            ? "stopped before any output was replaced; the previous output is intact\n"
+            : "stopped after the new output was complete and in place\n"))
+      Foundation.exit(signal == 15 ? 143 : 130)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

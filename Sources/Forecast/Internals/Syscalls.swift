@@ -73,6 +73,14 @@ internal func systemFileStatus(atPath path: String) -> SystemFileStatus? {
   return SystemFileStatus(status)
 }
 
+/// The kind and size of the file at `path` itself, a symbolic link not followed; nil with
+/// `errno` set. C: `lstat`.
+internal func systemLinkStatus(atPath path: String) -> SystemFileStatus? {
+  var status = stat()
+  guard lstat(path, &status) == 0 else { return nil }
+  return SystemFileStatus(status)
+}
+
 /// The kind and size of an open file, or nil with `errno` set. C: `fstat`.
 internal func systemFileStatus(_ descriptor: Int32) -> SystemFileStatus? {
   var status = stat()
@@ -195,3 +203,103 @@ internal func systemReexecute(arguments: [String]) {
   execv("/proc/self/exe", &cArguments)
   for pointer in cArguments { free(pointer) }
 }
+
+/// The C `errno` values of a lock held by another process and of a full disk.
+internal let systemWouldBlock: Int32 = EWOULDBLOCK
+internal let systemNoSpace: Int32 = ENOSPC
+
+/// Creates a directory (mode 0777 less the umask); false with `errno` set. C: `mkdir`.
+internal func systemMakeDirectory(_ path: String) -> Bool { mkdir(path, 0o777) == 0 }
+
+/// Removes an empty directory; false with `errno` set. C: `rmdir`.
+internal func systemRemoveDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
+
+/// Removes a file (never a directory); false with `errno` set. C: `unlink`.
+internal func systemUnlink(_ path: String) -> Bool { unlink(path) == 0 }
+
+/// Renames `from` to `to`, replacing a file or an empty directory there; false with `errno`
+/// set. C: `rename`.
+internal func systemRename(_ from: String, _ to: String) -> Bool { rename(from, to) == 0 }
+
+/// Swaps two existing paths in one step, so that each name always refers to one of the two;
+/// false with `errno` set (EINVAL or ENOSYS where the file system or kernel cannot). C:
+/// `renameat2` with `RENAME_EXCHANGE` (Linux; looked up with `dlsym`, since the Glibc module
+/// does not declare it; elsewhere false with ENOSYS).
+internal func systemExchange(_ a: String, _ b: String) -> Bool {
+  #if canImport(Glibc)
+    typealias Renameat2 = @convention(c) (
+      Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+    ) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+      errno = ENOSYS
+      return false
+    }
+    let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
+    let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+    return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
+  #else
+    errno = ENOSYS
+    return false
+  #endif
+}
+
+/// Creates `path` for writing, failing if it exists; returns the descriptor, or -1 with
+/// `errno` set. C: `open` with `O_CREAT | O_EXCL`.
+internal func systemCreateExclusive(_ path: String) -> Int32 {
+  open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+}
+
+/// Opens a directory to lock or flush it; the descriptor, or -1 with `errno` set. C: `open`.
+internal func systemOpenDirectory(_ path: String) -> Int32 {
+  open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+}
+
+/// Writes all of `bytes` to a descriptor, retrying short writes and interruptions; false with
+/// `errno` set. C: `write`.
+internal func systemWriteAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      return write(descriptor, base.advanced(by: offset), buffer.count - offset)
+    }
+    if written < 0 {
+      if errno == EINTR { continue }
+      return false
+    }
+    offset += written
+  }
+  return true
+}
+
+/// Flushes a file's or a directory's data to the disk; false with `errno` set. C: `fsync`.
+internal func systemSync(_ descriptor: Int32) -> Bool { fsync(descriptor) == 0 }
+
+/// Takes an exclusive advisory lock on an open file or directory, without waiting; false with
+/// `errno` set (EWOULDBLOCK when another process holds it). C: `flock`.
+internal func systemTryLock(_ descriptor: Int32) -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
+
+/// The names in a directory, without `.` and `..`; nil with `errno` set. C: `opendir`,
+/// `readdir`, `closedir`.
+internal func systemDirectoryEntries(_ path: String) -> [String]? {
+  guard let directory = opendir(path) else { return nil }
+  defer { closedir(directory) }
+  var names: [String] = []
+  while let entry = readdir(directory) {
+    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    if name != "." && name != ".." { names.append(name) }
+  }
+  return names
+}
+
+/// The process's id. C: `getpid`.
+internal func systemProcessID() -> Int32 { getpid() }
+
+/// The numbers of the interrupt (Ctrl-C) and termination signals.
+internal let systemInterruptSignal: Int32 = SIGINT
+internal let systemTerminateSignal: Int32 = SIGTERM
+
+/// Ignores a signal's default action, so that a dispatch source can handle it. C: `signal`.
+internal func systemIgnoreSignal(_ number: Int32) { _ = signal(number, SIG_IGN) }

@@ -16,6 +16,8 @@ public enum RunOutput {
     case chartNeedsFan(tables: [String])
     /// `--long` and `--format vega-lite` together.
     case chartNotLong
+    /// The output folder holds something else, or another run is writing beside it.
+    case outputSet(OutputSet.Failure)
 
     public func message(naming n: SettingNames) -> String {
       switch self {
@@ -45,6 +47,8 @@ public enum RunOutput {
           + "format (text, markdown, csv, tsv, json) for the other tables"
       case .chartNotLong:
         return "\(n(.long)) writes a table, not a chart: leave out \(n(.long)) or \(n(.format)) vega-lite"
+      case .outputSet(let failure):
+        return failure.description
       }
     }
   }
@@ -179,61 +183,45 @@ public enum RunOutput {
     } + [("metadata.json", metadata.json + "\n")]
   }
 
-  /// Writes one file through a temporary name in its folder.
+  /// Writes one file whole, in place of the file at `path` if there is one.
   public static func write(file path: String, contents: String) throws(Failure) {
-    let folder = (path as NSString).deletingLastPathComponent
-    try write([(name: (path as NSString).lastPathComponent, contents: contents)], to: folder.isEmpty ? "." : folder)
+    do { try OutputSet.writeFile(path, contents: contents) } catch { throw Failure(error) }
   }
 
-  /// Writes every file to a temporary name in `directory`, then renames them all into place:
-  /// a failure removes what it wrote, and the folders it created, and never leaves a partial
-  /// file under a final name. A name may hold one or more folders (`steady/supply.csv`).
+  /// Writes every file into `directory` as whole sets (`OutputSet`): names are plain
+  /// (`supply.csv`, the whole content of `directory`) or one folder deep
+  /// (`steady/supply.csv`, the whole content of `directory/steady`), not both.
   public static func write(
     _ files: [(name: String, contents: String)], to directory: String
   ) throws(Failure) {
-    let manager = FileManager.default
-    let folder = URL(fileURLWithPath: directory)
-    let token = UUID().uuidString.prefix(8)
-    var created: [URL] = []
-    var temporary: [(URL, URL)] = []
-    /// Creates `url` and the folders above it that are missing, remembering them.
-    func createFolder(_ url: URL) throws {
-      var missing: [URL] = []
-      var cursor = url.standardizedFileURL
-      var isFolder: ObjCBool = false
-      while !manager.fileExists(atPath: cursor.path, isDirectory: &isFolder) {
-        missing.append(cursor)
-        let parent = cursor.deletingLastPathComponent()
-        if parent.path == cursor.path { break }
-        cursor = parent
-      }
-      for url in missing.reversed() {
-        try manager.createDirectory(at: url, withIntermediateDirectories: false)
-        created.append(url)
-      }
+    var folders: [String] = []
+    var byFolder: [String: [(name: String, contents: String)]] = [:]
+    for file in files {
+      let parts = file.name.split(separator: "/", omittingEmptySubsequences: false)
+      precondition(parts.count <= 2, "RunOutput.write: '\(file.name)' is more than one folder deep")
+      let folder = parts.count == 2
+        ? (directory as NSString).appendingPathComponent(String(parts[0])) : directory
+      if byFolder[folder] == nil { folders.append(folder) }
+      byFolder[folder, default: []].append((String(parts[parts.count - 1]), file.contents))
     }
-    var isFolder: ObjCBool = false
-    if manager.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
-      throw .notADirectory(path: directory)
-    }
+    precondition(
+      byFolder[directory] == nil || folders.count == 1,
+      "RunOutput.write: plain names and names in folders together")
     do {
-      try createFolder(folder)
-      for file in files {
-        let final = folder.appendingPathComponent(file.name)
-        let parent = final.deletingLastPathComponent()
-        try createFolder(parent)
-        let partial = parent.appendingPathComponent(".\(final.lastPathComponent).\(token).tmp")
-        try Data(file.contents.utf8).write(to: partial)
-        temporary.append((partial, final))
-      }
-      for (partial, final) in temporary {
-        _ = try? manager.removeItem(at: final)
-        try manager.moveItem(at: partial, to: final)
-      }
+      try OutputSet.write(folders.map { OutputSet.Folder(path: $0, files: byFolder[$0] ?? []) })
     } catch {
-      for (partial, _) in temporary { try? manager.removeItem(at: partial) }
-      for url in created.reversed() { try? manager.removeItem(at: url) }
-      throw .cannotWrite(path: directory, reason: error.localizedDescription)
+      throw Failure(error)
+    }
+  }
+}
+
+extension RunOutput.Failure {
+  /// The output set's failure, as a run's.
+  init(_ failure: OutputSet.Failure) {
+    switch failure {
+    case .notADirectory(let path): self = .notADirectory(path: path)
+    case .cannotWrite(let path, let reason): self = .cannotWrite(path: path, reason: reason)
+    case .foreignEntry, .busy: self = .outputSet(failure)
     }
   }
 }

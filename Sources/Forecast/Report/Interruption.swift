@@ -1,0 +1,78 @@
+import Dispatch
+
+/// The staging folders of output sets being written, so that an interrupted run (Ctrl-C, a
+/// termination signal) can remove them before it exits and leave the previous output as it was.
+public enum Interruption {
+  private static let lock = NSLockLike()
+  nonisolated(unsafe) private static var folders: Set<String> = []
+  nonisolated(unsafe) private static var stopping = false
+  nonisolated(unsafe) private static var placed = 0
+
+  /// Records `path` as a staging folder of this process (creating it when asked); false when
+  /// it cannot be created, or when the process is being interrupted.
+  static func register(_ path: String, create: Bool) -> Bool {
+    lock.withLock {
+      guard !stopping else { return false }
+      if create && !systemMakeDirectory(path) { return false }
+      folders.insert(path)
+      return true
+    }
+  }
+
+  /// Runs a step of writing a set unless the process is being interrupted (nil then), so that
+  /// no file is created or renamed after `stop` has cleaned up.
+  static func unlessStopping<T>(_ step: () -> T) -> T? {
+    lock.withLock { stopping ? nil : step() }
+  }
+
+  /// `path` is no longer a staging folder (it was moved into place).
+  static func unregister(_ path: String) {
+    lock.withLock { _ = folders.remove(path) }
+  }
+
+  /// Counts a new set put in place of its destination's.
+  static func setPlaced() { lock.withLock { placed += 1 } }
+
+  /// Removes a staging folder's output files and the folder itself, if it exists.
+  static func remove(_ path: String) {
+    lock.withLock {
+      removeFolder(path)
+      folders.remove(path)
+    }
+  }
+
+  private static func removeFolder(_ path: String) {
+    for entry in systemDirectoryEntries(path) ?? [] where OutputSet.isOutputFile(entry) {
+      _ = systemUnlink(path + "/" + entry)
+    }
+    _ = systemRemoveDirectory(path)
+  }
+
+  /// Calls `handler` with the signal's number on SIGINT or SIGTERM (instead of the default of
+  /// exiting at once), on a queue of its own. The handler should call `stop` and exit.
+  public static func handleSignals(_ handler: @escaping @Sendable (Int32) -> Void) {
+    for signal in [systemInterruptSignal, systemTerminateSignal] {
+      systemIgnoreSignal(signal)
+      let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
+      source.setEventHandler { handler(signal) }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  private static let queue = DispatchQueue(label: "forecast.signals")
+  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  /// Removes every staging folder and refuses new ones: called once when the process is about
+  /// to exit on a signal. Returns how many new sets were already in place (their old sets may
+  /// be among the folders removed).
+  @discardableResult
+  public static func stop() -> Int {
+    lock.withLock {
+      stopping = true
+      for path in folders { removeFolder(path) }
+      folders.removeAll()
+      return placed
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Folders of output files replaced as wholes: at every instant each destination folder holds
+/// either its complete old set of files or its complete new one.
+///
+/// Each new set is written into a staging folder beside its destination (`.NAME.ID.staging`),
+/// every file flushed to disk, and then swapped with the destination in one step (Linux
+/// `renameat2` with `RENAME_EXCHANGE`; where the file system cannot, the old folder is renamed
+/// aside first, so for an instant the destination is absent, never mixed). The old files are
+/// then removed one by one. Writers of folders with the same parent take turns (a lock on the
+/// parent folder). Nothing is removed that is not an output file of a set, and nothing
+/// recursively: a destination holding anything else is an error naming it, and nothing is
+/// written.
+public enum OutputSet {
+  /// One destination folder and the files it should hold (plain names, no folders).
+  public struct Folder: Sendable {
+    public let path: String
+    public let files: [(name: String, contents: String)]
+
+    public init(path: String, files: [(name: String, contents: String)]) {
+      self.path = path
+      self.files = files
+    }
+  }
+
+  /// Why a set could not be written; the destinations are as they were.
+  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The destination, or a folder above it, is a file.
+    case notADirectory(path: String)
+    /// The destination holds an entry that is not an output file (a folder, a link, another
+    /// kind of file): it is left alone, and so is everything else.
+    case foreignEntry(folder: String, entry: String)
+    /// Another process is writing a destination in the same folder.
+    case busy(folder: String, seconds: Int)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+      switch self {
+      case .notADirectory(let path):
+        return "\(path) is a file, not a directory"
+      case .foreignEntry(let folder, let entry):
+        return "\(folder) holds '\(Wording.escapingControlCharacters(entry))', which is not an "
+          + "output file: choose an empty or new folder, or remove it (nothing was written)"
+      case .busy(let folder, let seconds):
+        return "another run is writing in \(folder) and did not finish within \(seconds) s: "
+          + "try again when it has (nothing was written)"
+      case .cannotWrite(let path, let reason):
+        return "cannot write \(path): \(reason) (the previous output is intact)"
+      }
+    }
+  }
+
+  /// Whether `name` is an output file a set may hold and replace: a plain name of lower-case
+  /// letters, digits, `_`, `-` and `.`, ending in one of the formats' extensions.
+  public static func isOutputFile(_ name: String) -> Bool {
+    let extensions = [".csv", ".tsv", ".json", ".txt", ".md", ".svg", ".html", ".xml"]
+    return !name.hasPrefix(".") && extensions.contains { name.hasSuffix($0) }
+      && name.unicodeScalars.allSatisfy {
+        ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "_-.".unicodeScalars.contains($0)
+      }
+  }
+
+  /// How long a writer waits for another writer in the same folder.
+  public static let lockTimeout = 30
+
+  /// Writes `files` as the whole content of `folder`.
+  public static func write(
+    _ files: [(name: String, contents: String)], to folder: String
+  ) throws(Failure) {
+    try write([Folder(path: folder, files: files)])
+  }
+
+  /// Writes every folder's set: all are staged before any is swapped in, so a failure while
+  /// writing leaves every destination as it was.
+  public static func write(_ folders: [Folder]) throws(Failure) {
+    var staged: [Staging] = []
+    var locks: [String: Int32] = [:]
+    defer {
+      for staging in staged { staging.remove() }
+      for lock in locks.values { systemClose(lock) }
+    }
+    for folder in folders {
+      let destination = URL(fileURLWithPath: folder.path).standardizedFileURL.path
+      let parent = (destination as NSString).deletingLastPathComponent
+      try makeFolders(parent)
+      if locks[parent] == nil { locks[parent] = try lock(parent) }
+      try checkDestination(destination)
+      let staging = try Staging.create(for: destination)
+      staged.append(staging)
+      try staging.write(folder.files)
+    }
+    for staging in staged { try staging.swap() }
+  }
+
+  /// Writes one file whole in place of `path` (a file or nothing), through a staging folder
+  /// beside it: at every instant `path` is the old file or the new one.
+  public static func writeFile(_ path: String, contents: String) throws(Failure) {
+    let destination = URL(fileURLWithPath: path).standardizedFileURL.path
+    let parent = (destination as NSString).deletingLastPathComponent
+    let name = (destination as NSString).lastPathComponent
+    try makeFolders(parent)
+    if let status = systemLinkStatus(atPath: destination), status.kind != .regular {
+      throw .foreignEntry(folder: parent, entry: name)
+    }
+    let lockDescriptor = try lock(parent)
+    defer { systemClose(lockDescriptor) }
+    let staging = try Staging.create(for: destination)
+    defer { staging.remove() }
+    try staging.write([(name: name, contents: contents)])
+    let staged = (staging.path as NSString).appendingPathComponent(name)
+    guard Interruption.unlessStopping({ systemRename(staged, destination) }) == true else {
+      throw .cannotWrite(path: destination, reason: systemErrorMessage(systemErrno()))
+    }
+    Interruption.setPlaced()
+  }
+
+  /// Creates `path` and the folders above it that are missing.
+  static func makeFolders(_ path: String) throws(Failure) {
+    if let status = systemFileStatus(atPath: path) {
+      guard status.kind == .directory else { throw .notADirectory(path: path) }
+      return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if parent != path, !parent.isEmpty { try makeFolders(parent) }
+    guard systemMakeDirectory(path) || systemFileStatus(atPath: path)?.kind == .directory else {
+      throw .cannotWrite(path: path, reason: systemErrorMessage(systemErrno()))
+    }
+  }
+
+  /// An exclusive lock on `folder`, waiting up to `lockTimeout` seconds for another writer.
+  static func lock(_ folder: String) throws(Failure) -> Int32 {
+    let descriptor = systemOpenDirectory(folder)
+    guard descriptor >= 0 else {
+      throw .cannotWrite(path: folder, reason: systemErrorMessage(systemErrno()))
+    }
+    let deadline = Date().addingTimeInterval(TimeInterval(lockTimeout))
+    while !systemTryLock(descriptor) {
+      guard systemErrno() == systemWouldBlock, Date() < deadline else {
+        systemClose(descriptor)
+        throw .busy(folder: folder, seconds: lockTimeout)
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return descriptor
+  }
+
+  /// A destination may be missing, or a folder of output files only.
+  static func checkDestination(_ destination: String) throws(Failure) {
+    guard let status = systemFileStatus(atPath: destination) else { return }
+    guard status.kind == .directory else { throw .notADirectory(path: destination) }
+    for entry in (systemDirectoryEntries(destination) ?? []).sorted() {
+      let path = (destination as NSString).appendingPathComponent(entry)
+      guard isOutputFile(entry), systemFileStatus(atPath: path)?.kind == .regular,
+        systemLinkStatus(atPath: path)?.kind == .regular
+      else { throw .foreignEntry(folder: destination, entry: entry) }
+    }
+  }
+}
