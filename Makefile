@@ -1,5 +1,6 @@
 # The two quick-start commands: `make run` and `make test`. Each installs OpenBLAS first
-# when it is missing (scripts/ensure-openblas.sh). `make check` is what CI runs after
+# when it is missing (scripts/ensure-openblas.sh); `make test` also strace, for the
+# fault-injection tests (scripts/ensure-test-tools.sh). `make check` is what CI runs after
 # `make test` (.ci/run).
 SIMULATE := .build/release/simulate
 SIMULATE_DEBUG := .build/debug/simulate
@@ -19,6 +20,7 @@ run: build
 	$(SIMULATE) run Scenarios/china-baseline.toml --tables balance --format text
 
 test: deps
+	@bash scripts/ensure-test-tools.sh
 	swift test
 
 # Every shipped scenario's [[expect]] entries; exit 1 when one fails. Uses the debug build,

@@ -6,14 +6,9 @@
 
 #include <cblas.h>
 
-// QR with column pivoting and its Q.
-void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt, double *tau,
-             double *work, const int *lwork, int *info);
+// Householder QR.
 void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau, double *work,
              const int *lwork, int *info);
-void dormqr_(const char *side, const char *trans, const int *m, const int *n, const int *k,
-             const double *a, const int *lda, const double *tau, double *c, const int *ldc,
-             double *work, const int *lwork, int *info);
 
 // Triangular solve and inverse.
 void dtrtrs_(const char *uplo, const char *trans, const char *diag, const int *n, const int *nrhs,

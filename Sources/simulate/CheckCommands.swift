@@ -89,7 +89,7 @@ struct Check: ParsableCommand {
     }
     if let junit {
       do {
-        try RunOutput.write(file: junit, contents: report.junit.xml)
+        try RunOutput.write(file: junit, contents: report.junit.xml(naming: .commandLine))
       } catch {
         throw failBadInput(error)
       }

@@ -67,6 +67,8 @@ extension SettingNames {
     switch setting {
     case .recordSnapshot: return "`simulate snapshot --dir`"
     case .updateSnapshot: return "`simulate check --update`"
+    case .listTargets: return "`simulate targets SCENARIO`"
+    case .checkSuite: return "simulate check"
     default: return "--\(setting.rawValue)"
     }
   }

@@ -31,7 +31,7 @@ import Testing
   }
 
   /// Results stay correct on every OpenBLAS kernel this CPU can run, including the generic
-  /// fallback (issue 2, point 8): the same certified digits whatever the kernel.
+  /// fallback: the same certified digits whatever the kernel.
   @Test(arguments: ["Prescott", "Haswell", "SkylakeX", ""])
   func sameAnswerOnEveryKernel(_ kernel: String) throws {
     let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A backtest (issue 5): the scenario re-run as if each origin were its base year (data after
+/// A backtest: the scenario re-run as if each origin were its base year (data after
 /// the origin hidden from drivers and calibration, fit windows cut at the origin), projected
 /// `horizon` years and compared with what was observed, next to three benchmarks.
 ///

@@ -1,19 +1,19 @@
 /// Why a backtest cannot run: a bad option (named as on the command line), or a run that
 /// failed at one origin.
 public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
-  /// `--origins` is not a year or A...B with A ≤ B.
+  /// The origins are not a year or A...B with A ≤ B.
   case invalidOrigins(String)
-  /// `--horizon` below 1.
+  /// A horizon below 1.
   case horizonTooShort(Int)
   /// The interval's central probability is outside (0, 1).
   case invalidLevel(Double)
-  /// `--horizon` beyond the last observation from the first origin.
+  /// A horizon beyond the last observation from the first origin.
   case horizonTooLong(horizon: Int, maximum: Int, series: String, lastObserved: Int, firstOrigin: Int)
   /// No origin comes before the last observation, so nothing can be scored.
   case originsAfterObservations(origins: ClosedRange<Int>, series: String, lastObserved: Int)
-  /// `--metric` is not a balance column.
+  /// The metric is not a balance column.
   case unknownMetric(String, metrics: [String])
-  /// `--series` is not a data series of the scenario.
+  /// The series is not a data series of the scenario.
   case unknownSeries(String, series: [String])
   /// The series has no values at all.
   case noObservations(series: String, file: String)

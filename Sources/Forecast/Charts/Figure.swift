@@ -65,3 +65,10 @@ public struct Figure: Sendable, Hashable {
     return parts.joined(separator: ". ")
   }
 }
+
+extension Figure {
+  /// The figure as an SVG document, laid out to fit its view box.
+  public func svg() -> SVGDocument {
+    FigureRenderer(figure: self).document()
+  }
+}

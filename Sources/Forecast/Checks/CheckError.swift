@@ -7,6 +7,8 @@ public enum CheckError: Error, Equatable, Sendable, SettingMessage {
   /// The cell exists but the run leaves it empty (`always`: for every year of its key).
   case emptyCell(scenario: String, index: Int, table: String, key: String?, year: Int?, column: String, always: Bool)
   case snapshotMissing(path: String)
+  /// A snapshot's file does not match its manifest: written partly, edited or damaged.
+  case snapshotDamaged(folder: String, file: String, reason: String)
   case snapshotUnreadable(path: String, reason: String)
   /// A recorded table that is not valid CSV.
   case snapshotCSV(CSVError)
@@ -37,6 +39,9 @@ public enum CheckError: Error, Equatable, Sendable, SettingMessage {
       return "\(scenario): expect[\(index)]: table '\(table)' leaves column '\(column)'\(row) empty "
         + "\(when): the value does not exist (the employment and openings of a sector given by "
         + "capacity, for example), so the expectation could never pass"
+    case .snapshotDamaged(let folder, let file, let reason):
+      return "the snapshot in \(folder) is damaged: \(file) \(reason); it cannot be compared, "
+        + "so record it again with \(n(.recordSnapshot)) once the run is known to be right"
     case .snapshotMissing(let path):
       return "no snapshot at \(path): record one with \(n(.recordSnapshot))"
     case .snapshotUnreadable(let path, let reason):
@@ -45,7 +50,7 @@ public enum CheckError: Error, Equatable, Sendable, SettingMessage {
       return "snapshot \(error)"
     case .snapshotCorrupt(let file, let line, let column, let expected, let found):
       return "snapshot \(file):\(line)" + (column.map { ":\($0)" } ?? "")
-        + ": expected \(expected), found \(found) (record it again with `simulate snapshot` "
+        + ": expected \(expected), found \(found) (record it again with \(n(.recordSnapshot)) "
         + "or \(n(.updateSnapshot)) if the run is right)"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"

@@ -46,8 +46,11 @@ public struct JUnitReport: Sendable {
     }
   }
 
-  /// The XML document.
-  public var xml: String {
+  /// The XML document, its test suites named as the library names checks.
+  public var xml: String { xml(naming: .library) }
+
+  /// The XML document, its test suites named by `names` (`checkSuite`).
+  public func xml(naming names: SettingNames) -> String {
     var suites: [String] = []
     for suite in cases.map(\.suite).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
       let members = cases.filter { $0.suite == suite }
@@ -71,7 +74,7 @@ public struct JUnitReport: Sendable {
     let failures = cases.filter { $0.failure != nil }.count
     return """
       <?xml version="1.0" encoding="UTF-8"?>
-      <testsuites name="simulate check" tests="\(cases.count)" failures="\(failures)" errors="0">
+      <testsuites name="\(escape(names(.checkSuite)))" tests="\(cases.count)" failures="\(failures)" errors="0">
       \(suites.joined(separator: "\n"))
       </testsuites>
 

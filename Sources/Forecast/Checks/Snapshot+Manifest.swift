@@ -1,13 +1,41 @@
 import Foundation
 
 extension Snapshot {
-  /// Inputs whose SHA-256, or the tool version, differ from the manifest's.
-  ///
-  /// Files are told apart by their path relative to the folder of the scenario file (on each
-  /// side), so `data/a.csv` and `other/a.csv` are two inputs, and a project moved or checked out
-  /// elsewhere still compares file by file.
-  static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
-    // Through InputFile, as data files are: a FIFO or a device in its place is refused at once.
+  /// Checks every table file against the SHA-256 its manifest records, so that a damaged or
+  /// torn snapshot is reported as such, never as a change of code or data. A manifest without
+  /// table digests (recorded by an older version) is taken as it is.
+  static func verifyTables(manifestPath: String, folder: String) throws(CheckError) {
+    guard let object = try manifestObject(manifestPath), let tables = object["tables"] else { return }
+    guard let entries = tables as? [[String: Any]] else {
+      throw .snapshotDamaged(folder: folder, file: "manifest.json", reason: "has a malformed `tables` list")
+    }
+    var recorded: [String: String] = [:]
+    for entry in entries {
+      guard let name = entry["path"] as? String, let hash = entry["sha256"] as? String else {
+        throw .snapshotDamaged(folder: folder, file: "manifest.json", reason: "has a malformed `tables` entry")
+      }
+      recorded[name] = hash
+    }
+    for table in RunTable.allCases {
+      let name = "\(table.rawValue).csv"
+      guard let expected = recorded[name] else {
+        throw .snapshotDamaged(folder: folder, file: name, reason: "is not listed in manifest.json")
+      }
+      let path = (folder as NSString).appendingPathComponent(name)
+      let bytes: [UInt8]
+      do { bytes = try CSVReader.readFile(atPath: path) } catch { throw .snapshotCSV(error) }
+      let found = FileDigest(path: name, bytes: bytes).sha256
+      if found != expected {
+        throw .snapshotDamaged(
+          folder: folder, file: name,
+          reason: "does not match its SHA-256 in manifest.json (\(expected.prefix(12))… recorded, \(found.prefix(12))… found)")
+      }
+    }
+  }
+
+  /// The manifest's JSON object; nil when the file is not a JSON object. Read through
+  /// `InputFile`, as data files are: a FIFO or a device in its place is refused at once.
+  static func manifestObject(_ manifestPath: String) throws(CheckError) -> [String: Any]? {
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(atPath: manifestPath, limit: try InputLimit.data())
@@ -21,8 +49,18 @@ extension Snapshot {
       }
       throw .snapshotUnreadable(path: manifestPath, reason: reason)
     }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-    else { throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object") }
+    return try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+  }
+
+  /// Inputs whose SHA-256, or the tool version, differ from the manifest's.
+  ///
+  /// Files are told apart by their path relative to the folder of the scenario file (on each
+  /// side), so `data/a.csv` and `other/a.csv` are two inputs, and a project moved or checked out
+  /// elsewhere still compares file by file.
+  static func inputChanges(manifestPath: String, metadata: RunMetadata) throws(CheckError) -> [String] {
+    guard let object = try manifestObject(manifestPath) else {
+      throw .snapshotUnreadable(path: manifestPath, reason: "not a JSON object")
+    }
     var notes: [String] = []
     if let version = object["tool_version"] as? String, version != metadata.toolVersion {
       notes.append("tool version \(version) → \(metadata.toolVersion)")

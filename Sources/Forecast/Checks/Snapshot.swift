@@ -1,6 +1,7 @@
 import Foundation
 
-/// A recorded run (issue 5): every table as full-precision CSV and a manifest of the inputs,
+/// A recorded run: every table as full-precision CSV and a manifest of the inputs and of the
+/// tables' SHA-256,
 /// in `DIR/<scenario>/`, so a later run can be compared cell by cell and a data revision told
 /// apart from a code change.
 public enum Snapshot {
@@ -26,10 +27,13 @@ public enum Snapshot {
     var files: [(name: String, contents: String)] = []
     var written = Set<String>()
     for run in runs where written.insert(run.name).inserted {
-      files += RunTable.allCases.map {
-        ("\(run.name)/\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
+      let tables = RunTable.allCases.map {
+        ("\($0.rawValue).csv", RunOutput.terminated(run.projection.table($0).renderedCSV()))
       }
-      files.append(("\(run.name)/manifest.json", run.metadata.json(shortPaths: false) + "\n"))
+      files += tables.map { ("\(run.name)/\($0.0)", $0.1) }
+      let digests = tables.map { FileDigest(path: $0.0, bytes: $0.1.utf8) }
+      files.append(
+        ("\(run.name)/manifest.json", run.metadata.json(shortPaths: false, tables: digests) + "\n"))
     }
     do {
       try RunOutput.write(files, to: directory)
@@ -65,6 +69,7 @@ public enum Snapshot {
     guard FileManager.default.fileExists(atPath: manifestPath) else {
       throw .snapshotMissing(path: target)
     }
+    try verifyTables(manifestPath: manifestPath, folder: target)
     let inputs = try inputChanges(manifestPath: manifestPath, metadata: metadata)
     var changes: [SnapshotComparison.Change] = []
     var compared: [String: Int] = [:]

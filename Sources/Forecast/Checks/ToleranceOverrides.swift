@@ -1,9 +1,9 @@
-/// Snapshot tolerances given on the command line (`simulate check --rtol --atol --tolerance`).
+/// Snapshot tolerances given for one check (`rtol`, `atol` and per-column `tolerance` settings).
 ///
 /// They beat the scenario's `[check]`, which beats the default (rtol 1e-9, atol 0). rtol and
-/// atol are resolved apart, each from the first that sets it: for rtol a `--tolerance` for the
-/// cell's column, one for its table, `--rtol`, then the scenario's rule for the column, for the
-/// table, its `[check] rtol`; for atol `--atol`, then the scenario's.
+/// atol are resolved apart, each from the first that sets it: for rtol a `tolerance` for the
+/// cell's column, one for its table, `rtol`, then the scenario's rule for the column, for the
+/// table, its `[check] rtol`; for atol `atol`, then the scenario's.
 public struct ToleranceOverrides: Sendable, Equatable {
   public var rtol: Double?
   public var atol: Double?
@@ -39,7 +39,7 @@ public struct ToleranceOverrides: Sendable, Equatable {
     return (rule?.rtol ?? rtol ?? inherited.rtol, atol ?? inherited.atol)
   }
 
-  /// The value columns of each snapshot table, which a `--tolerance` may name.
+  /// The value columns of each snapshot table, which a `tolerance` may name.
   static var columns: [(table: String, columns: [String])] {
     RunTable.allCases.map { ($0.rawValue, $0.valueColumns) }
   }

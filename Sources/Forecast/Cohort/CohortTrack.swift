@@ -36,9 +36,9 @@ public struct CohortTrack: Sendable, Equatable {
   public var completion: [Int: Double]
   /// The intake rule for the projection years.
   public var projectedIntake: IntakeRule
-  /// φ_k,f over the fields, summing to 1 within 1e-9; the order of first appearance across the
-  /// tracks is the order of the fields in the results.
-  /// The shares φ_k,f of the track's new labour supply that belong to each field f.
+  /// The shares φ_k,f of the track's new labour supply that belong to each field f, summing
+  /// to 1 within 1e-9; the order of first appearance across the tracks is the order of the
+  /// fields in the results.
   public var fieldShares: [FieldShare]
   /// The rates that differ between Monte Carlo paths; they override the shared series above
   /// in the years they cover.

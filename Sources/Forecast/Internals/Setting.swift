@@ -9,6 +9,10 @@ public enum Setting: String, CaseIterable, Sendable {
   case recordSnapshot
   /// Replacing a scenario's snapshot with its current tables.
   case updateSnapshot
+  /// Listing a scenario's shock targets.
+  case listTargets
+  /// The name of a check report's test suites (JUnit).
+  case checkSuite
 }
 
 /// How messages spell a `Setting`.
@@ -23,6 +27,8 @@ public struct SettingNames: Sendable {
     switch setting {
     case .recordSnapshot: return "`Snapshot.record`"
     case .updateSnapshot: return "`CheckReport.run(update: true)`"
+    case .listTargets: return "`Scenario.validTargets`"
+    case .checkSuite: return "check"
     default: return "`\(setting.rawValue)`"
     }
   }

@@ -91,25 +91,6 @@ public func syrkTransposed(_ a: Matrix, alpha: Double = 1, beta: Double = 0, int
   for j in 0..<n { for i in (j + 1)..<n { c[i, j] = c[j, i] } }
 }
 
-/// b ← op(a)⁻¹ · b (side left) or b · op(a)⁻¹ (side right), with `a` upper triangular.
-/// BLAS: `dtrsm`.
-public func trsmUpper(_ a: Matrix, _ trans: Transpose, right: Bool = false, _ b: inout Matrix) {
-  let n = a.rows
-  precondition(a.columns == n, "trsm: triangular factor \(a.rows)×\(a.columns) is not square")
-  precondition(
-    (right ? b.columns : b.rows) == n,
-    "trsm: \(n)×\(n) factor against \(b.rows)×\(b.columns) (\(right ? "right" : "left"))")
-  if b.rows == 0 || b.columns == 0 { return }
-  a.storage.withUnsafeBufferPointer { pa in
-    b.storage.withUnsafeMutableBufferPointer { pb in
-      cblas_dtrsm(
-        CblasColMajor, right ? CblasRight : CblasLeft, CblasUpper, trans.cblas, CblasNonUnit,
-        int32(b.rows), int32(b.columns), 1, pa.baseAddress, int32(n), pb.baseAddress,
-        int32(max(b.rows, 1)))
-    }
-  }
-}
-
 /// x ← op(a)⁻¹ · x with `a` upper triangular. BLAS: `dtrsv`.
 public func trsvUpper(_ a: Matrix, _ trans: Transpose, _ x: inout [Double]) {
   let n = a.rows

@@ -1,5 +1,5 @@
-/// One year's matching on every Monte Carlo path (MODEL.md section 5), the rule of
-/// `MatchingEngine.match(supply:capacity:eligibility:year:)` applied to each column.
+/// One year's matching on every Monte Carlo path: the rule of `MatchingEngine` (MODEL.md
+/// section 5) applied to each path's column.
 public struct PathMatching: Sendable, Equatable {
   /// How many ulps of max(D_s, Σ_f P_f,s) a vacancy must exceed to be reported: 2F + 4 for F
   /// fields, the roundings of a filled column (2F + 2) with a margin of two. A filled sector's

@@ -3,7 +3,7 @@ import Foundation
 extension RegressionReport {
   /// The whole report in a format: a statsmodels-style summary (text), sections of tables
   /// (Markdown), one object (JSON), or the coefficient table (CSV, TSV, as
-  /// `delimited(_:as:)`; `simulate fit --table` picks another).
+  /// `delimited(_:as:)` takes another).
   public func rendered(as format: OutputFormat) -> String {
     switch format {
     case .text: return summaryText()

@@ -45,7 +45,7 @@ public enum OutputSet {
         return "another run is writing in \(folder) and did not finish within \(seconds) s: "
           + "try again when it has (nothing was written)"
       case .cannotWrite(let path, let reason):
-        return "cannot write \(path): \(reason) (the previous output is intact)"
+        return "cannot write \(path): \(reason) (nothing was replaced: the previous output is intact)"
       }
     }
   }

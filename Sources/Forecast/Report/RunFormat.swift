@@ -1,4 +1,4 @@
-/// What `simulate run --format` writes: a table format, or `vega-lite`, a fan chart.
+/// What a run is written as: a table format, or `vega-lite`, a fan chart.
 ///
 /// Scenario files (`[output] format`) take the table formats only, since a chart
 /// exists for one table and a scenario's default tables are several.

@@ -49,8 +49,9 @@ public struct RunMetadata: Sendable, Equatable {
   public var json: String { json(shortPaths: true) }
 
   /// The JSON object; with `shortPaths` false, every path absolute (snapshot manifests, which
-  /// compare inputs by their place relative to the scenario file).
-  public func json(shortPaths: Bool) -> String {
+  /// compare inputs by their place relative to the scenario file). `tables`, when given, are
+  /// the digests of the files written beside it (a snapshot's tables, by file name).
+  public func json(shortPaths: Bool, tables: [FileDigest] = []) -> String {
     func string(_ s: String) -> String { Table.jsonString(s) }
     func files(_ list: [FileDigest]) -> String {
       "[" + list.map { "{\"path\": \(string(shortPaths ? DisplayPath.shown($0.path) : $0.path)), \"sha256\": \(string($0.sha256))}" }
@@ -71,7 +72,7 @@ public struct RunMetadata: Sendable, Equatable {
       ("scenario_files", files(scenarioFiles)),
       ("data_files", files(dataFiles)),
       ("warnings", "[" + warnings.map(string).joined(separator: ", ") + "]"),
-    ]
+    ] + (tables.isEmpty ? [] : [("tables", files(tables))])
     return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
   }
 }

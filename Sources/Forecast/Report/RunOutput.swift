@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a run's tables leave the program: one stream on stdout, or one file per table in a
-/// folder (`--out`), every file complete or absent.
+/// folder, every file complete or absent.
 public enum RunOutput {
   /// Why tables could not be written.
   public enum Failure: Error, Equatable, Sendable, SettingMessage {
@@ -12,9 +12,9 @@ public enum RunOutput {
     case notADirectory(path: String)
     case oneTablePerStream(format: OutputFormat, count: Int)
     case cannotWrite(path: String, reason: String)
-    /// `--format vega-lite` with tables other than (or besides) the fan table.
+    /// A Vega-Lite chart of tables other than (or besides) the fan table.
     case chartNeedsFan(tables: [String])
-    /// `--long` and `--format vega-lite` together.
+    /// The long shape and a Vega-Lite chart together.
     case chartNotLong
     /// The output folder holds something else, or another run is writing beside it.
     case outputSet(OutputSet.Failure)
@@ -36,7 +36,7 @@ public enum RunOutput {
           + "were asked for: name one with \(n(.tables)) (for example \(n(.tables)) balance), or write "
           + "them all with \(n(.out)) DIR"
       case .cannotWrite(let path, let reason):
-        return "cannot write \(path): \(reason)"
+        return "cannot write \(path): \(reason) (nothing was replaced: the previous output is intact)"
       case .chartNeedsFan(let tables):
         return "\(n(.format)) vega-lite draws the fan table only, and "
           + (tables.isEmpty

@@ -13,7 +13,7 @@ public struct Simulation: Sendable {
   public init(scenario: Scenario) { self.scenario = scenario }
 
   /// - Parameters:
-  ///   - paths: overrides the scenario's `paths` (the `--paths` option).
+  ///   - paths: overrides the scenario's `paths`.
   ///   - batchSize: paths computed together, rounded up to a multiple of 64; the result does
   ///     not depend on it. Nil: `automaticBatchSize` for this machine's cores.
   ///   - keepPaths: keep every engine output on every path (`Projection.engines`), not only
@@ -29,7 +29,7 @@ public struct Simulation: Sendable {
       data: ScenarioData(scenario: scenario), progress: progress)
   }
 
-  /// As `run(paths:batchSize:progress:)`, on data files read already: what-ifs read them
+  /// As `run(paths:batchSize:keepPaths:progress:)`, on data files read already: what-ifs read them
   /// once for all their runs. `data` must have been read for a scenario with the same
   /// `[data]` series and base year.
   func run(

@@ -1,4 +1,4 @@
-/// The long ("tidy") form shared by `run`, `compare` and `sweep --long`: one value per row,
+/// The long ("tidy") form shared by runs, comparisons and sweeps: one value per row,
 /// with exactly the columns `scenario, year, table, key, metric, statistic, value`, so pandas
 /// (`pivot_table`), R (`pivot_wider`) and Excel (a pivot table) can reshape it directly and the
 /// files of several commands can be concatenated.

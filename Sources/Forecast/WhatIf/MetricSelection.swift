@@ -1,6 +1,6 @@
 import Foundation
 
-/// Balance metrics chosen by name (`--metrics graduates,unplaced`), in the order given, with
+/// Balance metrics chosen by name (`graduates,unplaced`), in the order given, with
 /// their rows in `Projection.balance`.
 public struct MetricSelection: Sendable, Equatable {
   public let names: [String]

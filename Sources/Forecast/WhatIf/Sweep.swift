@@ -3,7 +3,7 @@
 /// onward, after the scenario's own shocks, so it has the last word).
 ///
 /// Grid points are numbered with the first axis varying slowest (the cartesian product in
-/// `--set` order). Points run concurrently; results are gathered by point index, and every
+/// the axes' order). Points run concurrently; results are gathered by point index, and every
 /// point runs with the scenario's seed and paths (common random numbers), so the output is
 /// the same bytes whatever the thread count.
 public struct Sweep: Sendable {

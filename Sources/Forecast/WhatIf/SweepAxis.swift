@@ -1,6 +1,6 @@
 import Foundation
 
-/// One swept target and its values, from `--set TARGET=VALUES` (a list `0.1,0.2,0.3` or an
+/// One swept target and its values, from `TARGET=VALUES` (a list `0.1,0.2,0.3` or an
 /// inclusive range `start:stop:step`).
 public struct SweepAxis: Sendable, Equatable {
   public let target: ShockTarget

@@ -7,9 +7,9 @@ public enum WhatIfError: Error, Equatable, Sendable {
   case unknownMetric(option: Setting, name: String, nearest: [String])
   /// A year outside the scenario's projection years.
   case yearOutOfRange(year: Int, valid: ClosedRange<Int>)
-  /// A `--set` argument without `TARGET=VALUES`.
+  /// A sweep axis without `TARGET=VALUES`.
   case setSyntax(String)
-  /// A value of a `--set` list or range that is not a finite number.
+  /// A value of a sweep axis's list or range that is not a finite number.
   case badValue(target: String, text: String)
   /// A range whose step is zero or negative.
   case nonPositiveStep(target: String, text: String)
@@ -21,7 +21,7 @@ public enum WhatIfError: Error, Equatable, Sendable {
   case gridTooLarge(points: Double, limit: Int)
   /// More output rows than `Sweep.maximumRows`.
   case outputTooLarge(rows: Double, limit: Int)
-  /// A tornado `--delta` that is not a share in (0, 1) or a percentage in (0%, 100%).
+  /// A tornado delta that is not a share in (0, 1) or a percentage in (0%, 100%).
   case badDelta(String)
   /// A scenario's run failed (its label and the simulator's error).
   case run(scenario: String, SimulationError)

@@ -94,7 +94,7 @@ import Testing
   }
 
   /// Bad options name themselves (not "calibrate:", not "file ?") and the valid choices; a
-  /// horizon past the last observation is refused before any run (10^6 used to hang).
+  /// horizon past the last observation is refused before any run (10^6 must not hang).
   @Test func badOptionsAreNamed() throws {
     let scenario = try ScenarioLoader.load(path: Fixtures.url("simulation/linear.toml").path)
     func error(_ origins: ClosedRange<Int>, _ horizon: Int, _ series: String, _ metric: String) -> BacktestError? {

@@ -66,6 +66,7 @@ import Testing
     let edited = text.replacingOccurrences(of: "2023,college,1000,1900,720", with: "2023,college,1000,1900,720.5")
     #expect(edited != text)
     try edited.write(toFile: file, atomically: true, encoding: .utf8)
+    try resignSnapshotTable(file)
     let moved = try Snapshot.compare(p, metadata: metadata, in: directory)
     #expect(moved.changes.count == 1)
     let change = try #require(moved.changes.first)

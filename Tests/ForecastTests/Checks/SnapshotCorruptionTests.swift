@@ -35,6 +35,7 @@ import Testing
     let edited = text.replacingOccurrences(of: corruption.from, with: corruption.to)
     #expect(edited != text, "\(corruption.name): the edit must change the file")
     try edited.write(toFile: supply, atomically: true, encoding: .utf8)
+    try resignSnapshotTable(supply)
     #expect {
       _ = try Snapshot.compare(p, metadata: metadata, in: directory)
     } throws: { error in
@@ -51,6 +52,7 @@ import Testing
     let text = try String(contentsOfFile: supply, encoding: .utf8)
     try text.replacingOccurrences(of: "2021,college,1000,", with: "2021,college,")
       .write(toFile: supply, atomically: true, encoding: .utf8)
+    try resignSnapshotTable(supply)
     #expect(throws: CheckError.snapshotCSV(.wrongFieldCount(file: supply, line: 2, expected: 7, found: 6))) {
       _ = try Snapshot.compare(p, metadata: metadata, in: directory)
     }
@@ -62,6 +64,7 @@ import Testing
     let text = try String(contentsOfFile: supply, encoding: .utf8)
     let second = try #require(text.split(separator: "\n").dropFirst().first)
     try (text + second + "\n").write(toFile: supply, atomically: true, encoding: .utf8)
+    try resignSnapshotTable(supply)
     let lines = text.split(separator: "\n").count
     #expect {
       _ = try Snapshot.compare(p, metadata: metadata, in: directory)
@@ -84,6 +87,7 @@ import Testing
     lines.remove(at: 1)  // 2021 college: only in the run now
     lines[1] = lines[1].replacingOccurrences(of: ",college,", with: ",academy,")  // 2022
     try lines.joined(separator: "\n").write(toFile: supply, atomically: true, encoding: .utf8)
+    try resignSnapshotTable(supply)
     let comparison = try Snapshot.compare(p, metadata: metadata, in: directory)
     let rows = comparison.changes.map { "\($0.kind.rawValue) \($0.key) \($0.year ?? 0) \($0.column)" }.sorted()
     #expect(rows == ["only in run college 2021 ", "only in run college 2022 ", "only in snapshot academy 2022 "])

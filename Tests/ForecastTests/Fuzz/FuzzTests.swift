@@ -3,7 +3,7 @@ import Testing
 
 @testable import Forecast
 
-/// Hostile input (issue 3, point 6): mutated CSV files, formulas and scenarios either load or
+/// Hostile input: mutated CSV files, formulas and scenarios either load or
 /// are rejected with the domain's typed error and a message, never a crash or a hang.
 ///
 /// The counts keep the suite under a minute in a debug build; `FORECAST_FUZZ_ITERATIONS` and

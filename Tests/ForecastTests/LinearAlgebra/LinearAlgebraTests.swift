@@ -9,42 +9,6 @@ import Testing
 
   func maxAbs(_ m: Matrix) -> Double { m.storage.map(abs).max() ?? 0 }
 
-  @Test(arguments: [(7, 7), (40, 5), (200, 30)])
-  func pivotedQRReconstructsAndIsOrthonormal(_ shape: (Int, Int)) throws {
-    var g = SeededGenerator(seed: 1)
-    let a = g.matrix(shape.0, shape.1)
-    let qr = try QR(factoring: a)
-    // Q R = A P.
-    var qrProduct = Matrix(rows: shape.0, columns: shape.1)
-    let r = qr.r
-    for j in 0..<r.columns { for i in 0..<r.rows { qrProduct[i, j] = r[i, j] } }
-    try qr.applyQ(to: &qrProduct)
-    let permuted = a.selectingColumns(qr.pivots)
-    var difference = qrProduct
-    axpy(-1, permuted.storage, &difference.storage)
-    #expect(maxAbs(difference) <= Self.tolerance)
-    // QᵀQ = I on the first n columns.
-    var q = Matrix(rows: shape.0, columns: shape.1)
-    for j in 0..<shape.1 { q[j, j] = 1 }
-    try qr.applyQ(to: &q)
-    let gram = multiply(q, q, transposeA: true)
-    var offIdentity = gram
-    for j in 0..<shape.1 { offIdentity[j, j] -= 1 }
-    #expect(maxAbs(offIdentity) <= Self.tolerance)
-    // |R₁₁| ≥ |R₂₂| ≥ … (column pivoting).
-    for i in 1..<min(shape.0, shape.1) { #expect(abs(r[i, i]) <= abs(r[i - 1, i - 1]) * (1 + 1e-14)) }
-  }
-
-  @Test func qrSolveMatchesExactSolution() throws {
-    var g = SeededGenerator(seed: 7)
-    let a = g.matrix(30, 4)
-    let x = [1.5, -2, 0.25, 3]
-    var b = [Double](repeating: 0, count: 30)
-    gemv(.none, a, x, into: &b)
-    let solved = try QR(factoring: a).solve(b)
-    for (u, v) in zip(solved, x) { #expect(abs(u - v) <= 1e-13) }
-  }
-
   @Test func choleskySolvesAndRejectsIndefinite() throws {
     var g = SeededGenerator(seed: 3)
     let a = g.matrix(20, 6)

@@ -161,7 +161,7 @@ import Testing
   /// scale, mean x'β̂ and variance x'Cov(β̂)x + σ̂², within sampling error: 4 standard errors of
   /// the mean, the variance within 6% (its standard error is 1% at 20,000 draws). The narrow,
   /// uncentred window 2011-2020 makes the intercept's variance ~10¹⁰ times the slope's
-  /// remainder, which a covariance-scale Cholesky tolerance used to drop (variance 7% short).
+  /// remainder, which a covariance-scale Cholesky tolerance would drop (variance 7% short).
   @Test(arguments: [2000...2020, 2011...2020])
   func modelDriverDrawsHaveTheFittedDistribution(window: ClosedRange<Int>) throws {
     var s = try Self.scenario("mc-model")

@@ -309,7 +309,7 @@ enum Reference {
   }
 
   /// ν from 1 to 10⁷ across ν = 30 (a = 15, where the incomplete beta changes method) and
-  /// |t| up to 10³: for ν > 30 and large t the tail used to come out wrong or negative.
+  /// |t| up to 10³: for ν > 30 and large t is where a naive tail comes out wrong or negative.
   @Test func studentTGridMatchesExactTails() {
     for (t, nu, cdf, survival) in Reference.studentTGrid {
       let distribution = StudentT(degreesOfFreedom: nu)

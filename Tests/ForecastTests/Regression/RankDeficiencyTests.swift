@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Forecast
 
-/// Rank deficiency is never silent (issue 2, point 4): aliased terms are named, reported with
+/// Rank deficiency is never silent: aliased terms are named, reported with
 /// empty estimates, and the rest is fitted on the remaining columns, as R's `lm` does.
 @Suite struct RankDeficiencyTests {
   /// x3 = x1 + x2 exactly; y has noise so the fit is not exact.

@@ -3,7 +3,7 @@ import Testing
 @testable import Forecast
 
 /// Accuracy against NIST's certificates through the whole path a user takes: CSV, formula,
-/// fit. LRE bars per dataset are in `StRDCase.all` (issue 2, point 7).
+/// fit. LRE bars per dataset are in `StRDCase.all`.
 @Suite struct CertifiedRegressionTests {
   func fit(_ c: StRDCase) throws -> RegressionResult {
     let table = try CSVReader.read(contentsOf: Fixtures.url("nist/\(c.name).csv").path)

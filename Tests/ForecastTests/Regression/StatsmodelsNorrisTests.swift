@@ -7,7 +7,7 @@ import Testing
 /// Norris is y ~ x with 34 residual df; the slope's t is 2332 and its p value 4.7e-90. The
 /// references are statsmodels' p values and the exact p values of NIST's certified t and F
 /// (Fixtures/statsmodels/norris.json, made by make_norris_reference.py in that folder). With
-/// more than 30 residual df and a large t, the t tail used to come out negative here (−8e-74).
+/// more than 30 residual df and a large t, the t tail is where a naive series comes out negative (−8e-74).
 ///
 /// Tolerance: relative 1e-10. In the tail p ∝ t^(−ν), so a relative difference δ between two
 /// fits' t statistics becomes about ν·δ = 34δ in p (and ((ν + 1)/2)·δ for F); our t and

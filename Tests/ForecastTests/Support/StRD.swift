@@ -6,7 +6,7 @@ import Testing
 /// shared/data/nist-strd; see Fixtures/nist/SOURCE.md).
 struct StRDCase: Sendable, CustomTestStringConvertible {
   let name: String
-  /// Minimum LRE required over estimates and standard errors (issue 2, point 7).
+  /// Minimum LRE required over estimates and standard errors.
   let minimumLRE: Double
   let y: [Double]
   let x: [[Double]]
@@ -65,7 +65,7 @@ struct StRDCase: Sendable, CustomTestStringConvertible {
     }
   }
 
-  /// The bars of issue 2: 9 digits on the lower and average sets, Longley and Wampler1–3;
+  /// The bars: 9 digits on the lower and average sets, Longley and Wampler1–3;
   /// 7 on Filip; Wampler4–5 no worse than numpy's lstsq (7.8 and 5.8, shared README).
   static let all: [StRDCase] = [
     load("Norris", minimumLRE: 9), load("Pontius", minimumLRE: 9), load("NoInt1", minimumLRE: 9),

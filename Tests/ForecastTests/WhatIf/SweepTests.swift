@@ -84,7 +84,7 @@ import Testing
       }
       #expect(option == .set && path == "sectors.lab.grwth")
       #expect(nearest.first == "sectors.lab.growth")
-      #expect(error.description.contains("simulate targets"))
+      #expect(error.message(naming: .flags).contains("simulate targets"))
     }
     // A well-formed path the scenario does not have: the studio is given by capacity.
     #expect(throws: WhatIfError.self) {

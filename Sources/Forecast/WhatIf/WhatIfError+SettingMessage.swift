@@ -4,7 +4,7 @@ extension WhatIfError: SettingMessage {
     case .unknownTarget(let option, let path, let nearest):
       return "\(n(option)): '\(path)' is not a shock target of the scenario"
         + (nearest.isEmpty ? "" : " (nearest: \(nearest.joined(separator: ", ")))")
-        + "; `simulate targets SCENARIO` lists them all"
+        + "; \(n(.listTargets)) lists them all"
     case .unknownMetric(let option, let name, let nearest):
       return "\(n(option)): no balance metric '\(name)'"
         + (nearest.isEmpty ? "" : " (did you mean \(nearest.joined(separator: " or "))?)")
