@@ -189,7 +189,8 @@ struct BacktestCommand: ParsableCommand {
         series: name, metric: metric, level: level
       ).run()
       let table = forecasts ? result.forecastTable : result.accuracyTable
-      writeOut(RunOutput.terminated(table.rendered(as: format, style: .init(thousandsSeparators: true))))
+      writeOut(
+        ResultOutput(format: format, style: .init(thousandsSeparators: true)).rendered(table))
     } catch {
       throw failBadInput(error, in: scenario)
     }

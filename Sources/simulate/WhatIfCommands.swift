@@ -1,11 +1,6 @@
 import ArgumentParser
 import Forecast
 
-/// A what-if's table for standard output.
-private func rendered(_ table: Table, as format: OutputFormat) -> String {
-  RunOutput.terminated(table.rendered(as: format, style: RunOutput.style))
-}
-
 /// Runs library code, turning a `WhatIfError` into exit 2 with its message.
 private func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
   do {
@@ -56,7 +51,7 @@ struct Compare: ParsableCommand {
         total: loaded.count, label: loaded[0].info.name, unit: "scenarios"
       ) { progress throws(WhatIfError) in try comparison.run(progress: progress) }
     }
-    writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
+    writeOut(output.request.rendered(result.table, long: result.longTable))
     writeWarnings(result.warnings)
   }
 }
@@ -115,7 +110,7 @@ struct SweepCommand: ParsableCommand {
         total: sweep.pointCount, label: loaded.info.name, unit: "grid points"
       ) { progress throws(WhatIfError) in try sweep.run(progress: progress) }
     }
-    writeOut(rendered(output.long ? result.longTable : result.table, as: output.format))
+    writeOut(output.request.rendered(result.table, long: result.longTable))
     writeWarnings(result.warnings)
   }
 }
@@ -166,7 +161,7 @@ struct TornadoCommand: ParsableCommand {
         total: 1 + 2 * tornado.targets.count, label: loaded.info.name, unit: "runs"
       ) { progress throws(WhatIfError) in try tornado.run(progress: progress) }
     }
-    writeOut(rendered(result.table, as: format))
+    writeOut(ResultOutput(format: format).rendered(result.table))
     writeWarnings(result.warnings)
     for row in result.failures {
       writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")
@@ -184,4 +179,7 @@ struct WhatIfOutputOptions: ParsableArguments {
 
   @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
   var long = false
+
+  /// What the command writes, as the library describes it.
+  var request: ResultOutput { ResultOutput(format: format, shape: long ? .long : .wide) }
 }
