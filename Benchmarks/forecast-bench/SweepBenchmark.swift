@@ -50,7 +50,7 @@ enum SweepBenchmark {
     let quantiles = scenario.info.quantiles.count
     let fans = points.indices.map { point in
       years.flatMap { t in
-        BalanceMetric.names.indices.flatMap { m in
+        BalanceMetric.allCases.flatMap { m in
           let mean = result.value(point: point, year: t, metric: m)
           return [mean] + (0..<quantiles).map { q in
             result.levels.isEmpty

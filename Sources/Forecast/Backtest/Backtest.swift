@@ -77,7 +77,7 @@ public struct Backtest: Sendable {
   ///   (the horizon may reach at most the last observation from the first origin), or a run
   ///   that fails at an origin.
   public func run() throws(BacktestError) -> BacktestResult {
-    guard let metricIndex = BalanceMetric.names.firstIndex(of: metric) else {
+    guard let chosen = BalanceMetric(rawValue: metric) else {
       throw .unknownMetric(metric, metrics: BalanceMetric.names)
     }
     guard horizon >= 1 else { throw .horizonTooShort(horizon) }
@@ -115,12 +115,12 @@ public struct Backtest: Sendable {
       let benchmarks = Self.benchmarks(history: history, origin: origin, horizon: horizon)
       for step in 1...horizon {
         guard let actual = observed[origin + step] else { continue }
-        let model = projection.balance(year: origin + step)[metricIndex]
+        let model = projection.balance(chosen, year: origin + step)
         var forecast = Forecast(
           origin: origin, step: step, actual: actual, forecasts: [model] + benchmarks[step - 1])
         if projection.paths > 1 {
           let bounds = Quantiles.type7(
-            projection.balanceValues(row: metricIndex, year: origin + step),
+            projection.balanceValues(chosen, year: origin + step),
             levels: [(1 - level) / 2, (1 + level) / 2])
           if bounds.allSatisfy(\.isFinite) { forecast.interval = bounds[0]...bounds[1] }
         }

@@ -32,13 +32,13 @@ struct BatchResult: Sendable {
         for k in 0..<tracks { graduates += g[k, g.columns == 1 ? 0 : p] }
         let n = match.supply[p]
         let d = match.capacity[p]
-        m[0, p] = graduates
-        m[1, p] = n
-        m[2, p] = d
-        m[3, p] = match.placed[p]
-        m[4, p] = n - match.placed[p]
-        m[5, p] = match.vacancies[p]
-        m[6, p] = n == 0 ? .nan : d / n
+        m[BalanceMetric.graduates.row, p] = graduates
+        m[BalanceMetric.newSupply.row, p] = n
+        m[BalanceMetric.capacity.row, p] = d
+        m[BalanceMetric.placed.row, p] = match.placed[p]
+        m[BalanceMetric.unplaced.row, p] = n - match.placed[p]
+        m[BalanceMetric.vacancies.row, p] = match.vacancies[p]
+        m[BalanceMetric.coverage.row, p] = n == 0 ? .nan : d / n
       }
       return m
     }

@@ -44,23 +44,20 @@ extension Projection {
     return Table(title: title, columns: Self.columns(.demand), rows: rows)
   }
 
-  /// The balance metrics of year `t`, each the mean over paths, in `BalanceMetric.names` order.
-  public func balance(year t: Int) -> [Double] {
-    guard years.contains(t) else { return BalanceMetric.names.map { _ in .nan } }
-    return BalanceMetric.names.indices.map { Quantiles.mean(balanceValues(row: $0, year: t)) }
-  }
 
   /// The mean over paths of balance metric `metric` in year `t` (NaN outside the projection).
   public func balance(_ metric: BalanceMetric, year t: Int) -> Double {
     guard years.contains(t) else { return .nan }
-    return Quantiles.mean(balanceValues(row: metric.row, year: t))
+    return Quantiles.mean(balanceValues(metric, year: t))
   }
 
   private func balanceTable(_ title: String) -> Table {
     Table(
       title: title,
       columns: Self.columns(.balance),
-      rows: years.map { t in [.integer(t)] + balance(year: t).map(Table.Cell.number(orEmpty:)) })
+      rows: years.map { t in
+        [.integer(t)] + BalanceMetric.allCases.map { .number(orEmpty: balance($0, year: t)) }
+      })
   }
 
   private func matchingTable(_ title: String) -> Table {
@@ -81,14 +78,14 @@ extension Projection {
   /// Cells are independent, so they are summarised concurrently; each row lands in its slot.
   private func fanTable(_ title: String) -> Table {
     let levels = scenario.info.quantiles
-    let metrics = BalanceMetric.names
+    let metrics = BalanceMetric.allCases
     let cells = years.flatMap { t in metrics.indices.map { (t, $0) } }
     let slots = ResultSlots<[Table.Cell]>(count: cells.count)
     DispatchQueue.concurrentPerform(iterations: cells.count) { i in
       let (t, m) = cells[i]
-      let values = balanceValues(row: m, year: t)
+      let values = balanceValues(metrics[m], year: t)
       slots.put(
-        [.integer(t), .text(metrics[m]), .number(orEmpty: Quantiles.mean(values))]
+        [.integer(t), .text(metrics[m].rawValue), .number(orEmpty: Quantiles.mean(values))]
           + Quantiles.type7(values, levels: levels).map(Table.Cell.number(orEmpty:)), at: i)
     }
     let rows = slots.values.map { $0 ?? [] }

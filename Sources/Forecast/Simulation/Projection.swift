@@ -55,9 +55,10 @@ public struct Projection: Sendable {
   /// the batches joined, a copy of every path's values.
   public var balance: PathSeries { PathSeries.joined(balanceParts) }
 
-  /// The values of balance metric `row` (`BalanceMetric.names` order) in projection year `year`,
-  /// one per path in path order, read from the batches without joining them.
-  public func balanceValues(row: Int, year: Int) -> [Double] {
+  /// The values of balance metric `metric` in projection year `year`, one per path in path
+  /// order, read from the batches without joining them.
+  public func balanceValues(_ metric: BalanceMetric, year: Int) -> [Double] {
+    let row = metric.row
     var values: [Double] = []
     values.reserveCapacity(paths)
     for part in balanceParts {

@@ -70,8 +70,18 @@ public enum BalanceMetric: String, CaseIterable, Sendable {
   /// The metrics' names in table order.
   public static let names = allCases.map(\.rawValue)
 
-  /// The metric's row in per-path balance matrices (table order).
-  public var row: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+  /// The metric's row in per-path balance matrices: its place in the table's order.
+  public var row: Int {
+    switch self {
+    case .graduates: return 0
+    case .newSupply: return 1
+    case .capacity: return 2
+    case .placed: return 3
+    case .unplaced: return 4
+    case .vacancies: return 5
+    case .coverage: return 6
+    }
+  }
 }
 
 /// A statistic of the fit table, per model term.

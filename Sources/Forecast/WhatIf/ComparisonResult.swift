@@ -38,7 +38,7 @@ public struct ComparisonResult: Sendable {
     let levels = info.paths > 1 ? info.quantiles : []
     var rows: [Row] = []
     for t in info.projectionYears {
-      for (metric, row) in zip(comparison.metrics.names, comparison.metrics.rows) {
+      for (metric, row) in zip(comparison.metrics.names, comparison.metrics.metrics.map(\.row)) {
         let baseValues = base.years.contains(t) ? base.values(row: row, year: t) : []
         let baseMean = baseValues.isEmpty ? .nan : Quantiles.mean(baseValues)
         for (label, series) in zip(comparison.labels, alternatives) {

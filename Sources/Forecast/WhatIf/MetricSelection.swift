@@ -1,18 +1,16 @@
 import Foundation
 
-/// Balance metrics chosen by name (`graduates,unplaced`), in the order given, with
-/// their rows in `Projection.balance`.
+/// Balance metrics chosen by name (`graduates,unplaced`), in the order given.
 public struct MetricSelection: Sendable, Equatable {
-  public let names: [String]
-  /// The row of each name in `BalanceMetric.names`.
-  public let rows: [Int]
+  public let metrics: [BalanceMetric]
+  /// The metrics' names, in the order given.
+  public var names: [String] { metrics.map(\.rawValue) }
 
   /// Every balance metric, in the order of MODEL.md 9.
   public static let all = MetricSelection(names: BalanceMetric.names)
 
   private init(names: [String]) {
-    self.names = names
-    rows = names.map { name in BalanceMetric.names.firstIndex(of: name) ?? 0 }
+    metrics = names.compactMap(BalanceMetric.init(rawValue:))
   }
 
   /// Parses a comma-separated list of metrics.

@@ -11,14 +11,14 @@ public struct SweepResult: Sendable {
       projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]
     ) {
       var statistics: [Double] = []
-      statistics.reserveCapacity(years.count * metrics.rows.count * (levels.count + 1))
+      statistics.reserveCapacity(years.count * metrics.metrics.count * (levels.count + 1))
       for t in years {
-        for row in metrics.rows {
+        for metric in metrics.metrics {
           guard projection.years.contains(t) else {
             statistics += [Double](repeating: .nan, count: levels.count + 1)
             continue
           }
-          let values = projection.balanceValues(row: row, year: t)
+          let values = projection.balanceValues(metric, year: t)
           statistics.append(Quantiles.mean(values))
           if !levels.isEmpty { statistics += Quantiles.type7(values, levels: levels) }
         }
@@ -46,13 +46,21 @@ public struct SweepResult: Sendable {
   /// The statistic columns: `mean`, then the quantile columns with P > 1.
   public var statistics: [String] { Self.statistics(sweep.scenario) }
 
-  /// A statistic (0 the mean, then one per level) of a metric (index into the selection)
-  /// in a year at a grid point.
-  public func value(point: Int, year: Int, metric: Int, statistic: Int = 0) -> Double {
+  /// A statistic (0 the mean, then one per level) of a selected metric in a year at a grid
+  /// point.
+  public func value(point: Int, year: Int, metric: BalanceMetric, statistic: Int = 0) -> Double {
     let years = sweep.scenario.info.projectionYears
     let width = levels.count + 1
     let t = year - years.lowerBound
-    return points[point].statistics[(t * sweep.metrics.rows.count + metric) * width + statistic]
+    guard let m = sweep.metrics.metrics.firstIndex(of: metric) else {
+      preconditionFailure("SweepResult: \(metric.rawValue) was not swept")
+    }
+    return value(point: point, t: t, selected: m, statistic: statistic, width: width)
+  }
+
+  /// The statistic at `t` years past the first, of the selection's `selected`th metric.
+  private func value(point: Int, t: Int, selected: Int, statistic: Int, width: Int) -> Double {
+    points[point].statistics[(t * sweep.metrics.metrics.count + selected) * width + statistic]
   }
 
   /// The warnings of the runs, each once (see `WarningDigest`).
@@ -73,7 +81,10 @@ public struct SweepResult: Sendable {
           rows.append(
             settings + [.integer(t), .text(metric)]
               + (0...levels.count).map {
-                .number(orEmpty: value(point: index, year: t, metric: m, statistic: $0))
+                .number(
+                  orEmpty: value(
+                    point: index, t: t - years.lowerBound, selected: m, statistic: $0,
+                    width: levels.count + 1))
               })
         }
       }
@@ -98,7 +109,9 @@ public struct SweepResult: Sendable {
           for (s, statistic) in names.enumerated() {
             long.append(
               scenario: label, year: t, table: "balance", metric: metric, statistic: statistic,
-              value: value(point: index, year: t, metric: m, statistic: s))
+              value: value(
+                point: index, t: t - years.lowerBound, selected: m, statistic: s,
+                width: names.count))
           }
         }
       }

@@ -75,7 +75,7 @@ public struct Tornado: Sendable {
     }
     let targets = self.targets
     let factors = [1 - delta, 1 + delta]
-    let row = BalanceMetric.names.firstIndex(of: metric) ?? 0
+    let chosen = BalanceMetric(rawValue: metric) ?? .unplaced
     let results = ConcurrentJobs.run(
       count: 1 + 2 * targets.count,
       concurrent: Simulation.runsSideBySide(paths: scenario.info.paths),
@@ -86,7 +86,7 @@ public struct Tornado: Sendable {
         ? scenario : scenario(scaling: targets[(index - 1) / 2], by: factors[(index - 1) % 2])
       let projection = try Simulation(scenario: shocked).run(
         batchSize: Simulation.sideBySideBatchSize(paths: shocked.info.paths), data: data)
-      return (projection.balance(year: year)[row], projection.warnings)
+      return (projection.balance(chosen, year: year), projection.warnings)
     }
     let base: (Double, [String])
     switch results[0] {

@@ -139,8 +139,8 @@ import Testing
     let fan = p.table(.fan)
     #expect(fan.columns.map(\.name) == ["year", "metric", "mean", "q05", "q25", "q50", "q75", "q95"])
     let t = 2024
-    let placed = p.balance.values(row: 3, year: t)
-    #expect(p.balance(year: t)[3] == Quantiles.mean(placed))
+    let placed = p.balanceValues(.placed, year: t)
+    #expect(p.balance(.placed, year: t) == Quantiles.mean(placed))
     let row = try #require(fan.rows.first { $0[0] == .integer(t) && $0[1] == .text("placed") })
     #expect(row[2] == .number(Quantiles.mean(placed)))
     #expect(row[5] == .number(Quantiles.type7(placed, levels: [0.5])[0]))

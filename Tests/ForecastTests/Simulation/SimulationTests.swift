@@ -34,10 +34,9 @@ import Testing
       #expect(close(p.demand.openings.value(row: 0, year: t), e - previous + 0.05 * previous))
       #expect(close(p.demand.capacity.value(row: 0, year: t), 0.5 * (e - previous + 0.05 * previous)))
       #expect(p.demand.employment.value(row: 1, year: t).isNaN)
-      let b = p.balance(year: t)
-      #expect(close(b[3], 180 + 100))  // placed
-      #expect(close(b[4], 720 - 280))  // unplaced
-      #expect(close(b[0], 720) && close(b[1], 720))
+      #expect(close(p.balance(.placed, year: t), 180 + 100))
+      #expect(close(p.balance(.unplaced, year: t), 720 - 280))
+      #expect(close(p.balance(.graduates, year: t), 720) && close(p.balance(.newSupply, year: t), 720))
     }
   }
 

@@ -276,3 +276,9 @@ struct RenderCase<Input: Sendable>: CustomTestStringConvertible, Sendable {
         """)
   }
 }
+
+/// `BalanceMetric.row` is each metric's place in the table's order.
+@Test func balanceMetricRowsFollowTheTableOrder() {
+  #expect(BalanceMetric.allCases.map(\.row) == Array(BalanceMetric.allCases.indices))
+  #expect(RunTable.balance.valueColumns == BalanceMetric.names)
+}

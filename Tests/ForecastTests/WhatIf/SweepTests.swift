@@ -162,11 +162,11 @@ import Testing
       let point = sweep.point(index)
       let n = 0.72 * point[0]
       let unplaced = n - 0.25 * n - min(point[1], 0.75 * n * 0.5)
-      #expect(abs(result.value(point: index, year: 2025, metric: 0) - n) <= 1e-9 * n)
-      #expect(abs(result.value(point: index, year: 2025, metric: 1) - unplaced) <= 1e-9 * n)
+      #expect(abs(result.value(point: index, year: 2025, metric: .graduates) - n) <= 1e-9 * n)
+      #expect(abs(result.value(point: index, year: 2025, metric: .unplaced) - unplaced) <= 1e-9 * n)
       let direct = try Simulation(scenario: sweep.scenario(at: index)).run()
       for t in 2021...2025 {
-        #expect(result.value(point: index, year: t, metric: 1) == direct.balance(year: t)[4])
+        #expect(result.value(point: index, year: t, metric: .unplaced) == direct.balance(.unplaced, year: t))
       }
     }
     let table = result.table
