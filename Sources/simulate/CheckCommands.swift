@@ -2,11 +2,12 @@ import ArgumentParser
 import Forecast
 import Foundation
 
-/// Runs a scenario for the check commands, exiting 2 on bad input.
-func runScenario(_ path: String) throws -> ScenarioRun {
-  let scenario = try loadScenario(path)
+/// Runs a scenario for the check commands with the command line's paths and seed, exiting 2 on
+/// bad input.
+func runScenario(_ path: String, _ monteCarlo: MonteCarloOptions) throws -> ScenarioRun {
+  let scenario = try monteCarlo.apply(to: loadScenario(path))
   do {
-    let projection = try Simulation(scenario: scenario).run(keepPaths: false)
+    let projection = try monteCarlo.run(scenario)
     return ScenarioRun(
       projection: projection,
       metadata: RunMetadata(projection: projection))
@@ -58,6 +59,8 @@ struct Check: ParsableCommand {
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
@@ -80,7 +83,7 @@ struct Check: ParsableCommand {
       throw failBadInput(error)
     }
     // Every scenario runs before anything is compared or written.
-    let runs = try scenarios.map(runScenario)
+    let runs = try scenarios.map { try runScenario($0, monteCarlo) }
     var report = CheckReport()
     do {
       try report.check(runs, snapshots: snapshots, update: update, overrides: overrides)
@@ -113,6 +116,8 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: "Folder to write DIR/<scenario>/<table>.csv and manifest.json into.")
   var dir: String
 
+  @OptionGroup var monteCarlo: MonteCarloOptions
+
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     try requireDirectory(dir, option: "--dir")
@@ -120,7 +125,7 @@ struct SnapshotCommand: ParsableCommand {
 
   func run() throws {
     // Every scenario runs before anything is written, and then all are written or none.
-    let runs = try scenarios.map(runScenario)
+    let runs = try scenarios.map { try runScenario($0, monteCarlo) }
     do {
       try Snapshot.record(runs, to: dir)
     } catch {

@@ -94,6 +94,34 @@ struct OutputSetCommandTests {
     #expect(Self.names(root.path) == ["out"])
   }
 
+  /// Two capacities near the largest double sum to infinity: an error naming the cell, not `inf`.
+  @Test func anOverflowingCellIsAnError() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scenario = root.appendingPathComponent("overflow.toml")
+    try """
+      extends = "\(Self.steady)"
+      [[sectors]]
+      name = "studio"
+      capacity = 1.7e308
+      eligibility = { arts = 0.5 }
+      [[sectors]]
+      name = "hall"
+      capacity = 1.7e308
+      eligibility = { arts = 0.5 }
+      """.write(to: scenario, atomically: true, encoding: .utf8)
+    let out = root.appendingPathComponent("out").path
+    for arguments in [["--format", "csv", "--tables", "balance"], ["--out", out], ["--long", "--format", "csv"]] {
+      let result = try Simulate.run(["run", scenario.path] + arguments)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stderr.contains("table overflowed"), "\(arguments): \(result.stderr)")
+      #expect(!result.stdout.contains("inf"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let balance = try Simulate.run(["run", scenario.path, "--tables", "balance", "--format", "csv"])
+    #expect(balance.stderr.contains("the balance table overflowed: 2021, column capacity is inf"))
+  }
+
   @Test(.enabled(if: DiskFaults.canMount, "mounting a tmpfs needs root"))
   func aFullOrReadOnlyDiskKeepsTheOldSet() throws {
     let mount = try DiskFaults.mount(bytes: 16 << 10)

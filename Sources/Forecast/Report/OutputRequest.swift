@@ -45,14 +45,14 @@ public struct OutputRequest: Sendable, Equatable {
       return .files(try RunOutput.vegaLiteFiles(projection, tables: tables, metadata: metadata))
     case (.directory, .table(let format), .long):
       return .files(
-        RunOutput.longFiles(projection, tables: tables, format: format, metadata: metadata))
+        try RunOutput.longFiles(projection, tables: tables, format: format, metadata: metadata))
     case (.directory, .table(let format), .wide):
       return .files(
-        RunOutput.files(projection, tables: tables, format: format, metadata: metadata))
+        try RunOutput.files(projection, tables: tables, format: format, metadata: metadata))
     case (.standardOutput, .vegaLite, _):
       return .text(try RunOutput.vegaLite(projection, tables: tables))
     case (.standardOutput, .table(let format), .long):
-      return .text(RunOutput.long(projection, tables: tables, format: format))
+      return .text(try RunOutput.long(projection, tables: tables, format: format))
     case (.standardOutput, .table(let format), .wide):
       return .text(
         try RunOutput.stream(projection, tables: tables, format: format, metadata: metadata))

@@ -18,6 +18,8 @@ public enum RunOutput {
     case chartNotLong
     /// The output folder holds something else, or another run is writing beside it.
     case outputSet(OutputSet.Failure)
+    /// A cell of a table overflowed; `row` names it by year and key, or by its place.
+    case overflow(table: String, row: String, column: String, value: Double)
 
     public func message(naming n: SettingNames) -> String {
       switch self {
@@ -49,6 +51,10 @@ public enum RunOutput {
         return "\(n(.long)) writes a table, not a chart: leave out \(n(.long)) or \(n(.format)) vega-lite"
       case .outputSet(let failure):
         return failure.description
+      case .overflow(let table, let row, let column, let value):
+        return "the \(table) table overflowed: \(row), column \(column) is \(value), beyond "
+          + "the range of a double; nothing was written (the scenario's values grow too large: "
+          + "check its growth rates and horizon)"
       }
     }
   }
@@ -97,17 +103,18 @@ public enum RunOutput {
         ? "\(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
         : "# \(projection.scenario.info.title ?? projection.scenario.info.name)\n\n"
       return header
-        + tables.map { terminated(projection.table($0).rendered(as: format, style: style)) }
-          .joined(separator: "\n")
+        + (try tables.map { name throws(Failure) in
+          terminated(try finite(projection, name).rendered(as: format, style: style))
+        }).joined(separator: "\n")
     case .csv, .tsv:
       guard tables.count == 1, let only = tables.first else {
         throw .oneTablePerStream(format: format, count: tables.count)
       }
-      return terminated(projection.table(only).rendered(as: format))
+      return terminated(try finite(projection, only).rendered(as: format))
     case .json:
-      let body = tables.map {
-        "\(Table.jsonString($0.rawValue)): "
-          + projection.table($0).renderedJSON().trimmingCharacters(in: .whitespacesAndNewlines)
+      let body = try tables.map { name throws(Failure) in
+        "\(Table.jsonString(name.rawValue)): "
+          + (try finite(projection, name)).renderedJSON().trimmingCharacters(in: .whitespacesAndNewlines)
       }
       return "{\"metadata\": \(metadata.json),\n\"tables\": {\n"
         + body.joined(separator: ",\n") + "}}\n"
@@ -153,9 +160,12 @@ public enum RunOutput {
   /// of row objects, so that it reads straight into a data frame.
   public static func long(
     _ projection: Projection, tables: [RunTable], format: OutputFormat
-  ) -> String {
+  ) throws(Failure) -> String {
     let title = "\(projection.scenario.info.name): long"
     let table = projection.longTable(tables).table(title: title)
+    if let cell = table.firstInfiniteCell() {
+      throw .overflow(table: "long", row: "row \(cell.row + 1)", column: cell.column, value: cell.value)
+    }
     return terminated(table.rendered(as: format, style: style))
   }
 
@@ -163,9 +173,9 @@ public enum RunOutput {
   public static func longFiles(
     _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
-  ) -> [(name: String, contents: String)] {
+  ) throws(Failure) -> [(name: String, contents: String)] {
     [
-      ("long.\(fileExtension(format))", long(projection, tables: tables, format: format)),
+      ("long.\(fileExtension(format))", try long(projection, tables: tables, format: format)),
       ("metadata.json", metadata.json + "\n"),
     ]
   }
@@ -174,13 +184,28 @@ public enum RunOutput {
   public static func files(
     _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
-  ) -> [(name: String, contents: String)] {
-    tables.map {
+  ) throws(Failure) -> [(name: String, contents: String)] {
+    try tables.map { name throws(Failure) in
       (
-        "\($0.rawValue).\(fileExtension(format))",
-        terminated(projection.table($0).rendered(as: format, style: style))
+        "\(name.rawValue).\(fileExtension(format))",
+        terminated(try finite(projection, name).rendered(as: format, style: style))
       )
     } + [("metadata.json", metadata.json + "\n")]
+  }
+
+  /// A run table, refused when a cell overflowed to an infinite value (written as `inf` it
+  /// would pass for a number).
+  static func finite(_ projection: Projection, _ name: RunTable) throws(Failure) -> Table {
+    let table = projection.table(name)
+    if let cell = table.firstInfiniteCell() {
+      let index = TableCellIndex(table)
+      let row = table.rows[cell.row]
+      let place = [index.year(of: row).map(String.init), index.key(of: row)].compactMap { $0 }
+      throw .overflow(
+        table: name.rawValue, row: place.isEmpty ? "row \(cell.row + 1)" : place.joined(separator: " "),
+        column: cell.column, value: cell.value)
+    }
+    return table
   }
 
   /// Writes one file whole, in place of the file at `path` if there is one.

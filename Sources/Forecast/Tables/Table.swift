@@ -65,6 +65,16 @@ public struct Table: Sendable, Equatable {
     self.rows = rows
   }
 
+  /// The first cell holding an infinite number, row by row: its row, column name and value.
+  public func firstInfiniteCell() -> (row: Int, column: String, value: Double)? {
+    for (r, row) in rows.enumerated() {
+      for (c, cell) in row.enumerated() {
+        if case .number(let value) = cell, value.isInfinite { return (r, columns[c].name, value) }
+      }
+    }
+    return nil
+  }
+
   /// The index of the column named `name`, nil when there is none.
   public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
 
