@@ -7,7 +7,7 @@ SIMULATE_DEBUG := .build/debug/simulate
 SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
 CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test check deps build bench bench-mc clean
+.PHONY: run test check check-paths deps build bench bench-mc clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -28,6 +28,10 @@ test: deps
 check: deps
 	swift build --product simulate
 	$(SIMULATE_DEBUG) check $(SCENARIOS) --junit $(CHECK_JUNIT)
+
+# Every shipped scenario at 100,000 paths for ten seeds, release build (scripts/check-paths.sh).
+check-paths: build
+	bash scripts/check-paths.sh
 
 bench: deps
 	bash Benchmarks/run.sh

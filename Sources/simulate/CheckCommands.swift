@@ -166,7 +166,7 @@ struct BacktestCommand: ParsableCommand {
   var series: String?
 
   @Option(help: "Balance column compared with it.")
-  var metric: String = "graduates"
+  var metric: String = BalanceMetric.graduates.rawValue
 
   @Flag(help: "Print every forecast instead of the accuracy table.")
   var forecasts = false

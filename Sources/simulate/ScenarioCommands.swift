@@ -15,7 +15,7 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and print or write its tables.",
     discussion: """
-      Tables: supply, demand, balance, matching, fan, fit (MODEL.md section 9). With
+      Tables: \(RunTable.names.joined(separator: ", ")) (MODEL.md section 9). With
       --paths P (or `paths` in the scenario) above 1, the tables hold means over the
       paths and the fan table the mean and quantiles of each balance metric. Values
       are persons (coverage is a ratio). CSV, TSV and JSON carry full precision; an
@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: "Comma-separated tables: supply, demand, balance, matching, fan, fit.")
+  @Option(help: ArgumentHelp("Comma-separated tables: \(RunTable.names.joined(separator: ", ")).")) 
   var tables: String?
 
   @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")

@@ -36,7 +36,7 @@ public struct Backtest: Sendable {
 
   public init(
     scenario: Scenario, origins: ClosedRange<Int>, horizon: Int, series: String,
-    metric: String = "graduates", level: Double = 0.9
+    metric: String = BalanceMetric.graduates.rawValue, level: Double = 0.9
   ) {
     self.scenario = scenario
     self.origins = origins

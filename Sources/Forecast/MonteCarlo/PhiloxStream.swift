@@ -116,6 +116,36 @@ public struct PhiloxStream: Sendable {
     Normal().quantile(nextUniform())
   }
 
+  /// A standard normal draw truncated to [a, b], by inversion of the next uniform (MODEL.md 7):
+  ///
+  ///     z = Φ⁻¹(Φ(a) + u (Φ(b) − Φ(a)))
+  ///
+  /// one uniform per draw, as `nextNormal`, so draws keep their places in the stream. With
+  /// a = −∞ and b = +∞ it is exactly `nextNormal()`'s Φ⁻¹(u). Where the interval lies in the
+  /// upper tail (a > 0) it is drawn as −z of the mirrored interval, through Φ(−b) and Φ(−a),
+  /// so that Φ close to 1 loses no precision.
+  public mutating func nextNormal(truncatedTo a: Double, _ b: Double) -> Double {
+    Self.truncatedNormal(uniform: nextUniform(), lower: a, upper: b)
+  }
+
+  /// The draw `nextNormal(truncatedTo:_:)` makes of the uniform u.
+  public static func truncatedNormal(uniform u: Double, lower a: Double, upper b: Double) -> Double {
+    precondition(!(a > b), "truncatedNormal: empty interval [\(a), \(b)]")
+    let normal = Normal()
+    if a == -.infinity && b == .infinity { return normal.quantile(u) }
+    if a > 0 {
+      let lo = normal.cdf(-b)
+      let hi = normal.cdf(-a)
+      guard hi > lo else { return a }
+      return -normal.quantile(lo + (1 - u) * (hi - lo))
+    }
+    let lo = normal.cdf(a)
+    let hi = normal.cdf(b)
+    guard hi > lo else { return b.isFinite ? b : a }
+    let z = normal.quantile(lo + u * (hi - lo))
+    return min(max(z, a), b)
+  }
+
   /// Block b of this path.
   @inlinable
   func makeBlock(_ b: UInt64) -> SIMD4<UInt32> {

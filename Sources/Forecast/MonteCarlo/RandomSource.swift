@@ -38,4 +38,24 @@ public struct RandomSource: Sendable, Hashable {
     }
     return out
   }
+
+  /// As `normals`, each draw truncated to `bounds(i, p)` (in standard units) for row i and
+  /// column p, by inversion (`PhiloxStream.nextNormal(truncatedTo:_:)`).
+  public func truncatedNormals(
+    seed: UInt64, paths: Range<Int>, index: Int = 0, count: Int,
+    bounds: (Int, Int) -> (lower: Double, upper: Double)
+  ) -> Matrix {
+    precondition(index >= 0 && count >= 0 && index + count <= 1 << 33, "RandomSource: index range")
+    var out = Matrix(rows: count, columns: paths.count)
+    guard count > 0, !paths.isEmpty else { return out }
+    let start = regionOffset + 2 * UInt64(index)
+    for column in 0..<paths.count {
+      var stream = PhiloxStream(seed: seed, path: UInt64(paths.lowerBound + column), offset: start)
+      for i in 0..<count {
+        let (lower, upper) = bounds(i, column)
+        out.storage[column * count + i] = stream.nextNormal(truncatedTo: lower, upper)
+      }
+    }
+    return out
+  }
 }

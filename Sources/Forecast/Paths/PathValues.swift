@@ -11,4 +11,6 @@ extension Array where Element == Double {
     return zip(self, other).map(op)
   }
 
+  /// The value on path p of a per-path array (or its shared value).
+  func onPath(_ p: Int) -> Double { self[count == 1 ? 0 : p] }
 }

@@ -24,7 +24,7 @@ extension ScenarioDecoder {
       }
       var rule = CheckSettings.Rule(table: table)
       if let columnNode = item["column"], let column = string(columnNode, path + ".column") {
-        if columns.contains(column) || table == "fan" {
+        if columns.contains(column) || table == RunTable.fan.rawValue {
           rule.column = column
         } else {
           report(

@@ -19,7 +19,7 @@ extension ScenarioDecoder {
       var year: Int?
       if let node = table["year"] {
         year = integer(node, path + ".year")
-      } else if name != "fit" {
+      } else if name != RunTable.fit.rawValue {
         _ = require(table, "year", path, what: "the row's year")
       }
       let value = require(table, "value", path, what: "the expected value")
@@ -45,7 +45,7 @@ extension ScenarioDecoder {
     for (i, expectation) in scenario.expectations.enumerated() {
       let path = itemPath("expect", i, nil)
       guard var columns = RunTable(rawValue: expectation.table)?.valueColumns else { continue }
-      if expectation.table == "fan" {
+      if expectation.table == RunTable.fan.rawValue {
         columns += scenario.info.quantiles.map(RunTable.quantileColumn)
       }
       if !columns.contains(expectation.column) {
@@ -56,7 +56,7 @@ extension ScenarioDecoder {
           suggestions: Self.nearest(expectation.column, among: columns))
       }
       if let year = expectation.year {
-        if expectation.table == "fit" {
+        if expectation.table == RunTable.fit.rawValue {
           report(
             .invalidValue, at: location(of: path + ".year"), path + ".year",
             expected: "no year (fit rows have none)", found: "\(year)")
@@ -75,7 +75,7 @@ extension ScenarioDecoder {
   /// A sector given by `capacity` has no employment or openings: an expectation on them names
   /// a cell that is empty in every year and could never pass.
   mutating func checkCellExists(_ expectation: Expectation, _ scenario: Scenario, _ path: String) {
-    guard expectation.table == "demand", ["employment", "openings"].contains(expectation.column),
+    guard expectation.table == RunTable.demand.rawValue, [DemandMetric.employment.rawValue, DemandMetric.openings.rawValue].contains(expectation.column),
       let sector = scenario.sectors.first(where: { $0.name == expectation.key }),
       case .capacity = sector.demand
     else { return }
@@ -93,21 +93,21 @@ extension ScenarioDecoder {
     let candidates: [String]
     let what: String
     switch expectation.table {
-    case "supply":
+    case RunTable.supply.rawValue:
       candidates = scenario.tracks.map(\.name)
       what = "a track's name"
-    case "demand":
+    case RunTable.demand.rawValue:
       candidates = scenario.sectors.map(\.name)
       what = "a sector's name"
-    case "matching":
+    case RunTable.matching.rawValue:
       candidates = scenario.fields.flatMap { field in
         scenario.sectors.map { "\(field)/\($0.name)" }
       }
       what = "field/sector"
-    case "fan":
+    case RunTable.fan.rawValue:
       candidates = BalanceMetric.names
       what = "a balance metric"
-    case "fit":
+    case RunTable.fit.rawValue:
       candidates = fitKeys(scenario)
       what = "model/term (a model driver or calibrate, and a term)"
     default:

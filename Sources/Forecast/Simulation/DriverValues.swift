@@ -41,21 +41,30 @@ struct DriverValues {
           .mapValues { [$0] }
       }
       if let sd = driver.sd {
-        Self.addNoise(&series, source: "drivers.\(driver.name)", sd: sd, context: context)
+        Self.addNoise(
+          &series, source: "drivers.\(driver.name)", sd: sd,
+          domain: scenario.domain(ofDriver: driver.name), context: context)
       }
       shocks.apply(.driver(driver.name), to: &series)
       values[driver.name] = series
     }
   }
 
-  /// Adds sd · N(0, 1) to every projection year of `series` on a stochastic run; the draw of
-  /// year t is number t − base_year − 1 of `source`.
-  static func addNoise(_ series: inout PathValues, source: String, sd: Double, context: PathContext) {
+  /// Adds sd · N(0, 1) to every projection year of `series` on a stochastic run, truncated so
+  /// that each value stays in `domain`; the draw of year t is number t − base_year − 1 of
+  /// `source`.
+  static func addNoise(
+    _ series: inout PathValues, source: String, sd: Double, domain: ParameterDomain,
+    context: PathContext
+  ) {
     guard context.isStochastic, sd > 0 else { return }
     let years = series.keys.filter { $0 > context.baseYear }
     guard let last = years.max() else { return }
     let count = last - context.baseYear
-    let z = context.noise(source, sd: sd, count: count)
+    let central = series
+    let z = context.noise(source, sd: sd, count: count, domain: domain) { i, p in
+      central[context.baseYear + 1 + i]?.onPath(p) ?? 0
+    }
     for t in years {
       let i = t - context.baseYear - 1
       let noise = (0..<context.count).map { z[i, $0] }

@@ -23,7 +23,8 @@ struct ParameterResolver {
       out = DriverValues.evaluate(form, years: years, baseYear: baseYear).mapValues { [$0] }
       if let sd {
         DriverValues.addNoise(
-          &out, source: source ?? target?.path ?? "inline", sd: sd, context: context)
+          &out, source: source ?? target?.path ?? "inline", sd: sd,
+          domain: target?.domain(in: shocks.scenario) ?? .unbounded, context: context)
       }
     }
     if let target { shocks.apply(target, to: &out) }

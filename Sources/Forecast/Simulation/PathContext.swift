@@ -23,6 +23,24 @@ struct PathContext: Sendable {
 }
 
 extension PathContext {
+  /// sd · N(0, 1) draws of `source` truncated so that `center(i, p)` + the draw stays in
+  /// `domain` (MODEL.md 7), count × paths; an unbounded domain gives `noise`'s draws.
+  func noise(
+    _ source: String, sd: Double, index: Int = 0, count: Int, domain: ParameterDomain,
+    center: (Int, Int) -> Double
+  ) -> Matrix {
+    guard !domain.isUnbounded else { return noise(source, sd: sd, index: index, count: count) }
+    sources.register(source)
+    var z = RandomSource(source).truncatedNormals(
+      seed: seed, paths: paths, index: index, count: count
+    ) { i, p in
+      let c = center(i, p)
+      return ((domain.lower - c) / sd, (domain.upper - c) / sd)
+    }
+    for i in z.storage.indices { z.storage[i] *= sd }
+    return z
+  }
+
   /// N(0, 1) draws `index ..< index + count` of `source`, count × paths, the source recorded.
   func normals(_ source: String, index: Int = 0, count: Int) -> Matrix {
     sources.register(source)

@@ -2,22 +2,34 @@
 /// scenario's before its extension's): `set` replaces, `scale` multiplies, `add` adds, in every
 /// year of the series within `from`...`to` (open-ended without `to`).
 ///
-/// A shock with `sd` takes a value drawn once per path, N(value, sd²) (MODEL.md 7), from the
+/// A shock with `sd` takes a value drawn once per path, N(value, sd²) truncated to its domain
+/// (MODEL.md 7: a `set` value the target's, a `scale` factor [0, ∞), an `add` none), from the
 /// random source `shocks.<target>#<n>` (n counts earlier shocks of the same target), so adding
 /// a shock elsewhere does not move its draws.
 struct ShockApplication {
   let shocks: [ShockSpec]
   /// Each shock's value: P values with `sd` on a stochastic run, else one.
   let values: [[Double]]
+  /// The scenario the shocks belong to, for the domains of their targets.
+  let scenario: Scenario
 
-  init(shocks: [ShockSpec], context: PathContext) {
+  init(shocks: [ShockSpec], scenario: Scenario, context: PathContext) {
     self.shocks = shocks
+    self.scenario = scenario
     var seen: [String: Int] = [:]
     values = shocks.map { shock in
       let n = seen[shock.targetPath, default: 0]
       seen[shock.targetPath] = n + 1
       guard let sd = shock.sd, sd > 0, context.isStochastic else { return [shock.value] }
-      let z = context.noise("shocks.\(shock.targetPath)#\(n)", sd: sd, count: 1)
+      let domain: ParameterDomain
+      switch shock.operation {
+      case .set: domain = shock.target.domain(in: scenario)
+      case .scale: domain = .nonNegative
+      case .add: domain = .unbounded
+      }
+      let z = context.noise(
+        "shocks.\(shock.targetPath)#\(n)", sd: sd, count: 1, domain: domain,
+        center: { _, _ in shock.value })
       return z.storage.map { shock.value + $0 }
     }
   }

@@ -11,7 +11,7 @@ extension Simulation {
     let base = info.baseYear
     let last = base + info.horizon
     let start = prepared.start
-    let shocks = ShockApplication(shocks: scenario.shocks, context: context)
+    let shocks = ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
     let drivers = try DriverValues(
       fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
       shocks: shocks)

@@ -42,7 +42,7 @@ extension Simulation {
       // that sets a rate keeps its `drivers.D` shocks, at their central value (`sd` left
       // out): a one-path context draws nothing, so the seed is not used.
       let context = PathContext(seed: 0, paths: 0..<1, total: 1, baseYear: base)
-      let shocks = ShockApplication(shocks: scenario.shocks, context: context)
+      let shocks = ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
       let drivers = try DriverValues(
         fits: fits, scenario: scenario, years: years, context: context, shocks: shocks)
       let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)

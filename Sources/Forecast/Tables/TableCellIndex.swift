@@ -10,13 +10,17 @@ struct TableCellIndex {
     self.table = table
     let names = table.columns.map(\.name)
     yearColumn = names.firstIndex(of: "year")
-    keyColumns = ["track", "sector", "field", "model", "term", "metric"].compactMap {
+    keyColumns = Self.keyNames.compactMap {
       names.firstIndex(of: $0)
     }.sorted()
     for (i, row) in table.rows.enumerated() {
       rows[Self.identity(key: key(of: row), year: year(of: row))] = i
     }
   }
+
+  /// The names of the run tables' key columns (all but the year).
+  static let keyNames = Array(
+    Set(RunTable.allCases.flatMap { $0.keyColumns.map(\.name) }).subtracting(["year"]))
 
   static func identity(key: String?, year: Int?) -> String {
     "\(key ?? "")|\(year.map(String.init) ?? "")"

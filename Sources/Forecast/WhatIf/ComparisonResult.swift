@@ -103,7 +103,7 @@ public struct ComparisonResult: Sendable {
     for start in stride(from: 0, to: rows.count, by: max(perYearAndMetric, 1)) {
       let first = rows[start]
       long.append(
-        scenario: base, year: first.year, table: "balance", metric: first.metric,
+        scenario: base, year: first.year, table: RunTable.balance.rawValue, metric: first.metric,
         statistic: "mean", value: first.baseMean)
       for row in rows[start..<(start + perYearAndMetric)] {
         let values =
@@ -114,7 +114,7 @@ public struct ComparisonResult: Sendable {
           + zip(quantileColumns, row.differenceQuantiles).map { ($0, $1) }
         for (statistic, value) in values {
           long.append(
-            scenario: row.scenario, year: row.year, table: "balance", metric: row.metric,
+            scenario: row.scenario, year: row.year, table: RunTable.balance.rawValue, metric: row.metric,
             statistic: statistic, value: value)
         }
       }

@@ -108,7 +108,7 @@ public struct SweepResult: Sendable {
         for (m, metric) in sweep.metrics.names.enumerated() {
           for (s, statistic) in names.enumerated() {
             long.append(
-              scenario: label, year: t, table: "balance", metric: metric, statistic: statistic,
+              scenario: label, year: t, table: RunTable.balance.rawValue, metric: metric, statistic: statistic,
               value: value(
                 point: index, t: t - years.lowerBound, selected: m, statistic: s,
                 width: names.count))

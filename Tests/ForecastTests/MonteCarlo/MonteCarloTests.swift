@@ -214,8 +214,13 @@ import Testing
   /// college's continuing plus new supply is its graduates, and students are conserved.
   @Test func perPathRatesMoveOnlyTheirRows() throws {
     let p = try Simulation(scenario: try Self.scenario("mc-continuation")).run()
-    let prog = RandomSource("drivers.prog").normals(seed: 3, paths: 0..<50, count: 5)
-    let share = RandomSource("drivers.share").normals(seed: 3, paths: 0..<50, count: 5)
+    // Both drivers feed rates: their noise is truncated to [0, 1] around their values.
+    let prog = RandomSource("drivers.prog").truncatedNormals(seed: 3, paths: 0..<50, count: 5) { _, _ in
+      ((0 - 0.9) / 0.02, (1 - 0.9) / 0.02)
+    }
+    let share = RandomSource("drivers.share").truncatedNormals(seed: 3, paths: 0..<50, count: 5) { _, _ in
+      ((0 - 0.2) / 0.05, (1 - 0.2) / 0.05)
+    }
     for path in 0..<50 {
       for t in 2022...2025 {
         let rate = 0.9 + 0.02 * prog[t - 1 - 2021, path]
@@ -234,7 +239,8 @@ import Testing
   }
 
   /// Each progression step draws from its own source: on a three-year track, students in
-  /// their third year of 2024 are 1000 · p₁(2023) · p₂(2024), p_j = 0.9 + 0.05 z_j.
+  /// their third year of 2024 are 1000 · p₁(2023) · p₂(2024), p_j = 0.9 + 0.05 z_j with z_j
+  /// truncated so that p_j stays in [0, 1].
   @Test func progressionStepsDrawIndependently() throws {
     var s = try Self.scenario("steady")
     s.info.paths = 5
@@ -243,8 +249,12 @@ import Testing
       .inline(.constant(0.9), sd: 0.05), .inline(.constant(0.9), sd: 0.05),
     ]
     let p = try Simulation(scenario: s).run()
-    let z1 = RandomSource("tracks.college.progression[0]").normals(seed: 0, paths: 0..<5, count: 5)
-    let z2 = RandomSource("tracks.college.progression[1]").normals(seed: 0, paths: 0..<5, count: 5)
+    // Progression rates: noise truncated to [0, 1] around 0.9 (MODEL.md 7).
+    let rate = { (_: Int, _: Int) in ((0 - 0.9) / 0.05, (1 - 0.9) / 0.05) }
+    let z1 = RandomSource("tracks.college.progression[0]").truncatedNormals(
+      seed: 0, paths: 0..<5, count: 5, bounds: rate)
+    let z2 = RandomSource("tracks.college.progression[1]").truncatedNormals(
+      seed: 0, paths: 0..<5, count: 5, bounds: rate)
     for path in 0..<5 {
       let p1 = 0.9 + 0.05 * z1[2023 - 2021, path]
       let p2 = 0.9 + 0.05 * z2[2024 - 2021, path]

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import Forecast
+
+/// Draws that respect domains (MODEL.md 7): the truncated normal by inversion of one uniform.
+struct TruncatedNormalTests {
+  /// Unbounded, it is exactly the plain normal draw: the same bits, so untruncated sources
+  /// keep their numbers.
+  @Test func unboundedIsThePlainDraw() {
+    var a = PhiloxStream(seed: 7, path: 3, offset: 0)
+    var b = PhiloxStream(seed: 7, path: 3, offset: 0)
+    for _ in 0..<1000 {
+      #expect(a.nextNormal(truncatedTo: -.infinity, .infinity).bitPattern == b.nextNormal().bitPattern)
+    }
+  }
+
+  /// z = Φ⁻¹(Φ(a) + u (Φ(b) − Φ(a))) by hand at chosen uniforms, in the lower and the upper
+  /// tail (where the mirrored form keeps precision); 1e-12 relative covers AS 241's error.
+  @Test func inversionByHand() {
+    let normal = Normal()
+    for (u, a, b) in [(0.5, -1.0, 2.0), (0.1, 0.0, Double.infinity), (0.9, -Double.infinity, -3.0)] {
+      let expected = normal.quantile(normal.cdf(a) + u * (normal.cdf(b) - normal.cdf(a)))
+      let z = PhiloxStream.truncatedNormal(uniform: u, lower: a, upper: b)
+      #expect(abs(z - expected) <= 1e-12 * max(1, abs(expected)), "u \(u) [\(a), \(b)]")
+    }
+    // Far in the upper tail: Φ(a) rounds to 1 and the direct form would give infinity.
+    let z = PhiloxStream.truncatedNormal(uniform: 0.5, lower: 9, upper: .infinity)
+    #expect(z >= 9 && z < 9.2)
+  }
+
+  /// Every draw lies in its interval, and the half-normal's mean is √(2/π): 200,000 draws,
+  /// standard error 0.6/√200,000 ≈ 0.0013, so 0.006 is over four standard errors.
+  @Test func drawsStayInTheirDomainWithTheRightMean() {
+    var stream = PhiloxStream(seed: 11, path: 0, offset: 0)
+    var sum = 0.0
+    let n = 200_000
+    for _ in 0..<n {
+      let z = stream.nextNormal(truncatedTo: 0, .infinity)
+      #expect(z >= 0)
+      sum += z
+    }
+    #expect(abs(sum / Double(n) - (2 / Double.pi).squareRoot()) < 0.006)
+    var bounded = PhiloxStream(seed: 11, path: 1, offset: 0)
+    for _ in 0..<10_000 {
+      let z = bounded.nextNormal(truncatedTo: -0.5, 0.25)
+      #expect(z >= -0.5 && z <= 0.25)
+    }
+  }
+
+  /// A `scale` shock's factor never goes negative, however wide its sd: 20,000 paths of a
+  /// factor N(1, 0.5²) on a capacity would give a negative capacity on about 2% of them.
+  @Test func aScaleFactorIsNeverNegative() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-trunc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("wide.toml")
+    try """
+      extends = "\(Fixtures.url("simulation/steady.toml").path)"
+      [[shocks]]
+      target = "sectors.studio.capacity"
+      op = "scale"
+      value = 1
+      sd = 0.5
+      from = 2021
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let scenario = try ScenarioLoader.load(path: file.path)
+    let projection = try Simulation(scenario: scenario).run(paths: 20_000)
+    let capacity = projection.balanceValues(.capacity, year: 2021)
+    #expect(capacity.count == 20_000)
+    #expect(capacity.allSatisfy { $0 >= 0 })
+  }
+}
