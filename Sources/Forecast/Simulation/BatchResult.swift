@@ -17,6 +17,8 @@ struct BatchResult: Sendable {
   let fitRows: [FitRow]
   let warnings: [String]
   let ranges: [RangeCheck.Count]
+  /// Values clamped into their domain, by parameter.
+  let clamps: [String: ClampLog.Entry]
 
   /// The balance metrics of every path: graduates Σ_k G_k, new supply N, capacity D,
   /// placed P, unplaced N − P, vacancies Σ_s V_s, coverage D / N (NaN where N = 0).

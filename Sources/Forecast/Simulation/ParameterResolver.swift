@@ -4,6 +4,8 @@ struct ParameterResolver {
   let drivers: DriverValues
   let shocks: ShockApplication
   let context: PathContext
+  /// Where clamped values are counted (a batch's own).
+  let clamps: ClampLog
 
   var baseYear: Int { context.baseYear }
 
@@ -27,7 +29,12 @@ struct ParameterResolver {
           domain: target?.domain(in: shocks.scenario) ?? .unbounded, context: context)
       }
     }
-    if let target { shocks.apply(target, to: &out) }
+    if let target {
+      shocks.apply(target, to: &out)
+      if context.isStochastic {
+        clamps.clamp(&out, to: target.domain(in: shocks.scenario), parameter: target.path)
+      }
+    }
     return out
   }
 

@@ -103,6 +103,7 @@ public struct Projection: Sendable {
       }
     }
     self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: paths)
+      + ClampLog.warnings(ClampLog.joined(parts.map(\.clamps)), paths: paths)
     self.dataFiles = dataFiles
   }
 }

@@ -15,7 +15,9 @@ extension Simulation {
     let drivers = try DriverValues(
       fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
       shocks: shocks)
-    let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
+    let clamps = ClampLog()
+    let parameters = ParameterResolver(
+      drivers: drivers, shocks: shocks, context: context, clamps: clamps)
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
     var calibrated: [String: Double] = [:]
     for (k, completion) in (prepared.completions ?? []).enumerated() {
@@ -69,6 +71,7 @@ extension Simulation {
       placements: BlockSums(placements, firstPath: firstPath),
       balance: BatchResult.balance(cohort: cohort, matches: matches, paths: context.count),
       engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
-      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: ranges)
+      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: ranges,
+      clamps: clamps.entries)
   }
 }

@@ -45,7 +45,8 @@ extension Simulation {
       let shocks = ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
       let drivers = try DriverValues(
         fits: fits, scenario: scenario, years: years, context: context, shocks: shocks)
-      let parameters = ParameterResolver(drivers: drivers, shocks: shocks, context: context)
+      let parameters = ParameterResolver(
+        drivers: drivers, shocks: shocks, context: context, clamps: ClampLog())
       let tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
       let outcome = try Calibration.run(
         calibration, scenario: scenario, data: data, parameters: parameters, tracks: tracks)
