@@ -94,6 +94,49 @@ struct OutputSetCommandTests {
     #expect(Self.names(root.path) == ["out"])
   }
 
+  /// Under a terminal the progress bar shows; SIGINT clears its line before the one message.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+  func ctrlCOnATerminalClearsTheBar() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [
+      Simulate.fixture("pty/interrupt.py"), "3", Simulate.executable.path, "run", Self.china,
+      "--paths", "1000000", "--format", "csv", "--out", root.appendingPathComponent("out").path,
+    ]
+    process.currentDirectoryURL = Simulate.packageRoot
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(text.contains("paths\\r\\x1b[Ksimulate: interrupted by SIGINT"), "\(text)")
+    #expect(text.contains("exit 130"))
+    #expect(Self.names(root.path).isEmpty)
+  }
+
+  /// SIGTERM stops a run the same way, with status 143.
+  @Test func sigtermLeavesThePreviousOutput() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let process = Process()
+    process.executableURL = Simulate.executable
+    process.arguments = ["run", Self.china, "--paths", "1000000", "--format", "csv", "--out", root.appendingPathComponent("out").path]
+    process.currentDirectoryURL = Simulate.packageRoot
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.5)
+    process.terminate()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 143)
+    #expect(message.contains("interrupted by SIGTERM"))
+    #expect(Self.names(root.path).isEmpty)
+  }
+
   /// Two capacities near the largest double sum to infinity: an error naming the cell, not `inf`.
   @Test func anOverflowingCellIsAnError() throws {
     let root = try Self.folder()

@@ -70,4 +70,39 @@ struct TruncatedNormalTests {
     #expect(capacity.count == 20_000)
     #expect(capacity.allSatisfy { $0 >= 0 })
   }
+
+  /// A share pushed past 1 by a shock on top of a draw is clamped to [0, 1] and counted in a
+  /// warning (MODEL.md 7): a `scale` factor N(1.5, 0.5²) on a graduate share of 0.5 takes it
+  /// above 1 on about half the paths.
+  @Test func aShareOutOfItsDomainIsClampedAndCounted() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-clamp-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("clamp.toml")
+    try """
+      extends = "\(Fixtures.url("simulation/steady.toml").path)"
+      [[shocks]]
+      target = "sectors.lab.graduate_share"
+      op = "scale"
+      value = 2.5
+      sd = 0.5
+      from = 2021
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let scenario = try ScenarioLoader.load(path: file.path)
+    let projection = try Simulation(scenario: scenario).run(paths: 2_000)
+    let warning = try #require(projection.warnings.first { $0.hasPrefix("sectors.lab.graduate_share:") })
+    #expect(warning.contains("outside [0, 1]") && warning.contains("clamped"))
+    #expect(warning.contains("2021–2025"))
+    // Capacity is graduate share times openings: with shares clamped to 1 it never exceeds them.
+    let demand = projection.table(.demand)
+    for row in demand.rows where demand.cell("sector", of: row) == .text("lab") {
+      guard case .number(let capacity) = demand.cell("capacity", of: row),
+        case .number(let openings) = demand.cell("openings", of: row)
+      else {
+        Issue.record("lab has capacity and openings")
+        continue
+      }
+      #expect(capacity <= openings * (1 + 1e-12) && capacity > 0.9 * openings)
+    }
+  }
 }
