@@ -32,9 +32,34 @@ struct ParameterResolver {
     if let target {
       shocks.apply(target, to: &out)
       if context.isStochastic {
-        clamps.clamp(&out, to: target.domain(in: shocks.scenario), parameter: target.path)
+        // Only where the scenario's own (central) value is in the domain: a central value
+        // outside it is the scenario's error, for the engines to report.
+        let central = centralValues(parameter, years: years, target: target)
+        let domain = target.domain(in: shocks.scenario)
+        var inDomain = out.filter { t, _ in
+          central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
+        }
+        clamps.clamp(&inDomain, to: domain, parameter: target.path)
+        out.merge(inDomain) { _, clamped in clamped }
       }
     }
+    return out
+  }
+
+  /// The parameter's values with no draws: drivers at their central values, shocks at theirs.
+  func centralValues(_ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget)
+    -> [Int: Double]
+  {
+    var out: [Int: Double] = [:]
+    switch parameter {
+    case .number(let x):
+      for t in years { out[t] = x }
+    case .driver(let name):
+      out = drivers.fits.central[name]?.filter { years.contains($0.key) } ?? [:]
+    case .inline(let form, _):
+      out = DriverValues.evaluate(form, years: years, baseYear: baseYear)
+    }
+    ShockApplication.central(shocks.shocks, target, to: &out)
     return out
   }
 

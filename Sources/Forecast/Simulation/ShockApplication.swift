@@ -21,12 +21,15 @@ struct ShockApplication {
       let n = seen[shock.targetPath, default: 0]
       seen[shock.targetPath] = n + 1
       guard let sd = shock.sd, sd > 0, context.isStochastic else { return [shock.value] }
-      let domain: ParameterDomain
+      var domain: ParameterDomain
       switch shock.operation {
       case .set: domain = shock.target.domain(in: scenario)
       case .scale: domain = .nonNegative
       case .add: domain = .unbounded
       }
+      // A central value outside its domain is the scenario's own error: drawn untruncated, so
+      // that the engines report it rather than the draws hiding it.
+      if shock.value < domain.lower || shock.value > domain.upper { domain = .unbounded }
       let z = context.noise(
         "shocks.\(shock.targetPath)#\(n)", sd: sd, count: 1, domain: domain,
         center: { _, _ in shock.value })

@@ -6,9 +6,8 @@ extension Simulation {
     let base = scenario.info.baseYear
     let steps = (start + 1)...max(start + 1, last)
     let projection = (base + 1)...last
-    var tracks: [CohortTrack] = []
+    var inputs: [(spec: TrackSpec, steps: [PathValues], completion: PathValues, intake: CohortTrack.PathIntake)] = []
     for spec in scenario.tracks {
-      let observed = data.series[spec.intake]?.values ?? [:]
       var stepSeries: [PathValues] = []
       for (j, step) in spec.progression.enumerated() {
         // Each step draws from its own random source, so no two steps share draws.
@@ -42,14 +41,40 @@ extension Simulation {
         let intakes = try parameters.series(.driver(name), years: projection, target: nil)
         intake = .exogenous(intakes)
       }
-      tracks.append(
-        CohortTrack(
-          name: spec.name, duration: spec.duration,
-          firstYear: observed.keys.min() ?? start, observedIntakes: observed,
-          progression: stepSeries, completion: completion, intake: intake, years: steps,
-          fieldShares: spec.fields))
+      inputs.append((spec, stepSeries, completion, intake))
     }
-    return tracks
+    if parameters.context.isStochastic { rescaleContinuations(&inputs, clamps: parameters.clamps) }
+    return inputs.map { input in
+      let observed = data.series[input.spec.intake]?.values ?? [:]
+      return CohortTrack(
+        name: input.spec.name, duration: input.spec.duration,
+        firstYear: observed.keys.min() ?? start, observedIntakes: observed,
+        progression: input.steps, completion: input.completion, intake: input.intake,
+        years: steps, fieldShares: input.spec.fields)
+    }
+  }
+
+  /// On a path where the continuation shares out of one track sum past 1 (draws and shocks
+  /// together), they are rescaled to sum to 1 (MODEL.md 7) and counted in a warning; shares
+  /// the same on every path are the scenario's own and left to the engine's check.
+  private func rescaleContinuations(
+    _ inputs: inout [(spec: TrackSpec, steps: [PathValues], completion: PathValues, intake: CohortTrack.PathIntake)],
+    clamps: ClampLog
+  ) {
+    var bySource: [Int: [Int]] = [:]
+    for (k, input) in inputs.enumerated() {
+      if case .continuation(let source, _) = input.intake { bySource[source, default: []].append(k) }
+    }
+    for source in bySource.keys.sorted() {
+      guard let members = bySource[source], members.count > 1 else { continue }
+      var shares = members.map { k -> PathValues in
+        if case .continuation(_, let share) = inputs[k].intake { return share }
+        return [:]
+      }
+      let name = "tracks.\(scenario.tracks[source].name) continuation shares"
+      guard clamps.rescale(&shares, parameter: name) else { continue }
+      for (i, k) in members.enumerated() { inputs[k].intake = .continuation(source: source, share: shares[i]) }
+    }
   }
 
 }

@@ -57,7 +57,16 @@ public struct Simulation: Sendable {
       try runBatch(contexts[index], data: data, prepared: prepared, keepPaths: keepPaths)
     }
     var parts: [BatchResult] = []
-    for result in results { parts.append(try result.get()) }
+    for result in results {
+      switch result {
+      case .success(let part): parts.append(part)
+      case .failure(let error):
+        // The scenario's own error comes first: a path's error may be a draw's doing, so the
+        // central scenario (no draws) is run, and its error, if it has one, is reported.
+        if total > 1 { _ = try run(paths: 1, batchSize: 1, keepPaths: false, data: data) }
+        throw error
+      }
+    }
     try Self.checkSources(registry)
     return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
   }
