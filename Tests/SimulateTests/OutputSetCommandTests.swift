@@ -70,25 +70,32 @@ struct OutputSetCommandTests {
     #expect(!check.stdout.contains("moved these numbers"))
   }
 
-  @Test func ctrlCLeavesThePreviousOutput() throws {
-    let root = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: root) }
-    let out = root.appendingPathComponent("out").path
-    #expect(try Simulate.run(["run", Self.steady, "--format", "csv", "--out", out]).status == 0)
-    let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+  /// Starts a million-path run writing to `out`, sends `signal` after 1.5 s, and returns its
+  /// exit status and standard error.
+  static func interrupted(_ out: String, terminate: Bool) throws -> (status: Int32, message: String) {
     let process = Process()
     process.executableURL = Simulate.executable
-    process.arguments = ["run", Self.china, "--paths", "1000000", "--format", "csv", "--out", out]
+    process.arguments = ["run", china, "--paths", "1000000", "--format", "csv", "--out", out]
     process.currentDirectoryURL = Simulate.packageRoot
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     Thread.sleep(forTimeInterval: 1.5)
-    process.interrupt()
+    if terminate { process.terminate() } else { process.interrupt() }
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 130)
+    return (process.terminationStatus, message)
+  }
+
+  @Test func ctrlCLeavesThePreviousOutput() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("out").path
+    #expect(try Simulate.run(["run", Self.steady, "--format", "csv", "--out", out]).status == 0)
+    let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    let (status, message) = try Self.interrupted(out, terminate: false)
+    #expect(status == 130)
     #expect(message.contains("interrupted by SIGINT: stopped before any output was replaced; the previous output is intact"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
     #expect(Self.names(root.path) == ["out"])
@@ -120,19 +127,8 @@ struct OutputSetCommandTests {
   @Test func sigtermLeavesThePreviousOutput() throws {
     let root = try Self.folder()
     defer { try? FileManager.default.removeItem(at: root) }
-    let process = Process()
-    process.executableURL = Simulate.executable
-    process.arguments = ["run", Self.china, "--paths", "1000000", "--format", "csv", "--out", root.appendingPathComponent("out").path]
-    process.currentDirectoryURL = Simulate.packageRoot
-    let err = Pipe()
-    process.standardError = err
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    Thread.sleep(forTimeInterval: 1.5)
-    process.terminate()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 143)
+    let (status, message) = try Self.interrupted(root.appendingPathComponent("out").path, terminate: true)
+    #expect(status == 143)
     #expect(message.contains("interrupted by SIGTERM"))
     #expect(Self.names(root.path).isEmpty)
   }

@@ -51,20 +51,15 @@ struct TruncatedNormalTests {
   /// A `scale` shock's factor never goes negative, however wide its sd: 20,000 paths of a
   /// factor N(1, 0.5²) on a capacity would give a negative capacity on about 2% of them.
   @Test func aScaleFactorIsNeverNegative() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-trunc-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("wide.toml")
-    try """
-      extends = "\(Fixtures.url("simulation/steady.toml").path)"
+    let (scenario, folder) = try Self.scenario("""
       [[shocks]]
       target = "sectors.studio.capacity"
       op = "scale"
       value = 1
       sd = 0.5
       from = 2021
-      """.write(to: file, atomically: true, encoding: .utf8)
-    let scenario = try ScenarioLoader.load(path: file.path)
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
     let projection = try Simulation(scenario: scenario).run(paths: 20_000)
     let capacity = projection.balanceValues(.capacity, year: 2021)
     #expect(capacity.count == 20_000)
@@ -75,20 +70,15 @@ struct TruncatedNormalTests {
   /// warning (MODEL.md 7): a `scale` factor N(1.5, 0.5²) on a graduate share of 0.5 (central
   /// 0.75) takes it above 1 on about a sixth of the paths.
   @Test func aShareOutOfItsDomainIsClampedAndCounted() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forecast-clamp-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("clamp.toml")
-    try """
-      extends = "\(Fixtures.url("simulation/steady.toml").path)"
+    let (scenario, folder) = try Self.scenario("""
       [[shocks]]
       target = "sectors.lab.graduate_share"
       op = "scale"
       value = 1.5
       sd = 0.5
       from = 2021
-      """.write(to: file, atomically: true, encoding: .utf8)
-    let scenario = try ScenarioLoader.load(path: file.path)
+      """)
+    defer { try? FileManager.default.removeItem(at: folder) }
     let projection = try Simulation(scenario: scenario).run(paths: 2_000)
     let warning = try #require(projection.warnings.first { $0.hasPrefix("sectors.lab.graduate_share:") })
     #expect(warning.contains("outside [0, 1]") && warning.contains("clamped"))
