@@ -50,7 +50,10 @@ struct Simulate: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+      // A signal from here on finds the run complete; one before it has ended the process.
+      Interruption.finish()
     } catch {
+      Interruption.finish()
       let code = exitCode(for: error)
       if code == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -84,6 +87,8 @@ func failBadInput(_ error: any Error, in file: String? = nil) -> ExitCode {
 /// Writes `message` to stderr and exits with code 2 (bad input). Control characters from the
 /// input are escaped, so a hostile file cannot drive the terminal.
 func failBadInput(_ message: String) -> ExitCode {
+  // A failure caused by an interruption is not reported: the signal's handler says so.
+  Interruption.finish()
   let safe = Wording.escapingControlCharacters(message, keepingLineBreaks: true)
   FileHandle.standardError.write(Data("error: \(safe)\n".utf8))
   return ExitCode(2)

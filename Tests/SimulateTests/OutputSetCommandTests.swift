@@ -31,6 +31,46 @@ struct OutputSetCommandTests {
     #expect(Self.names(root.path) == ["out"])
   }
 
+  /// A link to a folder is written through: the folder it names gets the set, the link stays,
+  /// nothing is left beside it. A folder of CSV files that no run wrote is not replaced.
+  @Test func aLinkIsWrittenThroughAndOtherCSVFilesAreKept() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let real = root.appendingPathComponent("real")
+    try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("link").path, withDestinationPath: real.path)
+    let run = try Simulate.run(["run", Self.steady, "--format", "csv", "--out", root.appendingPathComponent("link").path])
+    #expect(run.status == 0)
+    #expect(Self.names(real.path).contains("metadata.json"))
+    #expect(Self.names(root.path) == ["link", "real"])
+    let mine = root.appendingPathComponent("mine")
+    try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+    try Data("a\n1\n".utf8).write(to: mine.appendingPathComponent("a.csv"))
+    let refused = try Simulate.run(["run", Self.steady, "--format", "csv", "--out", mine.path])
+    #expect(refused.status == 2 && refused.stderr.contains("holds 'a.csv'"))
+    #expect(Self.names(mine.path) == ["a.csv"])
+  }
+
+  /// A manifest that lists a file that is no table, or a table file that is gone: damaged.
+  @Test func aManifestAndItsTablesMustAgree() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let snapshots = root.appendingPathComponent("snapshots").path
+    #expect(try Simulate.run(["snapshot", Self.steady, "--dir", snapshots]).status == 0)
+    let folder = URL(fileURLWithPath: snapshots).appendingPathComponent("steady")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("fit.csv"))
+    let missing = try Simulate.run(["check", Self.steady, "--snapshots", snapshots])
+    #expect(missing.status == 2 && missing.stderr.contains("is damaged: fit.csv is missing"))
+    #expect(try Simulate.run(["snapshot", Self.steady, "--dir", snapshots]).status == 0)
+    let manifest = folder.appendingPathComponent("manifest.json")
+    let text = try String(contentsOf: manifest, encoding: .utf8)
+    try text.replacingOccurrences(of: "\"tables\": [", with: "\"tables\": [{\"path\": \"../../x.csv\", \"sha256\": \"00\"}, ")
+      .write(to: manifest, atomically: true, encoding: .utf8)
+    let ghost = try Simulate.run(["check", Self.steady, "--snapshots", snapshots])
+    #expect(ghost.status == 2 && ghost.stderr.contains("lists '../../x.csv', which is not a table"))
+  }
+
   @Test func twoRunsOnOneFolderBothFinishWhole() throws {
     let root = try Self.folder()
     defer { try? FileManager.default.removeItem(at: root) }
@@ -180,6 +220,9 @@ struct OutputSetCommandTests {
     let readOnly = try Simulate.run(["run", Self.steady, "--format", "csv", "--out", out])
     #expect(readOnly.status == 2)
     #expect(readOnly.stderr.contains("Read-only file system"))
+    let snapshot = try Simulate.run(["snapshot", Self.steady, "--dir", (mount as NSString).appendingPathComponent("s")])
+    #expect(snapshot.status == 2)
+    #expect(snapshot.stderr.contains("Read-only file system") && !snapshot.stderr.contains("cannot write \((mount as NSString).appendingPathComponent("s")): cannot write"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == old)
   }
 }

@@ -14,6 +14,9 @@ extension Snapshot {
       guard let name = entry["path"] as? String, let hash = entry["sha256"] as? String else {
         throw .snapshotDamaged(folder: folder, file: "manifest.json", reason: "has a malformed `tables` entry")
       }
+      guard RunTable.allCases.contains(where: { "\($0.rawValue).csv" == name }) else {
+        throw .snapshotDamaged(folder: folder, file: "manifest.json", reason: "lists '\(name)', which is not a table of a snapshot")
+      }
       recorded[name] = hash
     }
     for table in RunTable.allCases {
@@ -23,7 +26,12 @@ extension Snapshot {
       }
       let path = (folder as NSString).appendingPathComponent(name)
       let bytes: [UInt8]
-      do { bytes = try CSVReader.readFile(atPath: path) } catch { throw .snapshotCSV(error) }
+      do { bytes = try CSVReader.readFile(atPath: path) } catch {
+        if case .fileNotFound = error {
+          throw .snapshotDamaged(folder: folder, file: name, reason: "is missing")
+        }
+        throw .snapshotCSV(error)
+      }
       let found = FileDigest(path: name, bytes: bytes).sha256
       if found != expected {
         throw .snapshotDamaged(

@@ -38,6 +38,7 @@ public enum Snapshot {
     do {
       try RunOutput.write(files, to: directory)
     } catch {
+      if case .cannotWrite(let path, let reason) = error { throw .cannotWrite(path: path, reason: reason) }
       throw .cannotWrite(path: directory, reason: error.description)
     }
   }

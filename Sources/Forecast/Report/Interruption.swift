@@ -41,9 +41,12 @@ public enum Interruption {
     }
   }
 
+  /// Removes a folder's output files, then the folder; never follows a link.
   private static func removeFolder(_ path: String) {
+    guard systemLinkStatus(atPath: path)?.kind == .directory else { return }
     for entry in systemDirectoryEntries(path) ?? [] where OutputSet.isOutputFile(entry) {
-      _ = systemUnlink(path + "/" + entry)
+      let file = path + "/" + entry
+      if systemLinkStatus(atPath: file)?.kind == .regular { _ = systemUnlink(file) }
     }
     _ = systemRemoveDirectory(path)
   }
@@ -66,13 +69,27 @@ public enum Interruption {
   /// Removes every staging folder and refuses new ones: called once when the process is about
   /// to exit on a signal. Returns how many new sets were already in place (their old sets may
   /// be among the folders removed).
+  ///
+  /// The lock is kept: the process is exiting, and any step of a write, or `finish`, that
+  /// another thread comes to waits for the exit instead of reporting a failure of its own.
   @discardableResult
   public static func stop() -> Int {
-    lock.withLock {
-      stopping = true
-      for path in folders { removeFolder(path) }
-      folders.removeAll()
-      return placed
-    }
+    lock.acquire()
+    stopping = true
+    for path in folders { removeFolder(path) }
+    folders.removeAll()
+    return placed
   }
+
+  /// Called when the process is about to exit normally: from here on a signal no longer
+  /// interrupts anything (the lock is kept, so a late `stop` waits for the exit). When a
+  /// signal came first, this waits for its handler to end the process.
+  public static func finish() {
+    guard !finished else { return }
+    finished = true
+    lock.acquire()
+  }
+
+  /// Whether `finish` was called (only the thread that ends the process calls it).
+  nonisolated(unsafe) private static var finished = false
 }

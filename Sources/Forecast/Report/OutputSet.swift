@@ -9,8 +9,9 @@ import Foundation
 /// aside first, so for an instant the destination is absent, never mixed). The old files are
 /// then removed one by one. Writers of folders with the same parent take turns (a lock on the
 /// parent folder). Nothing is removed that is not an output file of a set, and nothing
-/// recursively: a destination holding anything else is an error naming it, and nothing is
-/// written.
+/// recursively: a destination holding anything else, or output-like files without a set's
+/// `metadata.json` or `manifest.json`, is an error naming it, and nothing is written. A
+/// destination that is a link to a folder is written through, in the folder it names.
 public enum OutputSet {
   /// One destination folder and the files it should hold (plain names, no folders).
   public struct Folder: Sendable {
@@ -80,7 +81,9 @@ public enum OutputSet {
       for lock in locks.values { systemClose(lock) }
     }
     for folder in folders {
-      let destination = URL(fileURLWithPath: folder.path).standardizedFileURL.path
+      // A link to a folder is written through: the folder it names is the destination.
+      let destination = URL(fileURLWithPath: folder.path).standardizedFileURL
+        .resolvingSymlinksInPath().path
       let parent = (destination as NSString).deletingLastPathComponent
       try makeFolders(parent)
       if locks[parent] == nil { locks[parent] = try lock(parent) }
@@ -95,7 +98,7 @@ public enum OutputSet {
   /// Writes one file whole in place of `path` (a file or nothing), through a staging folder
   /// beside it: at every instant `path` is the old file or the new one.
   public static func writeFile(_ path: String, contents: String) throws(Failure) {
-    let destination = URL(fileURLWithPath: path).standardizedFileURL.path
+    let destination = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     let parent = (destination as NSString).deletingLastPathComponent
     let name = (destination as NSString).lastPathComponent
     try makeFolders(parent)
@@ -122,8 +125,10 @@ public enum OutputSet {
     }
     let parent = (path as NSString).deletingLastPathComponent
     if parent != path, !parent.isEmpty { try makeFolders(parent) }
-    guard systemMakeDirectory(path) || systemFileStatus(atPath: path)?.kind == .directory else {
-      throw .cannotWrite(path: path, reason: systemErrorMessage(systemErrno()))
+    if systemMakeDirectory(path) { return }
+    let code = systemErrno()
+    guard systemFileStatus(atPath: path)?.kind == .directory else {
+      throw .cannotWrite(path: path, reason: systemErrorMessage(code))
     }
   }
 
@@ -146,13 +151,18 @@ public enum OutputSet {
 
   /// A destination may be missing, or a folder of output files only.
   static func checkDestination(_ destination: String) throws(Failure) {
-    guard let status = systemFileStatus(atPath: destination) else { return }
+    guard let status = systemLinkStatus(atPath: destination) else { return }
     guard status.kind == .directory else { throw .notADirectory(path: destination) }
-    for entry in (systemDirectoryEntries(destination) ?? []).sorted() {
+    let entries = (systemDirectoryEntries(destination) ?? []).sorted()
+    for entry in entries {
       let path = (destination as NSString).appendingPathComponent(entry)
-      guard isOutputFile(entry), systemFileStatus(atPath: path)?.kind == .regular,
-        systemLinkStatus(atPath: path)?.kind == .regular
+      guard isOutputFile(entry), systemLinkStatus(atPath: path)?.kind == .regular
       else { throw .foreignEntry(folder: destination, entry: entry) }
+    }
+    // Only a set a run wrote (it has its metadata or manifest) is replaced: a folder of other
+    // CSV files is not this tool's to delete.
+    if let first = entries.first, !entries.contains("metadata.json"), !entries.contains("manifest.json") {
+      throw .foreignEntry(folder: destination, entry: first)
     }
   }
 }
