@@ -51,14 +51,7 @@ struct TruncatedNormalTests {
   /// A `scale` shock's factor never goes negative, however wide its sd: 20,000 paths of a
   /// factor N(1, 0.5²) on a capacity would give a negative capacity on about 2% of them.
   @Test func aScaleFactorIsNeverNegative() throws {
-    let (scenario, folder) = try Self.scenario("""
-      [[shocks]]
-      target = "sectors.studio.capacity"
-      op = "scale"
-      value = 1
-      sd = 0.5
-      from = 2021
-      """)
+    let (scenario, folder) = try Self.scenario(Self.scaleShock("sectors.studio.capacity", by: 1, sd: 0.5))
     defer { try? FileManager.default.removeItem(at: folder) }
     let projection = try Simulation(scenario: scenario).run(paths: 20_000)
     let capacity = projection.balanceValues(.capacity, year: 2021)
@@ -70,14 +63,7 @@ struct TruncatedNormalTests {
   /// warning (MODEL.md 7): a `scale` factor N(1.5, 0.5²) on a graduate share of 0.5 (central
   /// 0.75) takes it above 1 on about a sixth of the paths.
   @Test func aShareOutOfItsDomainIsClampedAndCounted() throws {
-    let (scenario, folder) = try Self.scenario("""
-      [[shocks]]
-      target = "sectors.lab.graduate_share"
-      op = "scale"
-      value = 1.5
-      sd = 0.5
-      from = 2021
-      """)
+    let (scenario, folder) = try Self.scenario(Self.scaleShock("sectors.lab.graduate_share", by: 1.5, sd: 0.5))
     defer { try? FileManager.default.removeItem(at: folder) }
     let projection = try Simulation(scenario: scenario).run(paths: 2_000)
     let warning = try #require(projection.warnings.first { $0.hasPrefix("sectors.lab.graduate_share:") })
@@ -94,6 +80,11 @@ struct TruncatedNormalTests {
       }
       #expect(capacity <= openings * (1 + 1e-12) && capacity > 0.6 * openings)
     }
+  }
+
+  /// A `scale` shock from 2021 on, its factor drawn once per path.
+  static func scaleShock(_ target: String, by value: Double, sd: Double) -> String {
+    "[[shocks]]\ntarget = \"\(target)\"\nop = \"scale\"\nvalue = \(value)\nsd = \(sd)\nfrom = 2021\n"
   }
 
   static func scenario(_ text: String) throws -> (Scenario, URL) {
