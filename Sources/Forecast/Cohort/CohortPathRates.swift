@@ -3,19 +3,19 @@
 /// A rate missing here is the same on every path and is read from the track's own series. The
 /// engine builds its matrices from the shared rates and recomputes, path by path, only the rows
 /// that a varying rate touches (MODEL.md section 7: noise and per-path draws).
-public struct CohortPathRates: Sendable, Equatable {
+struct CohortPathRates: Sendable, Equatable {
   /// p_k,j(t) per path, by year: one array of P values per progression step.
-  public var progression: [Int: [[Double]]] = [:]
+  var progression: [Int: [[Double]]] = [:]
   /// c_k(t) per path, by year.
-  public var completion: [Int: [Double]] = [:]
+  var completion: [Int: [Double]] = [:]
   /// The exogenous intake I_k(t) per path, by projection year.
-  public var intake: [Int: [Double]] = [:]
+  var intake: [Int: [Double]] = [:]
   /// q_k(t) per path of a continuation track, by projection year.
-  public var continuationShare: [Int: [Double]] = [:]
+  var continuationShare: [Int: [Double]] = [:]
 
-  public init() {}
+  init() {}
 
-  public var isEmpty: Bool {
+  var isEmpty: Bool {
     progression.isEmpty && completion.isEmpty && intake.isEmpty && continuationShare.isEmpty
   }
 }

@@ -13,7 +13,7 @@
 /// `CohortError` naming the track and the year.
 public struct CohortTrack: Sendable, Equatable {
   /// How the intake of a projection year (t > base year) is formed.
-  public enum IntakeRule: Sendable, Equatable {
+  enum IntakeRule: Sendable, Equatable {
     /// An intake computed by the caller (population entry, an intake driver), by year.
     case exogenous([Int: Double])
     /// I_k(t) = q_k(t) · G_src(t): a share of the same year's graduates of the track at index
@@ -31,18 +31,19 @@ public struct CohortTrack: Sendable, Equatable {
   /// I_k(t) for t up to the base year. Values after the base year are ignored.
   public var observedIntakes: [Int: Double]
   /// p_k,1(t) ... p_k,L−1(t) by year t (L − 1 values; a one-year track needs no entry).
-  public var progression: [Int: [Double]]
+  var progression: [Int: [Double]]
   /// c_k(t) by year t.
-  public var completion: [Int: Double]
+  var completion: [Int: Double]
   /// The intake rule for the projection years.
-  public var projectedIntake: IntakeRule
+  var projectedIntake: IntakeRule
   /// The shares φ_k,f of the track's new labour supply that belong to each field f, summing
   /// to 1 within 1e-9; the order of first appearance across the tracks is the order of the
   /// fields in the results.
   public var fieldShares: [FieldShare]
   /// The rates that differ between Monte Carlo paths; they override the shared series above
-  /// in the years they cover.
-  public var pathRates = CohortPathRates()
+  /// in the years they cover. These are the engine's own representation: callers give values
+  /// by year and path to `init(name:duration:firstYear:observedIntakes:progression:completion:intake:years:fieldShares:)`.
+  var pathRates = CohortPathRates()
 
   /// How the intake of a projection year is formed, with values per path.
   public enum PathIntake: Sendable, Equatable {
