@@ -130,20 +130,7 @@ public struct PhiloxStream: Sendable {
 
   /// The draw `nextNormal(truncatedTo:_:)` makes of the uniform u.
   public static func truncatedNormal(uniform u: Double, lower a: Double, upper b: Double) -> Double {
-    precondition(!(a > b), "truncatedNormal: empty interval [\(a), \(b)]")
-    let normal = Normal()
-    if a == -.infinity && b == .infinity { return normal.quantile(u) }
-    if a > 0 {
-      let lo = normal.cdf(-b)
-      let hi = normal.cdf(-a)
-      guard hi > lo else { return a }
-      return -normal.quantile(lo + (1 - u) * (hi - lo))
-    }
-    let lo = normal.cdf(a)
-    let hi = normal.cdf(b)
-    guard hi > lo else { return b.isFinite ? b : a }
-    let z = normal.quantile(lo + u * (hi - lo))
-    return min(max(z, a), b)
+    NormalInterval(a, b).draw(u)
   }
 
   /// Block b of this path.

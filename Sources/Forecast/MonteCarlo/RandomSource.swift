@@ -45,6 +45,18 @@ public struct RandomSource: Sendable, Hashable {
     seed: UInt64, paths: Range<Int>, index: Int = 0, count: Int,
     bounds: (Int, Int) -> (lower: Double, upper: Double)
   ) -> Matrix {
+    truncatedNormals(seed: seed, paths: paths, index: index, count: count) { i, p in
+      let (lower, upper) = bounds(i, p)
+      return NormalInterval(lower, upper)
+    }
+  }
+
+  /// As `normals`, each draw truncated to `interval(i, p)`, whose CDF values the caller can
+  /// work out once for many draws.
+  public func truncatedNormals(
+    seed: UInt64, paths: Range<Int>, index: Int = 0, count: Int,
+    interval: (Int, Int) -> NormalInterval
+  ) -> Matrix {
     precondition(index >= 0 && count >= 0 && index + count <= 1 << 33, "RandomSource: index range")
     var out = Matrix(rows: count, columns: paths.count)
     guard count > 0, !paths.isEmpty else { return out }
@@ -52,8 +64,7 @@ public struct RandomSource: Sendable, Hashable {
     for column in 0..<paths.count {
       var stream = PhiloxStream(seed: seed, path: UInt64(paths.lowerBound + column), offset: start)
       for i in 0..<count {
-        let (lower, upper) = bounds(i, column)
-        out.storage[column * count + i] = stream.nextNormal(truncatedTo: lower, upper)
+        out.storage[column * count + i] = interval(i, column).draw(stream.nextUniform())
       }
     }
     return out

@@ -10,7 +10,4 @@ extension Array where Element == Double {
     if other.count == 1 { return map { op($0, other[0]) } }
     return zip(self, other).map(op)
   }
-
-  /// The value on path p of a per-path array (or its shared value).
-  func onPath(_ p: Int) -> Double { self[count == 1 ? 0 : p] }
 }

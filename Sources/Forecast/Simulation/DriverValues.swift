@@ -61,10 +61,8 @@ struct DriverValues {
     let years = series.keys.filter { $0 > context.baseYear }
     guard let last = years.max() else { return }
     let count = last - context.baseYear
-    let central = series
-    let z = context.noise(source, sd: sd, count: count, domain: domain) { i, p in
-      central[context.baseYear + 1 + i]?.onPath(p) ?? 0
-    }
+    let centers = (0..<count).map { series[context.baseYear + 1 + $0] ?? [0] }
+    let z = context.noise(source, sd: sd, count: count, domain: domain, centers: centers)
     for t in years {
       let i = t - context.baseYear - 1
       let noise = (0..<context.count).map { z[i, $0] }

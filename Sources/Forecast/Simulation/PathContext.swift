@@ -25,17 +25,24 @@ struct PathContext: Sendable {
 extension PathContext {
   /// sd · N(0, 1) draws of `source` truncated so that `center(i, p)` + the draw stays in
   /// `domain` (MODEL.md 7), count × paths; an unbounded domain gives `noise`'s draws.
+  ///
+  /// `centers[i]` holds row i's centre, one value shared by every path or one per path; a
+  /// shared centre's interval is worked out once for all paths.
   func noise(
     _ source: String, sd: Double, index: Int = 0, count: Int, domain: ParameterDomain,
-    center: (Int, Int) -> Double
+    centers: [[Double]]
   ) -> Matrix {
     guard !domain.isUnbounded else { return noise(source, sd: sd, index: index, count: count) }
+    precondition(centers.count == count, "noise: \(centers.count) centre rows for \(count) draws")
     sources.register(source)
+    func interval(_ c: Double) -> NormalInterval {
+      NormalInterval((domain.lower - c) / sd, (domain.upper - c) / sd)
+    }
+    let shared = centers.map { $0.count == 1 ? interval($0[0]) : nil }
     var z = RandomSource(source).truncatedNormals(
       seed: seed, paths: paths, index: index, count: count
     ) { i, p in
-      let c = center(i, p)
-      return ((domain.lower - c) / sd, (domain.upper - c) / sd)
+      shared[i] ?? interval(centers[i][p])
     }
     for i in z.storage.indices { z.storage[i] *= sd }
     return z

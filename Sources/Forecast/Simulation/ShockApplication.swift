@@ -32,7 +32,7 @@ struct ShockApplication {
       if shock.value < domain.lower || shock.value > domain.upper { domain = .unbounded }
       let z = context.noise(
         "shocks.\(shock.targetPath)#\(n)", sd: sd, count: 1, domain: domain,
-        center: { _, _ in shock.value })
+        centers: [[shock.value]])
       return z.storage.map { shock.value + $0 }
     }
   }
