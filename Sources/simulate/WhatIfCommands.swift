@@ -149,6 +149,9 @@ struct TornadoCommand: ParsableCommand {
   @Option(help: "Relative change of a target without an [[uncertain]] entry, as 10% or 0.1.")
   var delta: String = "10%"
 
+  @Flag(help: "Move only the targets of the scenario's [[uncertain]] entries.")
+  var uncertainOnly = false
+
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
@@ -158,7 +161,8 @@ struct TornadoCommand: ParsableCommand {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     let tornado = try whatIf { () throws(WhatIfError) -> Tornado in
       try Tornado(
-        scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta))
+        scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta),
+        uncertainOnly: uncertainOnly)
     }
     let result = try whatIf { () throws(WhatIfError) in
       try ProgressBar.showing(

@@ -21,19 +21,27 @@ public struct Tornado: Sendable {
   public let year: Int
   /// δ, in (0, 1).
   public let delta: Double
+  /// Whether only the targets of `[[uncertain]]` entries move (else every target).
+  public let uncertainOnly: Bool
 
-  /// - Throws: `WhatIfError` for a metric that is not a balance metric or a year outside the
-  ///   projection years.
-  public init(scenario: Scenario, metric: String, year: Int, delta: Double) throws(WhatIfError) {
+  /// - Throws: `WhatIfError` for a metric that is not a balance metric, a year outside the
+  ///   projection years, or `uncertainOnly` on a scenario without `[[uncertain]]` entries.
+  public init(
+    scenario: Scenario, metric: String, year: Int, delta: Double, uncertainOnly: Bool = false
+  ) throws(WhatIfError) {
     precondition(delta > 0 && delta < 1, "Tornado: delta \(delta)")
     _ = try MetricSelection.metric(metric, option: .metric)
     guard scenario.info.projectionYears.contains(year) else {
       throw .yearOutOfRange(year: year, valid: scenario.info.projectionYears)
     }
+    if uncertainOnly && scenario.uncertain.isEmpty {
+      throw .noUncertainInputs(scenario.info.name)
+    }
     self.scenario = scenario
     self.metric = metric
     self.year = year
     self.delta = delta
+    self.uncertainOnly = uncertainOnly
   }
 
   /// Parses `10%` or `0.1` into δ in (0, 1).
@@ -55,8 +63,14 @@ public struct Tornado: Sendable {
     String(warning.unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) })
   }
 
-  /// The targets, in `validTargets` order.
-  public var targets: [ShockTarget] { scenario.validTargets }
+  /// The targets, in `validTargets` order: those of `[[uncertain]]` entries alone when
+  /// `uncertainOnly`.
+  public var targets: [ShockTarget] {
+    let all = scenario.validTargets
+    guard uncertainOnly else { return all }
+    let uncertain = Set(scenario.uncertain.map(\.target))
+    return all.filter(uncertain.contains)
+  }
 
   /// Where a target moves: an operation and the values of its low and high ends.
   public struct Range: Sendable, Equatable {

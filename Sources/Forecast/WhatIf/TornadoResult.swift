@@ -77,8 +77,10 @@ public struct TornadoResult: Sendable {
     var rank = 0
     return Table(
       title: "\(t.scenario.info.name): tornado of \(t.metric) in \(t.year), parameters "
-        + (t.scenario.uncertain.isEmpty ? "" : "over their [[uncertain]] ranges, else ")
-        + "scaled by ±\(Self.percent(t.delta))",
+        + (t.uncertainOnly
+          ? "of the [[uncertain]] entries over their ranges"
+          : (t.scenario.uncertain.isEmpty ? "" : "over their [[uncertain]] ranges, else ")
+            + "scaled by ±\(Self.percent(t.delta))"),
       columns: [.integer("rank"), .text("target"), .text("range")]
         + ["low_value", "high_value", "base_value", "swing"].map(Table.Column.number)
         + [.text("note")],

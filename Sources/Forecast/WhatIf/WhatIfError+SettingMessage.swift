@@ -33,7 +33,7 @@ extension WhatIfError: SettingMessage {
       return "\(n(.delta)): expected a share in (0, 1) such as 0.1 or a percentage such as 10%, "
         + "found '\(text)'"
     case .noUncertainInputs(let scenario):
-      return "\(scenario): a sensitivity analysis needs the scenario's uncertain inputs: add "
+      return "\(scenario): this analysis needs the scenario's uncertain inputs: add "
         + "[[uncertain]] entries (target, and uniform, triangular or normal)"
     case .unknownMethod(let name):
       return "\(n(.method)): expected sobol or morris, found '\(name)'"

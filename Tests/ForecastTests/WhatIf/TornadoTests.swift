@@ -91,6 +91,13 @@ import Testing
     #expect(abs(completion.swing - 675 * 0.8 * 2 * z * 0.1) < 1e-6)
     #expect(result.rows.first?.target == "tracks.college.completion")
     #expect(result.table.title?.contains("[[uncertain]] ranges") == true)
+    let only = try Tornado(
+      scenario: scenario, metric: "unplaced", year: 2025, delta: 0.1, uncertainOnly: true
+    ).run()
+    #expect(only.rows.map(\.target) == ["tracks.college.completion", "sectors.studio.capacity"])
+    #expect(throws: WhatIfError.noUncertainInputs("steady")) {
+      try Tornado(scenario: Self.steady(), metric: "unplaced", year: 2025, delta: 0.1, uncertainOnly: true)
+    }
   }
 
   @Test func inputsAreChecked() throws {
