@@ -5,6 +5,7 @@
 public enum Setting: String, CaseIterable, Sendable {
   case tables, format, out, long, paths, seed, level, predict, weights, strict
   case origins, horizon, metric, metrics, series, set, delta, year, rtol, atol, tolerance
+  case chart, years
   /// Recording a snapshot of a scenario's tables.
   case recordSnapshot
   /// Replacing a scenario's snapshot with its current tables.
