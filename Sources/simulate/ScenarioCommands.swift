@@ -47,19 +47,33 @@ struct Run: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
+
   func validate() throws {
     try requireDirectory(out, option: "--out")
   }
 
   func run() throws {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    if sharding.isSharded {
+      try sharding.refuse([
+        ("--out", out != nil), ("--tables", tables != nil), ("--format", format != nil),
+        ("--long", long),
+      ])
+      let spec = try sharding.spec()
+      try sharding.report {
+        try ProgressBar.showing(
+          total: Shards.paths(spec, of: loaded.info.paths).count, label: loaded.info.name
+        ) { progress in
+          try Shards.run(
+            loaded, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+            progress: progress)
+        }
+      }
+      return
+    }
     do {
-      let chosen = try tables.map(RunOutput.tables)
-        ?? loaded.output.tables.map { try RunOutput.tables($0.joined(separator: ",")) }
-        ?? RunTable.defaults(paths: loaded.info.paths)
-      let request = try OutputRequest(
-        tables: chosen, format: format ?? .table(loaded.output.format ?? .text),
-        shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
+      let request = try runRequest(loaded, tables: tables, format: format, long: long, out: out)
       let projection = try monteCarlo.run(loaded)
       writeOut(try request.emit(projection, metadata: RunMetadata(projection: projection)))
       writeWarnings(projection.warnings)

@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     version: versionText,
     subcommands: [
       Run.self, Validate.self, Targets.self, Resolve.self, Compare.self, SweepCommand.self,
-      TornadoCommand.self, Check.self, SnapshotCommand.self, BacktestCommand.self, Fit.self,
+      TornadoCommand.self, Check.self, SnapshotCommand.self, BacktestCommand.self, Merge.self, Fit.self,
       BLASInfoCommand.self,
     ]
   )
