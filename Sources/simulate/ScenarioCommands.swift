@@ -33,33 +33,16 @@ struct Run: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: ArgumentHelp("Comma-separated tables: \(RunTable.names.joined(separator: ", ")).")) 
-  var tables: String?
-
-  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
-  var format: RunFormat?
-
-  @Option(help: "Write one file per table into this folder instead of standard output.")
-  var out: String?
-
-  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
-  var long = false
+  @OptionGroup var output: RunOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
-  func validate() throws {
-    try requireDirectory(out, option: "--out")
-  }
-
   func run() throws {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     if sharding.isSharded {
-      try sharding.refuse([
-        ("--out", out != nil), ("--tables", tables != nil), ("--format", format != nil),
-        ("--long", long),
-      ])
+      try sharding.refuse(output.given)
       let spec = try sharding.spec()
       try sharding.report {
         try ProgressBar.showing(
@@ -73,7 +56,7 @@ struct Run: ParsableCommand {
       return
     }
     do {
-      let request = try runRequest(loaded, tables: tables, format: format, long: long, out: out)
+      let request = try output.request(loaded)
       let projection = try monteCarlo.run(loaded)
       writeOut(try request.emit(projection, metadata: RunMetadata(projection: projection)))
       writeWarnings(projection.warnings)

@@ -98,13 +98,46 @@ struct Merge: ParsableCommand {
   @Argument(help: "Shard result files (.shard), or folders of them.")
   var shardResults: [String]
 
-  @Option(help: ArgumentHelp("Comma-separated tables (a run): \(RunTable.names.joined(separator: ", ")).")) 
+  @OptionGroup var output: RunOutputOptions
+
+  func run() throws {
+    let merged: Shards.Merged
+    do { merged = try Shards.merge(shardResults) } catch { throw failBadInput(error) }
+    switch merged {
+    case .run(let projection, let metadata):
+      do {
+        let request = try output.request(projection.scenario)
+        writeOut(try request.emit(projection, metadata: metadata))
+      } catch {
+        throw failBadInput(error)
+      }
+      writeWarnings(projection.warnings)
+    case .sweep(let result):
+      if let flag = output.given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
+        throw failBadInput(
+          "\(flag) does not go with a sweep's shards: the merged sweep table goes to standard "
+            + "output, as `simulate sweep` writes it")
+      }
+      guard case .table(let tableFormat) = output.format ?? .table(.text) else {
+        throw failBadInput("--format vega-lite draws a run's fan table, not a sweep")
+      }
+      let request = ResultOutput(format: tableFormat, shape: output.long ? .long : .wide)
+      writeOut(request.rendered(result.table, long: result.longTable))
+      writeWarnings(result.warnings)
+    }
+  }
+}
+
+/// `--tables`, `--format`, `--out` and `--long`: what `run` (and `merge` of a run's shards)
+/// writes.
+struct RunOutputOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Comma-separated tables: \(RunTable.names.joined(separator: ", ")).")) 
   var tables: String?
 
-  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (a run's fan table only).")
+  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
   var format: RunFormat?
 
-  @Option(help: "Write one file per table into this folder (a run) instead of standard output.")
+  @Option(help: "Write one file per table into this folder instead of standard output.")
   var out: String?
 
   @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
@@ -114,47 +147,22 @@ struct Merge: ParsableCommand {
     try requireDirectory(out, option: "--out")
   }
 
-  func run() throws {
-    let merged: Shards.Merged
-    do { merged = try Shards.merge(shardResults) } catch { throw failBadInput(error) }
-    switch merged {
-    case .run(let projection, let metadata):
-      do {
-        let request = try runRequest(
-          projection.scenario, tables: tables, format: format, long: long, out: out)
-        writeOut(try request.emit(projection, metadata: metadata))
-      } catch {
-        throw failBadInput(error)
-      }
-      writeWarnings(projection.warnings)
-    case .sweep(let result):
-      if let flag = [("--tables", tables != nil), ("--out", out != nil)].first(where: \.1)?.0 {
-        throw failBadInput(
-          "\(flag) does not go with a sweep's shards: the merged sweep table goes to standard "
-            + "output, as `simulate sweep` writes it")
-      }
-      guard case .table(let tableFormat) = format ?? .table(.text) else {
-        throw failBadInput("--format vega-lite draws a run's fan table, not a sweep")
-      }
-      let output = ResultOutput(format: tableFormat, shape: long ? .long : .wide)
-      writeOut(output.rendered(result.table, long: result.longTable))
-      writeWarnings(result.warnings)
-    }
+  /// Each option by flag, with whether it was given.
+  var given: [(String, Bool)] {
+    [("--out", out != nil), ("--tables", tables != nil), ("--format", format != nil), ("--long", long)]
   }
-}
 
-/// What `run` (and `merge` of a run's shards) writes: the tables given or the scenario's
-/// `[output]` ones, in the format given or the scenario's, to a folder or standard output.
-func runRequest(
-  _ scenario: Scenario, tables: String?, format: RunFormat?, long: Bool, out: String?
-) throws(RunOutput.Failure) -> OutputRequest {
-  var chosen = RunTable.defaults(paths: scenario.info.paths)
-  if let tables {
-    chosen = try RunOutput.tables(tables)
-  } else if let defaults = scenario.output.tables {
-    chosen = try RunOutput.tables(defaults.joined(separator: ","))
+  /// The tables given or the scenario's `[output]` ones (else the defaults for its paths), in
+  /// the format given or the scenario's, to a folder or standard output.
+  func request(_ scenario: Scenario) throws(RunOutput.Failure) -> OutputRequest {
+    var chosen = RunTable.defaults(paths: scenario.info.paths)
+    if let tables {
+      chosen = try RunOutput.tables(tables)
+    } else if let defaults = scenario.output.tables {
+      chosen = try RunOutput.tables(defaults.joined(separator: ","))
+    }
+    return try OutputRequest(
+      tables: chosen, format: format ?? .table(scenario.output.format ?? .text),
+      shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
   }
-  return try OutputRequest(
-    tables: chosen, format: format ?? .table(scenario.output.format ?? .text),
-    shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
 }

@@ -62,17 +62,12 @@ public enum Shards {
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> Outcome {
     let data = try ScenarioData(scenario: scenario)
-    let identity = RunShard.identity(scenario, data: data)
-    let path = (directory as NSString).appendingPathComponent(fileName(command: "run", spec: spec))
-    let range = ShardPlan.paths(spec, of: scenario.info.paths)
-    let check = existing(path, identity: identity, spec: spec, items: range, resume: resume)
-    if check.keep {
-      return Outcome(path: path, spec: spec, items: range, noun: "paths", resumed: true, replaced: nil)
+    return try shard(
+      RunShard.identity(scenario, data: data), spec: spec,
+      items: ShardPlan.paths(spec, of: scenario.info.paths), directory: directory, resume: resume
+    ) { identity in
+      try RunShard.run(scenario, spec: spec, identity: identity, data: data, progress: progress).file
     }
-    let shard = try RunShard.run(scenario, spec: spec, identity: identity, data: data, progress: progress)
-    try shard.file.write(to: path)
-    return Outcome(
-      path: path, spec: spec, items: range, noun: "paths", resumed: false, replaced: check.reason)
   }
 
   /// Runs shard `spec` of `sweep`'s grid points and writes its result into `directory`, as
@@ -83,17 +78,25 @@ public enum Shards {
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> Outcome {
     let data = try sweep.data()
-    let identity = SweepShard.identity(sweep, data: data)
-    let path = (directory as NSString).appendingPathComponent(fileName(command: "sweep", spec: spec))
-    let range = spec.share(of: sweep.pointCount)
-    let check = existing(path, identity: identity, spec: spec, items: range, resume: resume)
-    if check.keep {
-      return Outcome(path: path, spec: spec, items: range, noun: "grid points", resumed: true, replaced: nil)
+    return try shard(
+      SweepShard.identity(sweep, data: data), spec: spec, items: spec.share(of: sweep.pointCount),
+      directory: directory, resume: resume
+    ) { identity in
+      try SweepShard.run(sweep, spec: spec, identity: identity, data: data, progress: progress).file
     }
-    let shard = try SweepShard.run(sweep, spec: spec, identity: identity, data: data, progress: progress)
-    try shard.file.write(to: path)
+  }
+
+  /// Keeps the verified result of this shard when resuming, else computes and writes it.
+  private static func shard(
+    _ identity: ShardIdentity, spec: ShardSpec, items: Range<Int>, directory: String,
+    resume: Bool, compute: (ShardIdentity) throws -> ShardFile
+  ) throws -> Outcome {
+    let path = (directory as NSString).appendingPathComponent(
+      fileName(command: identity.kind.rawValue, spec: spec))
+    let check = existing(path, identity: identity, spec: spec, items: items, resume: resume)
+    if !check.keep { try compute(identity).write(to: path) }
     return Outcome(
-      path: path, spec: spec, items: range, noun: "grid points", resumed: false,
+      path: path, spec: spec, items: items, noun: identity.kind.noun, resumed: check.keep,
       replaced: check.reason)
   }
 
