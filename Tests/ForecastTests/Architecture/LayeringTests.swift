@@ -15,7 +15,7 @@ struct LayeringTests {
     ["Scenario"],
     ["Simulation"],
     ["WhatIf", "Backtest"],
-    ["Report", "Checks", "Shards"],
+    ["Report", "Checks", "Figures", "Shards"],
   ]
 
   static let sources = URL(fileURLWithPath: #filePath)
