@@ -60,3 +60,21 @@ import Testing
     #expect(two.status == 2 && two.stderr.contains("only compare takes alternatives"))
   }
 }
+
+/// `simulate report` as a user runs it: one HTML file, written whole; bad input exit 2.
+@Suite struct ReportCommandTests {
+  @Test func writesOnePage() throws {
+    let dir = PlotCommandTests.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("report.html").path
+    let result = try Simulate.run(["report", PlotCommandTests.baseline, "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("</html>"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
+    let missing = try Simulate.run(["report", "nope.toml", "--out", out])
+    #expect(missing.status == 2 && missing.stderr.contains("nope.toml"))
+    let folder = try Simulate.run(["report", PlotCommandTests.baseline, "--out", dir.path])
+    #expect(folder.status == 2, "\(folder.stderr)")
+  }
+}

@@ -16,6 +16,7 @@ struct LayeringTests {
     ["Simulation"],
     ["WhatIf", "Backtest"],
     ["Report", "Checks", "Figures", "Shards"],
+    ["Publication"],
   ]
 
   static let sources = URL(fileURLWithPath: #filePath)
