@@ -15,7 +15,7 @@ struct LayeringTests {
     ["Scenario"],
     ["Simulation"],
     ["WhatIf", "Backtest"],
-    ["Report", "Checks", "Figures"],
+    ["Report", "Checks", "Figures", "Shards"],
     ["Publication"],
   ]
 
