@@ -33,33 +33,30 @@ struct Run: ParsableCommand {
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
-  @Option(help: ArgumentHelp("Comma-separated tables: \(RunTable.names.joined(separator: ", ")).")) 
-  var tables: String?
-
-  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
-  var format: RunFormat?
-
-  @Option(help: "Write one file per table into this folder instead of standard output.")
-  var out: String?
-
-  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
-  var long = false
+  @OptionGroup var output: RunOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
-  func validate() throws {
-    try requireDirectory(out, option: "--out")
-  }
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
 
   func run() throws {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    if sharding.isSharded {
+      try sharding.refuse(output.given)
+      let spec = try sharding.spec()
+      try sharding.report {
+        try ProgressBar.showing(
+          total: Shards.paths(spec, of: loaded.info.paths).count, label: loaded.info.name
+        ) { progress in
+          try Shards.run(
+            loaded, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+            progress: progress)
+        }
+      }
+      return
+    }
     do {
-      let chosen = try tables.map(RunOutput.tables)
-        ?? loaded.output.tables.map { try RunOutput.tables($0.joined(separator: ",")) }
-        ?? RunTable.defaults(paths: loaded.info.paths)
-      let request = try OutputRequest(
-        tables: chosen, format: format ?? .table(loaded.output.format ?? .text),
-        shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
+      let request = try output.request(loaded)
       let projection = try monteCarlo.run(loaded)
       writeOut(try request.emit(projection, metadata: RunMetadata(projection: projection)))
       writeWarnings(projection.warnings)

@@ -16,7 +16,8 @@ struct Simulate: ParsableCommand {
     version: versionText,
     subcommands: [
       Run.self, Validate.self, Targets.self, Resolve.self, Compare.self, SweepCommand.self,
-      TornadoCommand.self, SensitivityCommand.self, Check.self, SnapshotCommand.self, BacktestCommand.self, Fit.self,
+      TornadoCommand.self, SensitivityCommand.self, PlotCommand.self, ReportCommand.self,
+      Check.self, SnapshotCommand.self, BacktestCommand.self, Merge.self, Fit.self,
       BLASInfoCommand.self,
     ]
   )
@@ -31,7 +32,8 @@ struct Simulate: ParsableCommand {
     // Scenario commands multiply small matrices in their own parallel batches: one BLAS
     // thread each. `fit` keeps OpenBLAS's threads for its large designs.
     let scenarioCommands: Set<String> = [
-      "run", "validate", "check", "snapshot", "backtest", "compare", "sweep", "tornado",
+      "run", "validate", "check", "snapshot", "backtest", "compare", "sweep", "tornado", "plot",
+      "report",
     ]
     KernelSelection.reexecuteIfNeeded(
       singleThreaded: CommandLine.arguments.dropFirst().first.map(scenarioCommands.contains) ?? false)

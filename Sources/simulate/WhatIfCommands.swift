@@ -88,6 +88,8 @@ struct SweepCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
+
   func validate() throws {
     if settings.isEmpty {
       throw ValidationError("give at least one --set TARGET=VALUES (see `simulate targets`)")
@@ -104,6 +106,21 @@ struct SweepCommand: ParsableCommand {
         scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics))
       try sweep.checkOutputSize(long: output.long)
       return sweep
+    }
+    if sharding.isSharded {
+      try sharding.refuse([("--long", output.long)])
+      let spec = try sharding.spec()
+      try sharding.report {
+        try ProgressBar.showing(
+          total: Shards.points(spec, of: sweep.pointCount).count, label: loaded.info.name,
+          unit: "grid points"
+        ) { progress in
+          try Shards.sweep(
+            sweep, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+            progress: progress)
+        }
+      }
+      return
     }
     let result = try whatIf { () throws(WhatIfError) in
       try ProgressBar.showing(

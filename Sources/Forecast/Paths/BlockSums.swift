@@ -18,6 +18,16 @@ struct BlockSums: Sendable, Equatable {
   var equal: [[Bool]]
   var paths: Int
 
+  /// Sums as read back from a shard result (MODEL.md 13); the caller has checked the shapes.
+  init(years: ClosedRange<Int>, rows: Int, sums: [Matrix], first: [[Double]], equal: [[Bool]], paths: Int) {
+    self.years = years
+    self.rows = rows
+    self.sums = sums
+    self.first = first
+    self.equal = equal
+    self.paths = paths
+  }
+
   /// The sums of `series`, whose path 0 is path `firstPath` of the run (a multiple of 64).
   init(_ series: PathSeries, firstPath: Int) {
     precondition(firstPath % Self.block == 0, "BlockSums: a batch starts at path \(firstPath)")

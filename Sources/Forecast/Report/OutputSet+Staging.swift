@@ -22,12 +22,17 @@ extension OutputSet {
 
     /// Writes each file whole and flushed, then flushes the folder.
     func write(_ files: [(name: String, contents: String)]) throws(Failure) {
+      try write(bytes: files.map { (name: $0.name, bytes: Array($0.contents.utf8)) })
+    }
+
+    /// Writes each file of bytes whole and flushed, then flushes the folder.
+    func write(bytes files: [(name: String, bytes: [UInt8])]) throws(Failure) {
       for file in files {
         precondition(isOutputFile(file.name), "OutputSet: '\(file.name)' is not an output file name")
         let target = (path as NSString).appendingPathComponent(file.name)
         let descriptor = Interruption.unlessStopping { systemCreateExclusive(target) } ?? -1
         guard descriptor >= 0 else { throw failure() }
-        let written = systemWriteAll(descriptor, Array(file.contents.utf8)) && systemSync(descriptor)
+        let written = systemWriteAll(descriptor, file.bytes) && systemSync(descriptor)
         let code = systemErrno()
         systemClose(descriptor)
         guard written else { throw failure(code) }

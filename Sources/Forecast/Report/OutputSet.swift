@@ -54,7 +54,7 @@ public enum OutputSet {
   /// Whether `name` is an output file a set may hold and replace: a plain name of lower-case
   /// letters, digits, `_`, `-` and `.`, ending in one of the formats' extensions.
   public static func isOutputFile(_ name: String) -> Bool {
-    let extensions = [".csv", ".tsv", ".json", ".txt", ".md", ".svg", ".html", ".xml"]
+    let extensions = [".csv", ".tsv", ".json", ".txt", ".md", ".svg", ".html", ".xml", ".shard"]
     return !name.hasPrefix(".") && extensions.contains { name.hasSuffix($0) }
       && name.unicodeScalars.allSatisfy {
         ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "_-.".unicodeScalars.contains($0)
@@ -98,6 +98,11 @@ public enum OutputSet {
   /// Writes one file whole in place of `path` (a file or nothing), through a staging folder
   /// beside it: at every instant `path` is the old file or the new one.
   public static func writeFile(_ path: String, contents: String) throws(Failure) {
+    try writeFile(path, bytes: Array(contents.utf8))
+  }
+
+  /// Writes one file of bytes whole in place of `path`, as `writeFile(_:contents:)` does.
+  public static func writeFile(_ path: String, bytes: [UInt8]) throws(Failure) {
     let destination = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     let parent = (destination as NSString).deletingLastPathComponent
     let name = (destination as NSString).lastPathComponent
@@ -109,7 +114,7 @@ public enum OutputSet {
     defer { systemClose(lockDescriptor) }
     let staging = try Staging.create(for: destination)
     defer { staging.remove() }
-    try staging.write([(name: name, contents: contents)])
+    try staging.write(bytes: [(name: name, bytes: bytes)])
     let staged = (staging.path as NSString).appendingPathComponent(name)
     guard Interruption.unlessStopping({ systemRename(staged, destination) }) == true else {
       throw .cannotWrite(path: destination, reason: systemErrorMessage(systemErrno()))

@@ -19,7 +19,8 @@ public struct RunMetadata: Sendable, Equatable {
   /// The version of the Forecast library and the `simulate` tool.
   public static let toolVersion = "0.2.0"
 
-  public init(projection: Projection) {
+  /// - Parameter blas: the BLAS that computed the numbers (a merge of shards: theirs).
+  public init(projection: Projection, blas: BLASInfo = .current) {
     let info = projection.scenario.info
     scenario = info.name
     title = info.title
@@ -28,7 +29,7 @@ public struct RunMetadata: Sendable, Equatable {
     paths = info.paths
     seed = info.seed
     toolVersion = Self.toolVersion
-    blas = BLASInfo.current
+    self.blas = blas
     let recorded = projection.scenario.digests
     scenarioFiles = projection.scenario.files.map { Self.digest($0, recorded: recorded) }
     dataFiles = projection.dataFiles.map { Self.digest($0, recorded: recorded) }

@@ -20,6 +20,20 @@ struct BatchResult: Sendable {
   /// Values clamped into their domain, by parameter.
   let clamps: [String: ClampLog.Entry]
 
+  /// Consecutive batches as one, in path order, without their engine outputs: what a shard
+  /// of a run (MODEL.md 13) keeps of its batches. Every part but the last holds whole blocks.
+  static func joined(_ parts: [BatchResult]) -> BatchResult {
+    let first = parts[0]
+    return BatchResult(
+      startYear: first.startYear, firstPath: first.firstPath, tracks: first.tracks,
+      sectors: first.sectors, fields: first.fields,
+      supply: .joined(parts.map(\.supply)), demand: .joined(parts.map(\.demand)),
+      placements: .joined(parts.map(\.placements)),
+      balance: PathSeries.joined(parts.map(\.balance)), engines: nil,
+      fitRows: first.fitRows, warnings: first.warnings,
+      ranges: RangeCheck.joined(parts.map(\.ranges)), clamps: ClampLog.joined(parts.map(\.clamps)))
+  }
+
   /// The balance metrics of every path: graduates Σ_k G_k, new supply N, capacity D,
   /// placed P, unplaced N − P, vacancies Σ_s V_s, coverage D / N (NaN where N = 0).
   static func balance(cohort: CohortProjection, matches: [PathMatching], paths: Int)

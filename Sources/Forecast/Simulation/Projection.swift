@@ -95,13 +95,7 @@ public struct Projection: Sendable {
       self.engines = nil
     }
     self.fitRows = first.fitRows
-    var ranges = first.ranges
-    for part in parts.dropFirst() {
-      for (k, count) in part.ranges.enumerated() {
-        ranges[k].years.formUnion(count.years)
-        ranges[k].pathYears += count.pathYears
-      }
-    }
+    let ranges = RangeCheck.joined(parts.map(\.ranges))
     self.warnings = first.warnings + RangeCheck.warnings(ranges, paths: paths)
       + ClampLog.warnings(ClampLog.joined(parts.map(\.clamps)), paths: paths)
     self.dataFiles = dataFiles

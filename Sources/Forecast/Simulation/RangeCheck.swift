@@ -91,6 +91,18 @@ enum RangeCheck {
     }
   }
 
+  /// Counts of consecutive batches added up (each batch has the same tracks and sectors).
+  static func joined(_ parts: [[Count]]) -> [Count] {
+    var out = parts[0]
+    for part in parts.dropFirst() {
+      for (k, count) in part.enumerated() {
+        out[k].years.formUnion(count.years)
+        out[k].pathYears += count.pathYears
+      }
+    }
+    return out
+  }
+
   /// Sorted years as spans: "1999–2005, 2010".
   static func spans(_ years: [Int]) -> String {
     var parts: [String] = []

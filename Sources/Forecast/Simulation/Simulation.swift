@@ -38,18 +38,34 @@ public struct Simulation: Sendable {
   ) throws(SimulationError) -> Projection {
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
-    let batchSize = batchSize
-      ?? Self.automaticBatchSize(total: total, cores: ProcessInfo.processInfo.activeProcessorCount)
-    precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     try checkMemory(
       paths: total, keepPaths: keepPaths, available: AvailableMemory.bytes())
+    let parts = try batchResults(
+      range: 0..<total, total: total, batchSize: batchSize, keepPaths: keepPaths, data: data,
+      progress: progress)
+    return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
+  }
+
+  /// Paths `range` of a run of `total` paths, in batches of whole blocks of 64 counted from
+  /// the range's start (a multiple of 64), run concurrently: the batches' results in path
+  /// order. A run is the range of all its paths; a shard (MODEL.md 13) is a range of blocks.
+  func batchResults(
+    range: Range<Int>, total: Int, batchSize: Int?, keepPaths: Bool, data: ScenarioData,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(SimulationError) -> [BatchResult] {
+    precondition(range.lowerBound % BlockSums.block == 0, "Simulation: a range starts at \(range.lowerBound)")
+    let batchSize = batchSize
+      ?? Self.automaticBatchSize(
+        total: range.count, cores: ProcessInfo.processInfo.activeProcessorCount)
+    precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
     let prepared = try prepare(data: data, stochastic: total > 1)
-    let batches = Self.batches(total: total, size: batchSize)
+    let batches = Self.batches(total: range.count, size: batchSize)
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let registry = RandomSourceRegistry()
     let contexts = batches.map {
       PathContext(
-        seed: seed, paths: $0, total: total, baseYear: scenario.info.baseYear, sources: registry)
+        seed: seed, paths: ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound),
+        total: total, baseYear: scenario.info.baseYear, sources: registry)
     }
     let results = ConcurrentJobs.run(
       count: contexts.count, work: { contexts[$0].count }, progress: progress
@@ -68,7 +84,7 @@ public struct Simulation: Sendable {
       }
     }
     try Self.checkSources(registry)
-    return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
+    return parts
   }
 
   /// Bytes a run of `paths` paths keeps, about, with a margin. Without `keepPaths`: the 7

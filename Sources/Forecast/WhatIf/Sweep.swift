@@ -88,32 +88,44 @@ public struct Sweep: Sendable {
   /// - Parameter progress: called with the number of points finished (from any thread).
   /// - Throws: `WhatIfError.run` for the first grid point (in index order) whose run fails.
   public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError) -> SweepResult {
-    let data: ScenarioData
+    let points = try run(points: 0..<pointCount, data: try data(), progress: progress)
+    return SweepResult(sweep: self, levels: SweepResult.levels(scenario), points: points)
+  }
+
+  /// The scenario's data, read once for every grid point.
+  func data() throws(WhatIfError) -> ScenarioData {
     do {
-      data = try ScenarioData(scenario: scenario)
+      return try ScenarioData(scenario: scenario)
     } catch {
       throw .run(scenario: scenario.info.name, error)
     }
+  }
+
+  /// Grid points `range`, each on the scenario's seed and paths: their statistics in point
+  /// order. The whole sweep is the range of all its points; a shard (MODEL.md 13) a part.
+  func run(points range: Range<Int>, data: ScenarioData, progress: (@Sendable (Int) -> Void)?)
+    throws(WhatIfError) -> [SweepResult.Point]
+  {
     let years = scenario.info.projectionYears
     let levels = SweepResult.levels(scenario)
     let results = ConcurrentJobs.run(
-      count: pointCount, concurrent: Simulation.runsSideBySide(paths: scenario.info.paths),
+      count: range.count, concurrent: Simulation.runsSideBySide(paths: scenario.info.paths),
       progress: progress
     ) {
-      index throws(SimulationError) -> SweepResult.Point in
-      let projection = try Simulation(scenario: scenario(at: index)).run(
+      offset throws(SimulationError) -> SweepResult.Point in
+      let projection = try Simulation(scenario: scenario(at: range.lowerBound + offset)).run(
         batchSize: Simulation.sideBySideBatchSize(paths: scenario.info.paths), data: data)
       return SweepResult.Point(
         projection: projection, years: years, metrics: metrics, levels: levels)
     }
     var points: [SweepResult.Point] = []
     points.reserveCapacity(results.count)
-    for (index, result) in results.enumerated() {
+    for (offset, result) in results.enumerated() {
       switch result {
       case .success(let point): points.append(point)
-      case .failure(let error): throw .run(scenario: label(index), error)
+      case .failure(let error): throw .run(scenario: label(range.lowerBound + offset), error)
       }
     }
-    return SweepResult(sweep: self, levels: levels, points: points)
+    return points
   }
 }

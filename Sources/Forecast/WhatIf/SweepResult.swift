@@ -7,6 +7,11 @@ public struct SweepResult: Sendable {
     let statistics: [Double]
     let warnings: [String]
 
+    init(statistics: [Double], warnings: [String]) {
+      self.statistics = statistics
+      self.warnings = warnings
+    }
+
     init(
       projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]
     ) {

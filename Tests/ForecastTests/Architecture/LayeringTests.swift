@@ -15,7 +15,8 @@ struct LayeringTests {
     ["Scenario"],
     ["Simulation"],
     ["WhatIf", "Backtest"],
-    ["Report", "Checks"],
+    ["Report", "Checks", "Figures", "Shards"],
+    ["Publication"],
   ]
 
   static let sources = URL(fileURLWithPath: #filePath)

@@ -1,0 +1,113 @@
+/// A shard of a sweep (MODEL.md 13): a run of consecutive grid points, each point's
+/// statistics (mean and quantiles per year and metric) and warnings, and the sweep's axes and
+/// metrics so that the merged table can be written without the scenario.
+struct SweepShard: Sendable {
+  let file: ShardFile
+  let info: ScenarioInfo
+  let axes: [SweepAxis]
+  let metrics: [String]
+  let points: [SweepResult.Point]
+
+  /// The sweep's axes and metrics as text, for the identity: values in round-trip form.
+  static func options(_ sweep: Sweep) -> String {
+    sweep.axes.map { axis in
+      "\(axis.target.path)=" + axis.values.map(Table.roundTripText).joined(separator: ",")
+    }.joined(separator: "; ") + "; metrics " + sweep.metrics.names.joined(separator: ",")
+  }
+
+  static func identity(_ sweep: Sweep, data: ScenarioData) -> ShardIdentity {
+    ShardIdentity(
+      kind: .sweep, scenario: sweep.scenario, dataFiles: data.files, items: sweep.pointCount,
+      options: options(sweep))
+  }
+
+  /// Runs shard `spec` of `sweep`: points floor(i M / N) ..< floor((i + 1) M / N).
+  static func run(
+    _ sweep: Sweep, spec: ShardSpec, identity: ShardIdentity, data: ScenarioData,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(WhatIfError) -> SweepShard {
+    let range = spec.share(of: sweep.pointCount)
+    let points = try sweep.run(points: range, data: data, progress: progress)
+    var w = ShardWriter()
+    w.info(sweep.scenario.info)
+    w.int(sweep.axes.count)
+    for axis in sweep.axes {
+      w.string(axis.target.path)
+      w.doubles(axis.values)
+    }
+    w.strings(sweep.metrics.names)
+    w.int(points.count)
+    for point in points {
+      w.doubles(point.statistics)
+      w.strings(point.warnings)
+    }
+    return SweepShard(
+      file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
+      info: sweep.scenario.info, axes: sweep.axes, metrics: sweep.metrics.names, points: points)
+  }
+
+  init(file: ShardFile, path: String) throws(ShardError) {
+    var r = ShardReader(file.results)
+    do throws(ShardReader.Damaged) {
+      info = try r.info()
+      var axes: [SweepAxis] = []
+      for _ in 0..<(try r.count("axes", size: 16)) {
+        let text = try r.string("an axis's target")
+        let values = try r.doubles("an axis's values")
+        guard let target = ShockTarget(path: text), !values.isEmpty else {
+          throw ShardReader.Damaged(reason: "its axis '\(text)' is not readable")
+        }
+        axes.append(SweepAxis(target: target, values: values))
+      }
+      self.axes = axes
+      metrics = try r.strings("the metrics")
+      var points: [SweepResult.Point] = []
+      for _ in 0..<(try r.count("grid points", size: 16)) {
+        let statistics = try r.doubles("a point's statistics")
+        let warnings = try r.strings("a point's warnings")
+        points.append(SweepResult.Point(statistics: statistics, warnings: warnings))
+      }
+      self.points = points
+      guard r.isAtEnd else { throw ShardReader.Damaged(reason: "it has bytes after its results") }
+    } catch {
+      throw .damaged(path: path, reason: error.reason)
+    }
+    let width = info.projectionYears.count * metrics.count
+      * ((info.paths > 1 ? info.quantiles.count : 0) + 1)
+    guard points.count == file.items.count, points.allSatisfy({ $0.statistics.count == width }),
+      !axes.isEmpty, metrics.allSatisfy({ BalanceMetric(rawValue: $0) != nil })
+    else {
+      throw .damaged(path: path, reason: "its results do not fit its range of grid points")
+    }
+    self.file = file
+  }
+
+  private init(
+    file: ShardFile, info: ScenarioInfo, axes: [SweepAxis], metrics: [String],
+    points: [SweepResult.Point]
+  ) {
+    self.file = file
+    self.info = info
+    self.axes = axes
+    self.metrics = metrics
+    self.points = points
+  }
+
+  /// The whole sweep's result from its shards, in point order (checked already).
+  static func result(_ shards: [(path: String, shard: SweepShard)]) throws(ShardError) -> SweepResult {
+    let first = shards[0].shard
+    let sweep: Sweep
+    do throws(WhatIfError) {
+      sweep = try Sweep(
+        scenario: Scenario(info: first.info), axes: first.axes,
+        metrics: MetricSelection(parsing: first.metrics.joined(separator: ",")))
+    } catch {
+      throw .damaged(path: shards[0].path, reason: "its sweep is not one: \(error)")
+    }
+    guard sweep.pointCount == first.file.identity.items else {
+      throw .damaged(path: shards[0].path, reason: "its axes do not give its number of grid points")
+    }
+    return SweepResult(
+      sweep: sweep, levels: SweepResult.levels(sweep.scenario), points: shards.flatMap(\.shard.points))
+  }
+}

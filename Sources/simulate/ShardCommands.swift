@@ -1,0 +1,168 @@
+import ArgumentParser
+import Forecast
+import Foundation
+
+/// `--shard I/N`, `--shards N`, `--shard-dir DIR` and `--resume`, shared by the commands
+/// that shard (MODEL.md 13; docs/scale.md).
+struct ShardOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Compute shard I of N only (0 <= I < N) and write its result into --shard-dir.",
+      valueName: "I/N"))
+  var shard: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Compute one of N shards, the index read from JOB_COMPLETION_INDEX (Kubernetes) or "
+        + "SLURM_ARRAY_TASK_ID.", valueName: "N"))
+  var shards: Int?
+
+  @Option(
+    name: .customLong("shard-dir"),
+    help: ArgumentHelp(
+      "Folder for shard results. Alone, the shard is SLURM_ARRAY_TASK_ID of SLURM_ARRAY_TASK_COUNT.",
+      valueName: "DIR"))
+  var directory: String?
+
+  @Flag(help: "Keep a shard's result that is already in --shard-dir and verifies, instead of rerunning it.")
+  var resume = false
+
+  /// Whether the command computes a shard rather than the whole run.
+  var isSharded: Bool { shard != nil || shards != nil || directory != nil }
+
+  func validate() throws {
+    if shard != nil && shards != nil {
+      throw ValidationError("give --shard I/N or --shards N, not both")
+    }
+    if (shard != nil || shards != nil) && directory == nil {
+      throw ValidationError("--shard and --shards need --shard-dir DIR, the folder for the shard's result")
+    }
+    if resume && !isSharded {
+      throw ValidationError("--resume goes with --shard-dir (it keeps a shard's verified result)")
+    }
+    try requireDirectory(directory, option: "--shard-dir")
+  }
+
+  /// The shard to compute: given, or from the array job's environment.
+  func spec() throws -> ShardSpec {
+    do {
+      if let shard { return try ShardSpec(parsing: shard) }
+      return try ShardSpec.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)
+    } catch {
+      throw failBadInput(error)
+    }
+  }
+
+  /// Refuses output options with a shard: its result is a shard file, and `merge` writes
+  /// the tables.
+  func refuse(_ given: [(String, Bool)]) throws {
+    if let (flag, _) = given.first(where: \.1) {
+      throw failBadInput(
+        "\(flag) does not go with a shard: the shard writes its result into --shard-dir, and "
+          + "`simulate merge` takes \(flag) when it writes the tables")
+    }
+  }
+
+  /// Runs `body` for the shard, reports on stderr what it did, and maps errors to exit 2.
+  func report(_ body: () throws -> Shards.Outcome) throws {
+    let outcome: Shards.Outcome
+    do {
+      outcome = try body()
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      throw failBadInput(error)
+    }
+    if let reason = outcome.replaced {
+      writeError("note: the result that was there was not kept: \(reason)\n")
+    }
+    writeError("\(outcome.summary)\n")
+  }
+}
+
+/// `simulate merge SHARD... `: the shards' results as the single process writes them.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Merge shard results into the tables the single-process run writes.",
+    discussion: """
+      Takes the .shard files of one `run` or `sweep` (or folders holding them), checks
+      that they are of the same run (scenario and data hashes, seed, paths, options,
+      tool version, BLAS kernel) and that together they cover its paths or grid points
+      exactly once, and writes exactly the bytes that the run without shards writes:
+      for a run, the tables (--tables, --format, --long, --out as `simulate run` takes
+      them, defaults from the scenario's [output]); for a sweep, its table on standard
+      output (--format, --long). A missing, repeated, damaged or foreign shard is an
+      error naming it (exit 2). See docs/scale.md.
+      """)
+
+  @Argument(help: "Shard result files (.shard), or folders of them.")
+  var shardResults: [String]
+
+  @OptionGroup var output: RunOutputOptions
+
+  func run() throws {
+    let merged: Shards.Merged
+    do { merged = try Shards.merge(shardResults) } catch { throw failBadInput(error) }
+    switch merged {
+    case .run(let projection, let metadata):
+      do {
+        let request = try output.request(projection.scenario)
+        writeOut(try request.emit(projection, metadata: metadata))
+      } catch {
+        throw failBadInput(error)
+      }
+      writeWarnings(projection.warnings)
+    case .sweep(let result):
+      if let flag = output.given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
+        throw failBadInput(
+          "\(flag) does not go with a sweep's shards: the merged sweep table goes to standard "
+            + "output, as `simulate sweep` writes it")
+      }
+      guard case .table(let tableFormat) = output.format ?? .table(.text) else {
+        throw failBadInput("--format vega-lite draws a run's fan table, not a sweep")
+      }
+      let request = ResultOutput(format: tableFormat, shape: output.long ? .long : .wide)
+      writeOut(request.rendered(result.table, long: result.longTable))
+      writeWarnings(result.warnings)
+    }
+  }
+}
+
+/// `--tables`, `--format`, `--out` and `--long`: what `run` (and `merge` of a run's shards)
+/// writes.
+struct RunOutputOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Comma-separated tables: \(RunTable.names.joined(separator: ", ")).")) 
+  var tables: String?
+
+  @Option(help: "Output format: text, markdown, csv, tsv, json, or vega-lite (fan table only).")
+  var format: RunFormat?
+
+  @Option(help: "Write one file per table into this folder instead of standard output.")
+  var out: String?
+
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  var long = false
+
+  func validate() throws {
+    try requireDirectory(out, option: "--out")
+  }
+
+  /// Each option by flag, with whether it was given.
+  var given: [(String, Bool)] {
+    [("--out", out != nil), ("--tables", tables != nil), ("--format", format != nil), ("--long", long)]
+  }
+
+  /// The tables given or the scenario's `[output]` ones (else the defaults for its paths), in
+  /// the format given or the scenario's, to a folder or standard output.
+  func request(_ scenario: Scenario) throws(RunOutput.Failure) -> OutputRequest {
+    var chosen = RunTable.defaults(paths: scenario.info.paths)
+    if let tables {
+      chosen = try RunOutput.tables(tables)
+    } else if let defaults = scenario.output.tables {
+      chosen = try RunOutput.tables(defaults.joined(separator: ","))
+    }
+    return try OutputRequest(
+      tables: chosen, format: format ?? .table(scenario.output.format ?? .text),
+      shape: long ? .long : .wide, destination: out.map { .directory($0) } ?? .standardOutput)
+  }
+}
