@@ -27,13 +27,13 @@ struct PlotCommand: ParsableCommand {
   @Option(help: "Chart: \(ChartKind.names.joined(separator: ", ")).")
   var chart: String
 
-  @Option(help: "Comma-separated balance metrics (fan, compare; the first for tornado and backtest).")
+  @Option(help: "Comma-separated balance metrics (fan, compare; the first for tornado, sensitivity and backtest).")
   var metrics: String?
 
   @Option(help: "Years shown, as A-B (2020-2040) or one year.")
   var years: String?
 
-  @Option(help: "Tornado: the projection year (default: base year + 5).")
+  @Option(help: "Tornado and sensitivity: the projection year (default: base year + 5).")
   var year: Int?
 
   @Option(help: "Tornado: the relative change, as 10% or 0.1.")
@@ -44,6 +44,15 @@ struct PlotCommand: ParsableCommand {
 
   @Option(help: "Backtest: years projected from each origin (default: every observed year, at most 5).")
   var horizon: Int?
+
+  @Option(help: "Sensitivity: sobol or morris.")
+  var method: String = "sobol"
+
+  @Option(help: "Sensitivity: the Sobol base sample N, a power of two.")
+  var samples: Int = 1024
+
+  @Option(help: "Sensitivity: the number of Morris trajectories.")
+  var trajectories: Int = 10
 
   @Option(help: "File to write (.svg, or .json for Vega-Lite).")
   var out: String
@@ -72,7 +81,10 @@ struct PlotCommand: ParsableCommand {
         years: try years.map { (text: String) throws(FigureError) in try YearWindow(parsing: text) },
         year: year, delta: try Tornado.delta(parsing: delta),
         origins: try origins.map { (text: String) throws(BacktestError) in try Backtest.origins(parsing: text) },
-        horizon: horizon)
+        horizon: horizon,
+        method: try GlobalSensitivity.Method(
+          named: method, baseSamples: samples, secondOrder: false, trajectories: trajectories,
+          levels: 4))
     } catch let exit as ExitCode {
       throw exit
     } catch {

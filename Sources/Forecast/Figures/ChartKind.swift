@@ -12,6 +12,8 @@ public enum ChartKind: String, CaseIterable, Sendable {
   case tornado
   /// Forecasts from past origins against what was observed, and their errors per step.
   case backtest
+  /// Sobol or Morris indices of one metric in one year over the `[[uncertain]]` inputs.
+  case sensitivity
 
   public static let names = allCases.map(\.rawValue)
 

@@ -14,14 +14,17 @@ public struct ChartRequest: Sendable {
   public var origins: ClosedRange<Int>?
   /// The backtest's horizon; nil takes every observed year after the first origin, at most 5.
   public var horizon: Int?
+  /// The sensitivity chart's design (its metric is the first of `metrics`, its year `year`).
+  public var method: GlobalSensitivity.Method
   /// The date on the source line.
   public var date: String
 
   public init(
     kind: ChartKind, metrics: MetricSelection? = nil, years: YearWindow? = nil, year: Int? = nil,
     delta: Double = 0.1, origins: ClosedRange<Int>? = nil, horizon: Int? = nil,
-    date: String = FigureSource.today()
+    method: GlobalSensitivity.Method = .sobol, date: String = FigureSource.today()
   ) {
+    self.method = method
     self.kind = kind
     self.metrics = metrics
     self.years = years
@@ -56,6 +59,17 @@ public struct ChartRequest: Sendable {
       chart = draw(result)
     case .backtest:
       chart = try draw(try backtest(base))
+    case .sensitivity:
+      let metric = metrics?.metrics.first ?? .unplaced
+      let year = self.year ?? min(base.info.baseYear + 5, base.info.projectionYears.upperBound)
+      let result: SensitivityResult
+      do {
+        result = try GlobalSensitivity(
+          scenario: base, method: method, metrics: try MetricSelection(parsing: metric.rawValue),
+          years: year...year
+        ).run()
+      } catch { throw .whatIf(error) }
+      chart = try draw(result, metric: metric, year: year)
     }
     return try chart.restricted(to: years)
   }
@@ -85,6 +99,17 @@ public struct ChartRequest: Sendable {
     let scenario = result.tornado.scenario
     let source = FigureSource(scenario: scenario, dataFiles: Self.dataFiles(scenario), date: date)
     return Chart(kind: .tornado, figures: [TornadoFigure.make(result, source: source)])
+  }
+
+  /// The sensitivity chart of one metric in one year of a sensitivity result.
+  public func draw(_ result: SensitivityResult, metric: BalanceMetric, year: Int) throws(FigureError)
+    -> Chart
+  {
+    let scenario = result.analysis.scenario
+    let source = FigureSource(scenario: scenario, dataFiles: Self.dataFiles(scenario), date: date)
+    return Chart(
+      kind: .sensitivity,
+      figures: [try SensitivityFigure.make(result, metric: metric, year: year, source: source)])
   }
 
   /// The backtest chart of a backtest's result.

@@ -134,6 +134,29 @@ import Testing
     #expect(figure.title == "What moves without a brand placement in 2030")
   }
 
+  /// Sensitivity: every uncertain input, sorted by total index (Sobol) or mu* (Morris), each
+  /// estimate with its interval; a metric the inputs cannot move is refused, not drawn flat.
+  @Test func sensitivityShowsEveryInputWithItsInterval() throws {
+    let scenario = try ShippedCharts.scenario("china-sensitivity")
+    for name in ["sensitivity", "sensitivity-morris"] {
+      let figure = try ShippedCharts.chart(name).figures[0]
+      let names = try #require(figure.panels[0].y.categoryNames)
+      #expect(Set(names) == Set(scenario.uncertain.map(\.targetPath)), "\(name)")
+      #expect(names.first == "tracks.undergraduate.entry.rate", "\(name)")
+      let marks = figure.panels[0].marks.compactMap { mark -> ErrorBarMark? in
+        if case .errorBars(let b) = mark { return b } else { return nil }
+      }
+      #expect(marks.count == 2 && marks.allSatisfy { $0.estimates.count == names.count })
+      #expect(marks[0].estimates.allSatisfy { $0.lower <= $0.value && $0.value <= $0.upper })
+      #expect(figure.title.contains("2030"))
+    }
+    var request = try ShippedCharts.request(.sensitivity, metrics: "capacity")
+    request.method = .sobol(baseSamples: 16, secondOrder: false)
+    var small = scenario
+    small.uncertain = [scenario.uncertain[7]]  // drivers.pg_share: supply only
+    #expect(throws: FigureError.constantMetrics(["capacity"])) { try request.chart(base: small) }
+  }
+
   /// Backtest: the forecasts from 2024 and 2025 against the observed graduates, then the
   /// errors per step of the four methods on a second figure.
   @Test func backtestHasForecastsAndErrors() throws {

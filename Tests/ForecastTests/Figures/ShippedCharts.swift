@@ -46,6 +46,12 @@ enum ShippedCharts {
          alternatives: [scenario("ai-trainer-boom"), scenario("brand-slowdown")])))
     charts.append(("tornado", try request(.tornado).chart(base: scenario("china-baseline"))))
     charts.append(("backtest", try request(.backtest).chart(base: scenario("china-baseline", paths: 50))))
+    var sobol = try request(.sensitivity)
+    sobol.method = .sobol(baseSamples: 64, secondOrder: false)
+    charts.append(("sensitivity", try sobol.chart(base: scenario("china-sensitivity"))))
+    var morris = try request(.sensitivity)
+    morris.method = .morris
+    charts.append(("sensitivity-morris", try morris.chart(base: scenario("china-sensitivity"))))
     return charts
   }
 

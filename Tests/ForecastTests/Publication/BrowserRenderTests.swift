@@ -131,6 +131,9 @@ struct BrowserRenderTests {
     let others = try Self.scenarioNames.filter { $0 != "china-baseline" && $0 != "china-uncertainty" }.map(Self.shipped)
     charts.append(
       ("compare", try ShippedCharts.request(.compare).chart(base: Self.shipped("china-uncertainty"), alternatives: others)))
+    for name in ["sensitivity", "sensitivity-morris"] {
+      charts.append((name, try ShippedCharts.chart(name)))
+    }
     let sources = charts.map { Table.jsonString($0.1.svg()) }.joined(separator: ",\n")
     let page = """
       <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">\(Self.errorHook)
