@@ -133,7 +133,8 @@ public struct BLASInfo: Sendable, Equatable, Codable {
   public let configuration: String
   /// The kernel family chosen at load time (`openblas_get_corename`), for example "Haswell".
   public let kernel: String
-  /// Threads OpenBLAS uses for a level-3 call.
+  /// Threads OpenBLAS uses for a level-3 call: the process's setting, not the one thread a
+  /// parallel lane lowers it to for a while (`withSingleThreadedBLAS`).
   public let threads: Int
 
   /// Asks the linked OpenBLAS.
@@ -142,9 +143,12 @@ public struct BLASInfo: Sendable, Equatable, Codable {
       library: "OpenBLAS",
       configuration: openblas_get_config().map { String(cString: $0) } ?? "unknown",
       kernel: openblas_get_corename().map { String(cString: $0) } ?? "unknown",
-      threads: Int(openblas_get_num_threads()))
+      threads: Int(configuredBLASThreads))
   }
 }
+
+/// OpenBLAS's thread count as the process set it up, read before any lane lowers it.
+private let configuredBLASThreads: Int32 = openblas_get_num_threads()
 
 /// y ← alpha · op(a[rows, :]) · x + beta · y on a block of consecutive rows of `a`, read in
 /// place through the leading dimension (no copy). For op = none, y has `rows.count` entries
@@ -179,6 +183,7 @@ public func gemvBlock(
 /// of magnitude (measured: 0.13 s single-threaded lanes against 65 s). One BLAS thread per
 /// lane also makes each lane's arithmetic independent of the machine's thread count.
 public func withSingleThreadedBLAS<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+  _ = configuredBLASThreads  // recorded before the first lowering
   let previous = openblas_get_num_threads()
   if previous == 1 { return try body() }
   openblas_set_num_threads(1)
