@@ -1,13 +1,14 @@
 # The two quick-start commands: `make run` and `make test`. Each installs OpenBLAS first
 # when it is missing (scripts/ensure-openblas.sh); `make test` also strace, for the
-# fault-injection tests (scripts/ensure-test-tools.sh). `make check` is what CI runs after
+# fault-injection tests (scripts/ensure-test-tools.sh), and chromium with fonts-noto-cjk, for
+# the browser tests of the charts and reports (scripts/ensure-chromium.sh). `make check` is what CI runs after
 # `make test` (.ci/run).
 SIMULATE := .build/release/simulate
 SIMULATE_DEBUG := .build/debug/simulate
 SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
 CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test check check-paths slurm-test deps build bench bench-mc clean
+.PHONY: run test check check-paths slurm-test deps build bench bench-mc readme-images clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -21,6 +22,7 @@ run: build
 
 test: deps
 	@bash scripts/ensure-test-tools.sh
+	@bash scripts/ensure-chromium.sh
 	swift test
 
 # Every shipped scenario's [[expect]] entries; exit 1 when one fails. Uses the debug build,
@@ -45,6 +47,10 @@ bench: deps
 # Monte Carlo paths and a sweep against a vectorised numpy peer (docs/montecarlo-benchmark.md).
 bench-mc: deps
 	bash Benchmarks/montecarlo.sh
+
+# The README's chart images, docs/images/*.png (scripts/render-readme-images.sh).
+readme-images: deps
+	bash scripts/render-readme-images.sh
 
 clean:
 	swift package clean

@@ -16,8 +16,8 @@ struct Simulate: ParsableCommand {
     version: versionText,
     subcommands: [
       Run.self, Validate.self, Targets.self, Resolve.self, Compare.self, SweepCommand.self,
-      TornadoCommand.self, PlotCommand.self, ReportCommand.self, Check.self, SnapshotCommand.self,
-      BacktestCommand.self, Merge.self, Fit.self,
+      TornadoCommand.self, SensitivityCommand.self, PlotCommand.self, ReportCommand.self,
+      Check.self, SnapshotCommand.self, BacktestCommand.self, Merge.self, Fit.self,
       BLASInfoCommand.self,
     ]
   )

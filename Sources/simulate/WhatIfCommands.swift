@@ -2,7 +2,7 @@ import ArgumentParser
 import Forecast
 
 /// Runs library code, turning a `WhatIfError` into exit 2 with its message.
-private func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
+func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
   do {
     return try body()
   } catch {
@@ -137,16 +137,20 @@ struct TornadoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tornado",
     abstract:
-      "Scale every parameter and driver by 1 ± delta and rank them by the swing of a metric.",
+      "Move every parameter and driver over its range and rank them by the swing of a metric.",
     discussion: """
       For every shock target of the scenario (`simulate targets`), two runs: the
-      target scaled by 1 - delta and by 1 + delta from base_year + 1 on (a `scale`
-      shock). Columns: target, low_value, high_value, base_value, swing = |high -
-      low|, note; sorted by swing, largest first (ties by target). Scaling is not
-      clamped: a rate pushed outside [0, 1] is reported in the note; a run that
-      fails (an eligibility above 1...) leaves its side empty, its error in the note
-      and on stderr, and the row last. Every run uses the scenario's seed and paths
-      (common random numbers); values are means over paths. See docs/whatif.md.
+      target at the low and at the high end of its range from base_year + 1 on. The
+      range is the target's [[uncertain]] entry's when the scenario gives one (a
+      uniform's or triangular's bounds, a normal's 5% and 95% quantiles, applied as
+      its op), else the target scaled by 1 - delta and 1 + delta; the parameter is
+      clamped to its domain (a rate to [0, 1]). Columns: rank, target, range,
+      low_value, high_value, base_value, swing = |high - low|, note; ranked by
+      swing, largest first (ties by target). A run that fails leaves its side
+      empty, its error in the note and on stderr, and the row after the ranked
+      ones; targets that cannot move the metric (swing below 1e-9 of the base) come
+      last, unranked. Every run uses the scenario's seed and paths (common random
+      numbers); values are means over paths. See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -159,8 +163,11 @@ struct TornadoCommand: ParsableCommand {
   @Option(help: "A projection year.")
   var year: Int
 
-  @Option(help: "Relative change, as 10% or 0.1.")
+  @Option(help: "Relative change of a target without an [[uncertain]] entry, as 10% or 0.1.")
   var delta: String = "10%"
+
+  @Flag(help: "Move only the targets of the scenario's [[uncertain]] entries.")
+  var uncertainOnly = false
 
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
@@ -171,7 +178,8 @@ struct TornadoCommand: ParsableCommand {
     let loaded = try monteCarlo.apply(to: loadScenario(scenario))
     let tornado = try whatIf { () throws(WhatIfError) -> Tornado in
       try Tornado(
-        scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta))
+        scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta),
+        uncertainOnly: uncertainOnly)
     }
     let result = try whatIf { () throws(WhatIfError) in
       try ProgressBar.showing(
@@ -183,10 +191,16 @@ struct TornadoCommand: ParsableCommand {
     for row in result.failures {
       writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")
     }
+    let inert = result.inert.count
+    if inert > 0 {
+      writeError(
+        "note: \(inert) of \(result.rows.count) parameters cannot move \(metric) in \(year); "
+          + "they are listed last, unranked\n")
+    }
   }
 }
 
-/// The metrics and output options `compare` and `sweep` share.
+/// The metrics and output options `compare`, `sweep` and `sensitivity` share.
 struct WhatIfOutputOptions: ParsableArguments {
   @Option(help: "Comma-separated balance metrics (default: all).")
   var metrics: String?

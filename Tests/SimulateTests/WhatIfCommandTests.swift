@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `simulate compare | sweep | tornado` and `run --long | --format vega-lite` as real
+/// `simulate compare | sweep | tornado | sensitivity` and `run --long | --format vega-lite` as real
 /// binaries: stdout, stderr and the exit status together.
 @Suite struct WhatIfCommandTests {
   static let steady = Simulate.fixture("simulation/steady.toml")
@@ -127,10 +127,47 @@ import Testing
     ])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "target,low_value,high_value,base_value,swing,note")
-    #expect(lines[1].hasPrefix("drivers.flat,386,494,440,108,"))
-    #expect(lines[11].hasPrefix("sectors.lab.eligibility.science,458,,440,,"))
-    #expect(result.stderr.contains("warning: sectors.lab.eligibility.science: +10%: error:"))
+    #expect(lines.first == "rank,target,range,low_value,high_value,base_value,swing,note")
+    #expect(lines[1].hasPrefix("1,drivers.flat,x0.9 .. x1.1,386,494,440,108,"))
+    #expect(lines[5].hasPrefix("5,sectors.lab.eligibility.science,x0.9 .. x1.1,458,440,440,18,"))
+    #expect(lines[11] == ",sectors.studio.eligibility.science,x0.9 .. x1.1,440,440,440,0,cannot move unplaced")
+    #expect(result.stderr.contains("note: 6 of 11 parameters cannot move unplaced in 2025"))
+  }
+
+  @Test func sensitivityWritesIndices() throws {
+    let result = try Simulate.run([
+      "sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--samples", "64",
+      "--metrics", "unplaced", "--years", "2025", "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first == "year,metric,index,input,other,estimate,conf,low,high")
+    #expect(lines.count == 1 + 4)
+    #expect(lines[1].hasPrefix("2025,unplaced,S1,tracks.college.completion,,0.8"))
+    let morris = try Simulate.run([
+      "sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--method", "morris",
+      "--metrics", "unplaced", "--years", "2025", "--long", "--format", "csv",
+    ])
+    #expect(morris.status == 0, "\(morris.stderr)")
+    #expect(morris.stdout.hasPrefix("scenario,year,table,key,metric,statistic,value\n"))
+    #expect(morris.stdout.contains("steady-uncertain,2025,sensitivity,tracks.college.completion,unplaced,mu_star,26"))
+  }
+
+  @Test func sensitivityBadInput() throws {
+    let file = Simulate.fixture("whatif/steady-uncertain.toml")
+    let cases: [([String], [String])] = [
+      ([file, "--method", "sobel"], ["--method", "sobol or morris"]),
+      ([file, "--samples", "100"], ["--samples", "power of two"]),
+      ([file, "--years", "2030"], ["--years", "2021-2025"]),
+      ([file, "--years", "soon"], ["--years", "2026-2030"]),
+      ([file, "--metrics", "unplace"], ["unplaced"]),
+      ([file, "--method", "morris", "--levels", "3"], ["--levels"]),
+      ([Self.steady], ["[[uncertain]]"]),
+    ]
+    for (extra, words) in cases {
+      expectBadInput(
+        try Simulate.run(["sensitivity"] + extra), mentioning: words, extra.joined(separator: " "))
+    }
   }
 
   @Test func tornadoBadInput() throws {

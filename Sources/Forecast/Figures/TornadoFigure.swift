@@ -1,5 +1,5 @@
 /// A tornado chart: for the parameters that move the metric most, a bar from the base value
-/// to the value with the parameter scaled down and one to the value scaled up, each end
+/// to the value at the low end of the parameter's range and one to its high end, each end
 /// labelled with its value. Parameters without effect, and runs that failed, are counted in
 /// the subtitle instead of drawn.
 enum TornadoFigure {
@@ -9,7 +9,7 @@ enum TornadoFigure {
   static func make(_ result: TornadoResult, source: FigureSource) -> Figure {
     let tornado = result.tornado
     let metric = BalanceMetric(rawValue: tornado.metric) ?? .unplaced
-    let moving = result.rows.filter { !$0.swing.isNaN && $0.swing > 0 }
+    let moving = result.rows.filter { !$0.swing.isNaN && !$0.isInert }
     let shown = Array(moving.prefix(maximumBars))
     let base = result.rows.first?.base ?? .nan
     let values = shown.flatMap { [$0.low, $0.high] } + [base]
@@ -19,6 +19,17 @@ enum TornadoFigure {
     let unit = metric.isShare ? "percent of new labour supply" : MetricAxis.personsTitle(style).lowercased()
     let label = labelFormat(style, values: values)
     let delta = TornadoResult.percent(tornado.delta)
+    let ranges = !tornado.scenario.uncertain.isEmpty
+    let (lowName, highName) =
+      ranges
+      ? ("Low end of the parameter's range", "High end of the parameter's range")
+      : ("Parameter × (1 − \(delta))", "Parameter × (1 + \(delta))")
+    let how =
+      tornado.uncertainOnly
+      ? "Each [[uncertain]] parameter over its range"
+      : ranges
+        ? "Each parameter over its [[uncertain]] range, else scaled by 1 − \(delta) and 1 + \(delta),"
+        : "Each parameter scaled by 1 − \(delta) and 1 + \(delta)"
     var low: [BarMark.Bar] = []
     var high: [BarMark.Bar] = []
     for (i, row) in shown.enumerated() {
@@ -35,8 +46,8 @@ enum TornadoFigure {
     let panel = Panel(
       y: .categories(shown.map(\.target), title: "Parameter (scenario key)"),
       marks: [
-        .bars(BarMark("Parameter × (1 − \(delta))", bars: low, color: blue)),
-        .bars(BarMark("Parameter × (1 + \(delta))", bars: high, color: orange)),
+        .bars(BarMark(lowName, bars: low, color: blue)),
+        .bars(BarMark(highName, bars: high, color: orange)),
         .rule(RuleMark(.vertical(x: base), label: "base \(label.string(base))")),
       ])
     var notes: [String] = []
@@ -50,8 +61,8 @@ enum TornadoFigure {
     }
     return FigureText.figure(
       title: "What moves \(metric.displayName.lowercased()) in \(tornado.year)",
-      subtitle: "\(FigureText.scenario(tornado.scenario)). Each parameter scaled by "
-        + "1 − \(delta) and 1 + \(delta) from \(tornado.scenario.info.baseYear + 1) on, one at a time.",
+      subtitle: "\(FigureText.scenario(tornado.scenario)). \(how) clamped to its domain, "
+        + "from \(tornado.scenario.info.baseYear + 1) on, one at a time.",
       note: notes.isEmpty ? nil : "Drawn: " + notes.joined(separator: "; ") + ".",
       source: source,
       x: .linear(

@@ -79,6 +79,16 @@ extension Scenario {
       if let to = shock.to { key("to", "\(to)") }
       if let sd = shock.sd { key("sd", Self.number(sd)) }
     }
+    for entry in uncertain {
+      header("[[uncertain]]")
+      key("target", Self.quote(entry.targetPath))
+      key("op", Self.quote(entry.operation.rawValue))
+      switch entry.distribution {
+      case .uniform(let a, let b): key("uniform", Self.numbers([a, b]))
+      case .triangular(let a, let m, let b): key("triangular", Self.numbers([a, m, b]))
+      case .normal(let mean, let sd): key("normal", Self.numbers([mean, sd]))
+      }
+    }
     for expectation in expectations {
       header("[[expect]]")
       key("table", Self.quote(expectation.table))
@@ -147,6 +157,11 @@ extension Scenario {
 
   /// Shortest text that reads back as the same double (Swift's description is round-trip).
   static func number(_ x: Double) -> String { "\(x)" }
+
+  /// A TOML array of numbers.
+  static func numbers(_ xs: [Double]) -> String {
+    "[" + xs.map(number).joined(separator: ", ") + "]"
+  }
 
   /// A TOML basic string.
   static func quote(_ text: String) -> String {

@@ -11,6 +11,8 @@ public struct Scenario: Sendable, Equatable {
   public var calibration: CalibrationSpec?
   public var sectors: [SectorSpec]
   public var shocks: [ShockSpec]
+  /// The inputs of a global sensitivity analysis (MODEL.md 12); a run ignores them.
+  public var uncertain: [UncertainSpec] = []
   public var expectations: [Expectation]
   public var output: OutputDefaults
   public var check: CheckSettings
@@ -27,7 +29,8 @@ public struct Scenario: Sendable, Equatable {
   public static func == (a: Scenario, b: Scenario) -> Bool {
     a.info == b.info && a.dataSeries == b.dataSeries && a.population == b.population
       && a.drivers == b.drivers && a.tracks == b.tracks && a.calibration == b.calibration
-      && a.sectors == b.sectors && a.shocks == b.shocks && a.expectations == b.expectations
+      && a.sectors == b.sectors && a.shocks == b.shocks
+      && a.uncertain == b.uncertain && a.expectations == b.expectations
       && a.output == b.output && a.check == b.check
   }
 

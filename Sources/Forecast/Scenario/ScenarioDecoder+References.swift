@@ -230,6 +230,22 @@ extension ScenarioDecoder {
     for (i, shock) in scenario.shocks.enumerated() where !valid.contains(shock.targetPath) {
       bad.append((itemPath("shocks", i, nil) + ".target", shock.targetPath))
     }
+    var firstEntry: [String: String] = [:]
+    for (i, entry) in scenario.uncertain.enumerated() {
+      let path = itemPath("uncertain", i, nil) + ".target"
+      guard valid.contains(entry.targetPath) else {
+        bad.append((path, entry.targetPath))
+        continue
+      }
+      if let first = firstEntry[entry.targetPath] {
+        report(
+          .conflict, at: location(of: path), path,
+          expected: "a target no other [[uncertain]] entry names (\(first) does)",
+          found: "\"\(entry.targetPath)\"")
+      } else {
+        firstEntry[entry.targetPath] = path
+      }
+    }
     for (path, target) in bad.sorted(by: { $0.path < $1.path }) {
       report(
         .unknownName, at: location(of: path), path,

@@ -41,16 +41,18 @@ struct ScenarioDecoder {
     let calibration = document["calibrate"].flatMap { decodeCalibration($0) }
     let sectors = document["sectors"].map { decodeSectors($0) } ?? []
     let shocks = document["shocks"].map { decodeShocks($0) } ?? []
+    let uncertain = document["uncertain"].map { decodeUncertain($0) } ?? []
     let expectations = document["expect"].map { decodeExpectations($0) } ?? []
     let output = document["output"].map { decodeOutput($0) } ?? OutputDefaults()
     let check = document["check"].map { decodeCheck($0) } ?? CheckSettings()
     // Without a valid [scenario] table the rest is still checked, but not against its years.
     yearsKnown = info != nil
-    let scenario = Scenario(
+    var scenario = Scenario(
       info: info ?? ScenarioInfo(name: "", baseYear: 0, horizon: 1), dataSeries: data,
       population: population, drivers: drivers, tracks: tracks,
       calibration: calibration, sectors: sectors, shocks: shocks, expectations: expectations,
       output: output, check: check)
+    scenario.uncertain = uncertain
     checkReferences(scenario, hasPopulationTable: document["population"] != nil)
     return info == nil ? nil : scenario
   }

@@ -2,7 +2,7 @@
 ///
 /// A key of the extension replaces the base's value, except where both are tables, which merge
 /// by the same rule (so a driver's `values` merge by year). Tracks and sectors are matched by
-/// `name`, new names appended; shocks and expectations are appended. Every node keeps the file
+/// `name`, new names appended; shocks, uncertain inputs and expectations are appended. Every node keeps the file
 /// that wrote it, so relative paths keep resolving against that file.
 ///
 /// Alternatives are exclusive, so that an extension can switch between them: a driver that
@@ -24,7 +24,7 @@ enum ScenarioMerge {
         entries[i].node = mergeTable(old, node) { mergeDriver($0, $1) }
       case "tracks", "sectors":
         entries[i].node = mergeByName(old, node, key: key)
-      case "shocks", "expect":
+      case "shocks", "uncertain", "expect":
         if let a = old.array, let b = node.array {
           entries[i].node = ScenarioNode(value: .array(a + b), location: old.location)
         } else {

@@ -3,7 +3,7 @@
 enum ScenarioSchema {
   static let topLevel = [
     "extends", "scenario", "data", "population", "drivers", "tracks", "calibrate", "sectors",
-    "shocks", "expect", "output", "check",
+    "shocks", "uncertain", "expect", "output", "check",
   ]
   static let scenario = ["name", "title", "base_year", "horizon", "paths", "seed", "quantiles"]
   static let dataSeries = ["file", "column", "scale"]
@@ -21,6 +21,9 @@ enum ScenarioSchema {
     "name", "employment", "growth", "replacement", "graduate_share", "capacity", "eligibility",
   ]
   static let shock = ["target", "op", "value", "from", "to", "sd"]
+  static let uncertain = ["target", "op", "uniform", "triangular", "normal"]
+  /// An uncertain input's distributions, exactly one per entry (MODEL.md 12).
+  static let uncertainDistributions = ["uniform", "triangular", "normal"]
   static let expect = ["table", "key", "column", "year", "value", "rtol", "atol"]
   static let output = ["tables", "format"]
   static let check = ["rtol", "atol", "tolerance"]

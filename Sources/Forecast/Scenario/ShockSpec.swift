@@ -15,6 +15,9 @@ public struct ShockSpec: Sendable, Equatable {
   public var value: Double
   /// Standard deviation of the value, drawn once per path.
   public var sd: Double?
+  /// Bounds the shocked parameter is clamped to, nil for none: a tornado's range kept within
+  /// the target's domain (MODEL.md 12). Scenario files cannot set it.
+  public var clamp: ClosedRange<Double>? = nil
 
   public init(
     target: ShockTarget, from: Int, to: Int? = nil, operation: Operation, value: Double,

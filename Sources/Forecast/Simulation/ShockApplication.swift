@@ -42,7 +42,8 @@ struct ShockApplication {
     for (shock, value) in zip(shocks, values) where shock.target == target {
       for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
         guard let current = series[year] else { continue }
-        series[year] = current.combined(with: value, shock.operation.apply)
+        let shocked = current.combined(with: value, shock.operation.apply)
+        series[year] = shock.clamp.map { bounds in shocked.map { bounds.clamped($0) } } ?? shocked
       }
     }
   }
@@ -52,10 +53,16 @@ struct ShockApplication {
     for shock in shocks where shock.target == target {
       for year in series.keys.sorted() where year >= shock.from && year <= (shock.to ?? Int.max) {
         guard let value = series[year] else { continue }
-        series[year] = shock.operation.apply(value, shock.value)
+        let shocked = shock.operation.apply(value, shock.value)
+        series[year] = shock.clamp.map { $0.clamped(shocked) } ?? shocked
       }
     }
   }
+}
+
+extension ClosedRange<Double> {
+  /// `x` moved into the range (NaN stays NaN).
+  func clamped(_ x: Double) -> Double { x.isNaN ? x : Swift.min(Swift.max(x, lowerBound), upperBound) }
 }
 
 extension ShockSpec.Operation {

@@ -32,6 +32,29 @@ extension WhatIfError: SettingMessage {
     case .badDelta(let text):
       return "\(n(.delta)): expected a share in (0, 1) such as 0.1 or a percentage such as 10%, "
         + "found '\(text)'"
+    case .noUncertainInputs(let scenario):
+      return "\(scenario): this analysis needs the scenario's uncertain inputs: add "
+        + "[[uncertain]] entries (target, and uniform, triangular or normal)"
+    case .unknownMethod(let name):
+      return "\(n(.method)): expected sobol or morris, found '\(name)'"
+    case .badYears(let text):
+      return "\(n(.years)): expected a year or a span A-B with A <= B (2030, 2026-2030), "
+        + "found '\(text)'"
+    case .yearsOutOfRange(let years, let valid):
+      let given = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)-\(years.upperBound)"
+      return "\(n(.years)): \(given) is not within the scenario's projection years "
+        + "\(valid.lowerBound)-\(valid.upperBound)"
+    case .design(let error):
+      switch error {
+      case .baseSamplesNotPowerOfTwo: return "\(n(.samples)): \(error)"
+      case .tooFewTrajectories: return "\(n(.trajectories)): \(error)"
+      case .invalidLevels: return "\(n(.levels)): \(error)"
+      default: return "uncertain inputs: \(error)"
+      }
+    case .designTooLarge(let runs, let outputs, let limit):
+      return "the design's \(runs) runs would keep \(Self.count(outputs)) outputs (runs x years "
+        + "x metrics), more than the limit of \(limit): use a smaller \(n(.samples)), or fewer "
+        + "\(n(.years)) or \(n(.metrics))"
     case .run(let scenario, let error):
       return "\(scenario): \(error.message(naming: n))"
     }

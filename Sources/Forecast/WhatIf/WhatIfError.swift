@@ -1,4 +1,4 @@
-/// Why a what-if (compare, sweep, tornado) cannot run: each case names the option, target,
+/// Why a what-if (compare, sweep, tornado, sensitivity) cannot run: each case names the option, target,
 /// metric or scenario at fault, what was expected and what was found.
 public enum WhatIfError: Error, Equatable, Sendable {
   /// A target path that is not a shock target of the scenario (MODEL.md 8).
@@ -23,6 +23,18 @@ public enum WhatIfError: Error, Equatable, Sendable {
   case outputTooLarge(rows: Double, limit: Int)
   /// A tornado delta that is not a share in (0, 1) or a percentage in (0%, 100%).
   case badDelta(String)
+  /// A sensitivity analysis of a scenario without `[[uncertain]]` entries.
+  case noUncertainInputs(String)
+  /// A sensitivity method other than `sobol` and `morris`.
+  case unknownMethod(String)
+  /// Years that are not a year or a span A-B with A ≤ B.
+  case badYears(String)
+  /// Years outside the scenario's projection years.
+  case yearsOutOfRange(ClosedRange<Int>, valid: ClosedRange<Int>)
+  /// A sensitivity design that cannot be made from the scenario's `[[uncertain]]` entries.
+  case design(SensitivityError)
+  /// More outputs (runs × years × metrics) than `GlobalSensitivity.maximumOutputs`.
+  case designTooLarge(runs: Int, outputs: Double, limit: Int)
   /// A scenario's run failed (its label and the simulator's error).
   case run(scenario: String, SimulationError)
 }

@@ -120,11 +120,12 @@ import Testing
     }
   }
 
-  /// Tornado: at most 15 bars, each end labelled, the base value marked.
+  /// Tornado: at most 15 bars, each end labelled, the base value marked; the largest swing is
+  /// completion's (progression's high side is clamped at 1, MODEL.md 12).
   @Test func tornadoLabelsBothEnds() throws {
     let figure = try ShippedCharts.chart("tornado").figures[0]
     let names = try #require(figure.panels[0].y.categoryNames)
-    #expect(names.count <= TornadoFigure.maximumBars && names.first == "tracks.undergraduate.progression")
+    #expect(names.count <= TornadoFigure.maximumBars && names.first == "tracks.undergraduate.completion")
     let bars = figure.panels[0].marks.compactMap { mark -> BarMark? in
       if case .bars(let b) = mark { return b } else { return nil }
     }

@@ -132,6 +132,29 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       message: "extends: expected a chain of `extends` without a cycle, "
         + "found cycle-a.toml -> cycle-b.toml -> cycle-a.toml", line: 1),
     .init(file: "missing-base", kind: .unreadableFile, message: "found no such file", line: 1),
+    .init(
+      file: "uncertain-two", kind: .conflict,
+      message: "uncertain[0].normal: expected one distribution (uniform, triangular, normal), "
+        + "found uniform and normal", line: 6),
+    .init(
+      file: "uncertain-none", kind: .missingKey,
+      message: "uncertain[0].uniform: expected one distribution (uniform, triangular, normal), "
+        + "found none"),
+    .init(
+      file: "uncertain-target", kind: .unknownName,
+      message: #"uncertain[0].target: expected a target this scenario has, found "#
+        + #""sectors.ai_trainer.grwth"; did you mean "sectors.ai_trainer.growth""#, line: 4),
+    .init(
+      file: "uncertain-mode", kind: .invalidValue,
+      message: "uncertain[0].triangular: expected finite [lower, mode, upper] with lower <= mode "
+        + "<= upper, lower < upper, found [0.9, 1.2, 1.1]", line: 6),
+    .init(
+      file: "uncertain-length", kind: .wrongType,
+      message: "uncertain[0].uniform: expected [lower, upper], found an array of 3 values", line: 5),
+    .init(
+      file: "uncertain-twice", kind: .conflict,
+      message: "uncertain[1].target: expected a target no other [[uncertain]] entry names "
+        + #"(uncertain[0].target does), found "sectors.ai_trainer.growth""#, line: 8),
   ]
 }
 

@@ -10,8 +10,8 @@ import Testing
 ///
 ///     intake, progression, completion   N · 0.9 / 1.1: unplaced 386 / 494, swing 108
 ///     studio capacity 90 / 110          unplaced 450 / 430, swing 20
-///     lab eligibility of science        0.9: 458; 1.1: an error (eligibility above 1)
-///     every other target                0 (the lab has room; the studio stays full)
+///     lab eligibility of science        0.9: 458; 1.1 clamped to 1: 440, swing 18
+///     every other target                0 (the lab has room; the studio stays full): inert
 ///
 /// Tolerance 1e-9 relative for values; the order is exact.
 @Suite struct TornadoTests {
@@ -19,21 +19,23 @@ import Testing
     try ScenarioLoader.load(path: Fixtures.url("simulation/steady.toml").path)
   }
 
+  static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(b), 1) }
+
   @Test func rowsFollowTheClosedFormInSwingOrder() throws {
     let result = try Tornado(scenario: Self.steady(), metric: "unplaced", year: 2025, delta: 0.1)
       .run()
     #expect(
       result.rows.map(\.target) == [
         "drivers.flat", "tracks.college.completion", "tracks.college.progression",
-        "sectors.studio.capacity",
+        "sectors.studio.capacity", "sectors.lab.eligibility.science",
         "sectors.lab.eligibility.arts", "sectors.lab.graduate_share", "sectors.lab.growth",
         "sectors.lab.replacement", "sectors.studio.eligibility.arts",
         "sectors.studio.eligibility.science",
-        "sectors.lab.eligibility.science",
       ])
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(b), 1) }
+    let close = Self.close
     for row in result.rows {
       #expect(close(row.base, 440), "\(row.target)")
+      #expect(row.range == Tornado.Range(operation: .scale, low: 0.9, high: 1.1, isUncertainEntry: false))
       switch row.target {
       case "drivers.flat", "tracks.college.completion", "tracks.college.progression":
         #expect(close(row.low, 386) && close(row.high, 494) && close(row.swing, 108), "\(row)")
@@ -41,34 +43,61 @@ import Testing
       case "sectors.studio.capacity":
         #expect(close(row.low, 450) && close(row.high, 430) && close(row.swing, 20), "\(row)")
       case "sectors.lab.eligibility.science":
-        #expect(close(row.low, 458) && row.high.isNaN && row.swing.isNaN, "\(row)")
-        #expect(row.notes.count == 1 && row.notes[0].hasPrefix("+10%: error: "))
-        #expect(row.notes[0].contains("eligibility of field science for sector lab is 1.1"))
+        #expect(close(row.low, 458) && close(row.high, 440) && row.notes.isEmpty, "\(row)")
       default:
-        #expect(row.swing == 0 && row.low == 440, "\(row)")
+        #expect(row.swing == 0 && row.low == 440 && row.isInert, "\(row)")
       }
     }
-    #expect(result.failures.map(\.target) == ["sectors.lab.eligibility.science"])
+    #expect(result.failures.isEmpty && result.inert.count == 6)
     let table = result.table
     #expect(
       table.columns.map(\.name) == [
-        "target", "low_value", "high_value", "base_value", "swing", "note",
+        "rank", "target", "range", "low_value", "high_value", "base_value", "swing", "note",
       ])
-    #expect(table.rows.last?[2] == .empty && table.rows.last?[4] == .empty)
+    #expect(table.rows.prefix(5).map { $0[0] } == (1...5).map(Table.Cell.integer))
+    #expect(table.rows.first?[2] == .text("x0.9 .. x1.1"))
+    #expect(table.rows.last?[0] == .empty && table.rows.last?[7] == .text("cannot move unplaced"))
   }
 
-  /// Graduates in 2025 respond to the supply side only; a rate pushed above 1 is a note.
-  @Test func aRatePushedAboveOneIsNoted() throws {
+  /// A rate scaled above 1 stops at 1: 0.9 × 1.2 = 1.08 gives graduates 1000 · 1 · 0.8.
+  @Test func aRateIsClampedToItsDomain() throws {
     let result = try Tornado(scenario: Self.steady(), metric: "graduates", year: 2025, delta: 0.2)
       .run()
     let progression = try #require(result.rows.first { $0.target == "tracks.college.progression" })
-    // 0.9 × 1.2 = 1.08: a progression rate above 1, warned, not clamped.
-    #expect(abs(progression.high - 720 * 1.2) <= 1e-9 * 720)
-    #expect(progression.notes.count == 1 && progression.notes[0].hasPrefix("+20%: warning: "))
+    #expect(Self.close(progression.high, 800) && Self.close(progression.low, 720 * 0.8))
+    #expect(progression.notes.isEmpty)
     #expect(
-      result.rows.prefix(3).map(\.target) == [
-        "drivers.flat", "tracks.college.completion", "tracks.college.progression",
-      ])
+      result.rows.prefix(2).map(\.target) == ["drivers.flat", "tracks.college.completion"])
+  }
+
+  /// A target with an `[[uncertain]]` entry moves over its bounds, as its `op`; a normal over
+  /// its 5% and 95% quantiles (1 ± 1.6449 σ).
+  @Test func uncertainEntriesGiveTheRanges() throws {
+    var scenario = try Self.steady()
+    scenario.uncertain = [
+      UncertainSpec(
+        target: .capacity(sector: "studio"), distribution: .uniform(lower: 50, upper: 150)),
+      UncertainSpec(
+        target: .completion(track: "college"), operation: .scale,
+        distribution: .normal(mean: 1, standardDeviation: 0.1)),
+    ]
+    let result = try Tornado(scenario: scenario, metric: "unplaced", year: 2025, delta: 0.1).run()
+    let capacity = try #require(result.rows.first { $0.target == "sectors.studio.capacity" })
+    #expect(capacity.range.operation == .set && capacity.range.isUncertainEntry)
+    #expect(Self.close(capacity.low, 490) && Self.close(capacity.high, 390))
+    let completion = try #require(result.rows.first { $0.target == "tracks.college.completion" })
+    let z = 1.6448536269514722
+    // unplaced = 675 c − 100 with c = 0.8 · factor, so the swing is 675 · 0.8 · 2 z σ.
+    #expect(abs(completion.swing - 675 * 0.8 * 2 * z * 0.1) < 1e-6)
+    #expect(result.rows.first?.target == "tracks.college.completion")
+    #expect(result.table.title?.contains("[[uncertain]] ranges") == true)
+    let only = try Tornado(
+      scenario: scenario, metric: "unplaced", year: 2025, delta: 0.1, uncertainOnly: true
+    ).run()
+    #expect(only.rows.map(\.target) == ["tracks.college.completion", "sectors.studio.capacity"])
+    #expect(throws: WhatIfError.noUncertainInputs("steady")) {
+      try Tornado(scenario: Self.steady(), metric: "unplaced", year: 2025, delta: 0.1, uncertainOnly: true)
+    }
   }
 
   @Test func inputsAreChecked() throws {

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Global sensitivity of the balance metrics to a scenario's `[[uncertain]]` inputs
+/// (MODEL.md 12): a Morris or Saltelli design over the inputs, one run of the scenario per
+/// design point, and the indices per projection year and metric.
+///
+/// Design point d is the scenario with one shock per input, `op value_d` on its target from
+/// base_year + 1 on, after the scenario's own shocks. Values are drawn truncated to the domain
+/// of the drawn quantity (a `set` value the target's, a `scale` factor [0, ∞), an `add`
+/// none). Every point runs with the scenario's seed and paths (common random numbers), and its
+/// output is the mean over paths, so the result is the same bytes whatever the thread count.
+///
+/// The Saltelli design skips the first N points of the Sobol sequence (SALib's
+/// `skip_values = N`, `scramble = False`): the sequence's point 0 is the origin, where an
+/// unbounded normal input would be −∞. The Morris design's trajectories are drawn from the
+/// scenario's seed.
+public struct GlobalSensitivity: Sendable {
+  /// The design and its size.
+  public enum Method: Sendable, Equatable {
+    /// Sobol indices on a Saltelli design of N base points (a power of two).
+    case sobol(baseSamples: Int, secondOrder: Bool)
+    /// Morris elementary effects over r trajectories on a p-level grid.
+    case morris(trajectories: Int, levels: Int)
+
+    /// SALib's defaults: N = 1,024 without second order; r = 10, p = 4.
+    public static let sobol = Method.sobol(baseSamples: 1024, secondOrder: false)
+    public static let morris = Method.morris(trajectories: 10, levels: 4)
+
+    /// The method `name` (`sobol` or `morris`) with its sizes; the other method's are ignored.
+    /// - Throws: `WhatIfError.unknownMethod` for another name.
+    public init(
+      named name: String, baseSamples: Int, secondOrder: Bool, trajectories: Int, levels: Int
+    ) throws(WhatIfError) {
+      switch name {
+      case "sobol": self = .sobol(baseSamples: baseSamples, secondOrder: secondOrder)
+      case "morris": self = .morris(trajectories: trajectories, levels: levels)
+      default: throw .unknownMethod(name)
+      }
+    }
+
+    /// `sobol` or `morris`.
+    public var name: String {
+      switch self {
+      case .sobol: return "sobol"
+      case .morris: return "morris"
+      }
+    }
+  }
+
+  /// The most outputs (runs × years × metrics) an analysis keeps: 2 GiB of doubles at most.
+  public static let maximumOutputs = 1 << 28
+
+  public let scenario: Scenario
+  public let method: Method
+  public let metrics: MetricSelection
+  /// The projection years analysed.
+  public let years: ClosedRange<Int>
+  /// The inputs, one per `[[uncertain]]` entry, named by their target paths.
+  public let inputs: [SensitivityInput]
+  /// The design's points: one row per run, one column per input.
+  public let points: DesignPoints
+  let design: Design
+
+  enum Design: Sendable {
+    case saltelli(SaltelliDesign)
+    case morris(MorrisDesign)
+  }
+
+  /// The design of `method` over the scenario's `[[uncertain]]` inputs.
+  ///
+  /// - Throws: `WhatIfError.noUncertainInputs` when the scenario has none, `.yearsOutOfRange`
+  ///   for years outside its projection years, `.design` when the design cannot be made (an
+  ///   N that is not a power of two, a range with no probability inside the target's domain),
+  ///   `.designTooLarge` beyond `maximumOutputs`.
+  public init(
+    scenario: Scenario, method: Method, metrics: MetricSelection = .all,
+    years: ClosedRange<Int>? = nil
+  ) throws(WhatIfError) {
+    guard !scenario.uncertain.isEmpty else { throw .noUncertainInputs(scenario.info.name) }
+    let projection = scenario.info.projectionYears
+    let years = years ?? projection
+    guard projection.contains(years.lowerBound) && projection.contains(years.upperBound) else {
+      throw .yearsOutOfRange(years, valid: projection)
+    }
+    let inputs: [SensitivityInput]
+    let design: Design
+    let points: DesignPoints
+    do {
+      inputs = try scenario.uncertain.map { spec throws(SensitivityError) in
+        try SensitivityInput(
+          name: spec.targetPath, distribution: spec.distribution,
+          domain: Self.domain(of: spec, in: scenario))
+      }
+      let runs = Self.runCount(method, inputs: inputs.count)
+      let outputs = Double(runs) * Double(years.count) * Double(metrics.metrics.count)
+      guard outputs <= Double(Self.maximumOutputs) else {
+        throw WhatIfError.designTooLarge(
+          runs: runs, outputs: outputs, limit: Self.maximumOutputs)
+      }
+      switch method {
+      case .sobol(let n, let secondOrder):
+        let saltelli = try SaltelliDesign(
+          inputs: inputs, baseSamples: n, secondOrder: secondOrder, skip: n)
+        design = .saltelli(saltelli)
+        points = saltelli.points
+      case .morris(let r, let p):
+        let morris = try MorrisDesign(
+          inputs: inputs, trajectories: r, levels: p, seed: UInt64(bitPattern: Int64(scenario.info.seed)))
+        design = .morris(morris)
+        points = morris.points
+      }
+    } catch let error as SensitivityError {
+      throw .design(error)
+    } catch let error as WhatIfError {
+      throw error
+    } catch {
+      preconditionFailure("GlobalSensitivity: \(error)")
+    }
+    self.scenario = scenario
+    self.method = method
+    self.metrics = metrics
+    self.years = years
+    self.inputs = inputs
+    self.points = points
+    self.design = design
+  }
+
+  /// Years as the command line gives them: one year (`2030`) or a span (`2026-2030`,
+  /// `2026...2030`, `2026:2030`).
+  /// - Throws: `WhatIfError.badYears` otherwise.
+  public static func years(parsing text: String) throws(WhatIfError) -> ClosedRange<Int> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let year = Int(trimmed) { return year...year }
+    let normalized = trimmed.replacingOccurrences(of: "...", with: "-")
+      .replacingOccurrences(of: ":", with: "-")
+    let parts = normalized.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2,
+      let first = Int(parts[0].trimmingCharacters(in: .whitespaces)),
+      let last = Int(parts[1].trimmingCharacters(in: .whitespaces)), first <= last
+    else { throw .badYears(text) }
+    return first...last
+  }
+
+  /// The runs of a design: N(k + 2) or N(2k + 2) for Sobol, r(k + 1) for Morris.
+  public static func runCount(_ method: Method, inputs k: Int) -> Int {
+    switch method {
+    case .sobol(let n, let secondOrder): return n * (secondOrder ? 2 * k + 2 : k + 2)
+    case .morris(let r, _): return r * (k + 1)
+    }
+  }
+
+  /// The number of runs.
+  public var runCount: Int { points.rows }
+
+  /// The domain the values of an entry are truncated to, nil when it has none.
+  static func domain(of spec: UncertainSpec, in scenario: Scenario) -> ClosedRange<Double>? {
+    let domain: ParameterDomain
+    switch spec.operation {
+    case .set: domain = spec.target.domain(in: scenario)
+    case .scale: domain = .nonNegative
+    case .add: domain = .unbounded
+    }
+    return domain.isUnbounded ? nil : domain.lower...domain.upper
+  }
+
+  /// The scenario of design point `run`: its shocks, then one per input.
+  public func scenario(at run: Int) -> Scenario {
+    var shocked = scenario
+    for (spec, value) in zip(scenario.uncertain, points.row(run)) {
+      shocked.shocks.append(
+        ShockSpec(
+          target: spec.target, from: scenario.info.baseYear + 1, operation: spec.operation,
+          value: value))
+    }
+    return shocked
+  }
+
+  /// `name[run r: target=value,...]`, naming a design point in messages.
+  public func label(_ run: Int) -> String {
+    let values = zip(inputs, points.row(run)).map { input, value in
+      "\(input.name)=\(Table.roundTripText(value))"
+    }
+    return "\(scenario.info.name)[run \(run): \(values.joined(separator: ","))]"
+  }
+
+  /// Runs every design point, then analyses each year and metric.
+  /// - Parameter progress: called with the number of runs finished (from any thread).
+  /// - Throws: `WhatIfError.run` for the first design point (in run order) whose run fails.
+  public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError)
+    -> SensitivityResult
+  {
+    let data: ScenarioData
+    do {
+      data = try ScenarioData(scenario: scenario)
+    } catch {
+      throw .run(scenario: scenario.info.name, error)
+    }
+    let years = self.years
+    let metrics = self.metrics.metrics
+    let paths = scenario.info.paths
+    let results = ConcurrentJobs.run(
+      count: runCount, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
+    ) { run throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
+      let projection = try Simulation(scenario: scenario(at: run)).run(
+        batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data)
+      var outputs: [Double] = []
+      outputs.reserveCapacity(years.count * metrics.count)
+      for year in years {
+        for metric in metrics {
+          outputs.append(
+            projection.years.contains(year) ? projection.balance(metric, year: year) : .nan)
+        }
+      }
+      return (outputs, projection.warnings)
+    }
+    var outputs: [[Double]] = []
+    var warnings: [[String]] = []
+    outputs.reserveCapacity(results.count)
+    for (run, result) in results.enumerated() {
+      switch result {
+      case .success(let point):
+        outputs.append(point.outputs)
+        warnings.append(point.warnings)
+      case .failure(let error): throw .run(scenario: label(run), error)
+      }
+    }
+    return SensitivityResult(
+      analysis: self, outputs: outputs,
+      warnings: WarningDigest.merge(warnings, noun: "design points", label: label))
+  }
+}
