@@ -8,7 +8,7 @@ SIMULATE_DEBUG := .build/debug/simulate
 SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
 CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test check check-paths deps build bench bench-mc readme-images clean
+.PHONY: run test check check-paths slurm-test deps build bench bench-mc readme-images clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -34,6 +34,12 @@ check: deps
 # Every shipped scenario at 100,000 paths for ten seeds, release build (scripts/check-paths.sh).
 check-paths: build
 	bash scripts/check-paths.sh
+
+# A one-node Slurm cluster on this machine (as root): a sweep and a 100,000-path run as array
+# jobs of 4 shards, merged and compared byte for byte with the single process
+# (scripts/slurm-test.sh; installs slurm-wlm and munge when missing, scripts/ensure-slurm.sh).
+slurm-test: build
+	bash scripts/slurm-test.sh
 
 bench: deps
 	bash Benchmarks/run.sh

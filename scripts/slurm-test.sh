@@ -40,7 +40,7 @@ stop() {
   done
   if [ "$passed" -ne 1 ]; then
     echo "--- logs of the failed Slurm test ($work/log) ---" >&2
-    tail -n 30 "$work"/log/*.log "$work"/out/*.log 2>/dev/null >&2
+    tail -n 15 "$work"/log/*.log "$work"/out/*.log "$work"/sweep/*.log "$work"/run/*.log >&2 2>/dev/null
   fi
   rm -rf "$work"
 }
@@ -61,7 +61,7 @@ chmod 400 "$work/munge/munge.key"
 socket=$work/munge/munge.socket
 munged --foreground --force --socket="$socket" --key-file="$work/munge/munge.key" \
   --log-file="$work/log/munged.log" --pid-file="$work/munge/munged.pid" \
-  --seed-file="$work/munge/munged.seed" &
+  --seed-file="$work/munge/munged.seed" >>"$work/log/munged.out.log" 2>&1 &
 daemons+=($!)
 for _ in $(seq 100); do [ -S "$socket" ] && break; sleep 0.1; done
 munge -n -S "$socket" | unmunge -S "$socket" >/dev/null
@@ -71,7 +71,7 @@ node=$(slurmd -C | head -n 1)
 host=$(echo "$node" | sed -n 's/^NodeName=\([^ ]*\).*/\1/p')
 cat >"$work/slurm.conf" <<CONF
 ClusterName=forecast-ci
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 SlurmctldPort=$(free_port)
@@ -95,13 +95,13 @@ SelectTypeParameters=CR_CPU
 MpiDefault=none
 ReturnToService=2
 MinJobAge=600
-$node State=UNKNOWN
+$node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=ci Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF=$work/slurm.conf
-slurmctld -D -f "$SLURM_CONF" &
+slurmctld -D -f "$SLURM_CONF" >>"$work/log/slurmctld.out.log" 2>&1 &
 daemons+=($!)
-slurmd -D -f "$SLURM_CONF" &
+slurmd -D -f "$SLURM_CONF" >>"$work/log/slurmd.out.log" 2>&1 &
 daemons+=($!)
 for _ in $(seq 150); do
   state=$(sinfo -h -n "$host" -o %T 2>/dev/null || true)
