@@ -17,6 +17,7 @@ Needs SALib (pip install SALib); used only by that test, never at run time.
 """
 
 import json
+import os
 import sys
 import warnings
 
@@ -25,31 +26,10 @@ from SALib.analyze import morris as morris_analyze
 from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_salib_reference import problem  # noqa: E402  (the fixtures' one SALib problem)
+
 warnings.simplefilter("ignore")
-
-
-def problem(inputs):
-    bounds, dists = [], []
-    for spec in inputs:
-        kind, p = spec["distribution"], spec["parameters"]
-        if kind == "uniform":
-            bounds.append(p)
-            dists.append("unif")
-        elif kind == "triangular":  # Forecast [lo, mode, hi]; SALib [lo, hi, (mode - lo)/(hi - lo)]
-            lo, mode, hi = p
-            bounds.append([lo, hi, (mode - lo) / (hi - lo)])
-            dists.append("triang")
-        elif kind == "normal" and spec.get("domain"):
-            lo, hi = spec["domain"]
-            bounds.append([lo, hi, p[0], p[1]])
-            dists.append("truncnorm")
-        elif kind == "normal":
-            bounds.append(p)
-            dists.append("norm")
-        else:
-            raise ValueError(kind)
-    return {"num_vars": len(inputs), "names": [s["name"] for s in inputs],
-            "bounds": bounds, "dists": dists}
 
 
 def main():
