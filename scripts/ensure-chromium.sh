@@ -5,6 +5,7 @@
 # sudo when not root; where neither works the browser tests are skipped and say so (unless
 # FORECAST_REQUIRE_CHROMIUM=1, as in CI, which makes them fail).
 set -euo pipefail
+. "$(dirname "$0")/apt-optional.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
@@ -15,19 +16,4 @@ if command -v dpkg-query >/dev/null 2>&1; then
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "note: ${missing[*]} missing and apt-get not found: the browser tests are skipped." >&2
-  exit 0
-fi
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  sudo="sudo"
-else
-  echo "note: ${missing[*]} missing and no root: the browser tests are skipped." >&2
-  exit 0
-fi
-echo "installing ${missing[*]} for the browser tests..." >&2
-$sudo apt-get update -qq >/dev/null 2>&1 || true
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
-  || echo "note: could not install ${missing[*]}: the browser tests are skipped." >&2
+apt_install_optional "the browser tests" "${missing[@]}"

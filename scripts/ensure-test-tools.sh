@@ -6,6 +6,7 @@
 # pip, with sudo when not root; where neither works the suite that needs a tool is skipped
 # and says so.
 set -euo pipefail
+. "$(dirname "$0")/apt-optional.sh"
 
 install_salib() {
   python3 -c 'import SALib' >/dev/null 2>&1 && return 0
@@ -21,20 +22,5 @@ command -v strace >/dev/null 2>&1 || missing+=(strace)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 [ ${#missing[@]} -eq 0 ] && { install_salib; exit 0; }
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "note: ${missing[*]} missing and apt-get not found: the tests that need it are skipped." >&2
-  exit 0
-fi
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  sudo="sudo"
-else
-  echo "note: ${missing[*]} missing and no root: the tests that need it are skipped." >&2
-  exit 0
-fi
-echo "installing ${missing[*]} for the tests..." >&2
-$sudo apt-get update -qq >/dev/null 2>&1 || true
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-  || echo "note: could not install ${missing[*]}: the tests that need it are skipped." >&2
+apt_install_optional "the tests that need them" "${missing[@]}"
 install_salib
