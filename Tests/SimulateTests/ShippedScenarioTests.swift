@@ -184,7 +184,7 @@ struct ShippedScenario: CustomTestStringConvertible, Sendable {
       "\(result.stdout)")
     let cells = row.split(separator: ",", omittingEmptySubsequences: false)
     #expect(cells.count == 10)
-    #expect(Self.isRelativelyClose(Double(cells[8]) ?? .nan, 0.03 * 12.7e6, 1e-12), "tolerance")
+    #expect(Self.isRelativelyClose(Double(cells[8]) ?? .nan, 0.02 * 12.7e6, 1e-12), "tolerance")
     #expect(cells.last == "pass")
   }
 }

@@ -135,7 +135,8 @@ public struct Backtest: Sendable {
       }))
   }
 
-  /// The scenario as it would have been run at `origin`: base year moved, fit windows cut.
+  /// The scenario as it would have been run at `origin`: base year moved, relative fit windows
+  /// rolled with it, absolute ones cut at it (MODEL.md 11).
   static func asOf(_ scenario: Scenario, origin: Int, horizon: Int) -> Scenario {
     var s = scenario
     s.info.baseYear = origin
@@ -143,13 +144,16 @@ public struct Backtest: Sendable {
     s.expectations = []
     s.drivers = s.drivers.map { driver in
       var d = driver
-      if case .model(let formula, let years, let weights) = d.form {
-        d.form = .model(formula: formula, years: years.lowerBound...max(years.lowerBound, min(years.upperBound, origin)), weights: weights)
+      if case .model(let formula, let window, let weights) = d.form {
+        d.form = .model(formula: formula, window: window.asOf(origin: origin), weights: weights)
       }
       return d
     }
-    if let c = s.calibration {
-      s.calibration = CalibrationSpec(graduates: c.graduates, years: c.years.lowerBound...max(c.years.lowerBound, min(c.years.upperBound, origin)))
+    if let window = s.calibration?.window { s.calibration?.window = window.asOf(origin: origin) }
+    for k in s.tracks.indices {
+      if let window = s.tracks[k].calibration?.window {
+        s.tracks[k].calibration?.window = window.asOf(origin: origin)
+      }
     }
     return s
   }

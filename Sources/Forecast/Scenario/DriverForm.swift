@@ -6,8 +6,8 @@ public enum DriverForm: Sendable, Equatable {
   case values([YearValue])
   /// `start * (1 + growth)^(t - base_year)`.
   case growth(start: Double, growth: Double)
-  /// A regression fitted over `years`, projected forward; `weights` names a series for WLS.
-  case model(formula: String, years: ClosedRange<Int>, weights: String?)
+  /// A regression fitted over `window`, projected forward; `weights` names a series for WLS.
+  case model(formula: String, window: FitWindow, weights: String?)
 }
 
 /// A value given for one year.

@@ -32,6 +32,10 @@ extension Scenario {
     for driver in drivers {
       header("[drivers.\(driver.name)]")
       for (name, value) in Self.formEntries(driver.form) { key(name, value) }
+      if let anchor = driver.anchor {
+        key("anchor", Self.quote("last"))
+        key("anchor_decay", Self.number(anchor.decay))
+      }
       if let sd = driver.sd { key("sd", Self.number(sd)) }
     }
     for track in tracks {
@@ -50,11 +54,16 @@ extension Scenario {
       key("progression", "[" + track.progression.map(Self.parameter).joined(separator: ", ") + "]")
       key("completion", Self.parameter(track.completion))
       key("fields", Self.shares(track.fields))
+      if let own = track.calibration {
+        let (name, value) = Self.window(own.window)
+        key("calibrate", "{ graduates = \(Self.quote(own.graduates)), \(name) = \(value) }")
+      }
     }
     if let calibration {
       header("[calibrate]")
       key("graduates", Self.quote(calibration.graduates))
-      key("years", "[\(calibration.years.lowerBound), \(calibration.years.upperBound)]")
+      let (name, value) = Self.window(calibration.window)
+      key(name, value)
     }
     for sector in sectors {
       header("[[sectors]]")
@@ -131,12 +140,18 @@ extension Scenario {
       return [("values", "{ " + items.joined(separator: ", ") + " }")]
     case .growth(let start, let growth):
       return [("start", number(start)), ("growth", number(growth))]
-    case .model(let formula, let years, let weights):
-      var entries = [
-        ("model", quote(formula)), ("years", "[\(years.lowerBound), \(years.upperBound)]"),
-      ]
+    case .model(let formula, let fitWindow, let weights):
+      var entries = [("model", quote(formula)), window(fitWindow)]
       if let weights { entries.append(("weights", quote(weights))) }
       return entries
+    }
+  }
+
+  /// `years = [a, b]` or `window = n`.
+  static func window(_ window: FitWindow) -> (String, String) {
+    switch window {
+    case .years(let years): return ("years", "[\(years.lowerBound), \(years.upperBound)]")
+    case .last(let n): return ("window", "\(n)")
     }
   }
 

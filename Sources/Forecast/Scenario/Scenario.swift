@@ -67,6 +67,11 @@ public struct Scenario: Sendable, Equatable {
   /// The sector with this name.
   public func sector(named name: String) -> SectorSpec? { sectors.first { $0.name == name } }
 
+  /// Whether the track's completion comes from a calibration, its own or `[calibrate]`.
+  public func isCalibrated(track name: String) -> Bool {
+    calibration != nil || track(named: name)?.calibration != nil
+  }
+
   /// Every field named by a track, in order of first appearance.
   public var fields: [String] {
     var names: [String] = []

@@ -15,8 +15,35 @@ extension ScenarioDecoder {
         incomplete = true
         continue
       }
-      drivers.append(DriverSpec(name: name, form: form, sd: sd))
+      var anchor: DriverSpec.Anchor?
+      if case .model = form { anchor = decodeAnchor(table, path) }
+      drivers.append(DriverSpec(name: name, form: form, sd: sd, anchor: anchor))
     }
     return drivers
+  }
+
+  /// `anchor = "last"` and its optional `anchor_decay` in [0, 1] (MODEL.md 2).
+  mutating func decodeAnchor(_ table: ScenarioNode, _ path: String) -> DriverSpec.Anchor? {
+    let decay = table["anchor_decay"].flatMap {
+      number($0, Self.child(path, "anchor_decay"), range: 0...1, rangeText: "in [0, 1]")
+    }
+    guard let node = table["anchor"] else {
+      if let decay = table["anchor_decay"] {
+        report(
+          .missingKey, at: decay.location, Self.child(path, "anchor"),
+          expected: "`anchor = \"last\"` with `anchor_decay`", found: "`anchor_decay` alone")
+      }
+      return nil
+    }
+    let anchorPath = Self.child(path, "anchor")
+    guard let text = string(node, anchorPath, what: "\"last\"") else { return nil }
+    guard ScenarioSchema.anchors.contains(text) else {
+      report(
+        .invalidValue, at: node.location, anchorPath,
+        expected: ScenarioSchema.anchors.map { "\"\($0)\"" }.joined(separator: " or "),
+        found: "\"\(text)\"", suggestions: Self.nearest(text, among: ScenarioSchema.anchors))
+      return nil
+    }
+    return DriverSpec.Anchor(decay: decay ?? 0)
   }
 }

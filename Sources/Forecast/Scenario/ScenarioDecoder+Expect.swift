@@ -139,7 +139,8 @@ extension ScenarioDecoder {
       else { continue }
       keys += formula.termNames.map { "\(driver.name)/\($0)" }
     }
-    if scenario.calibration != nil { keys += scenario.tracks.map { "calibrate/\($0.name)" } }
+    keys += scenario.tracks.filter { scenario.isCalibrated(track: $0.name) }
+      .map { "calibrate/\($0.name)" }
     return keys
   }
 }

@@ -68,8 +68,11 @@ extension ScenarioDecoder {
       }
       return nil
     }
-    for (companion, owner) in [("growth", "start"), ("years", "model"), ("weights", "model")]
-    where key != owner {
+    let companions = [
+      ("growth", "start"), ("years", "model"), ("window", "model"), ("weights", "model"),
+      ("anchor", "model"), ("anchor_decay", "model"),
+    ]
+    for (companion, owner) in companions where key != owner {
       if let extra = node[companion] {
         report(
           .conflict, at: extra.location, Self.child(path, companion),
@@ -110,15 +113,15 @@ extension ScenarioDecoder {
       return (.growth(start: start, growth: growth), sd)
     default:
       let formula = string(formNode, formPath, what: "a formula string")
-      let years = require(node, "years", path, what: "fit years [first, last] with `model`")
-        .flatMap { yearRange($0, Self.child(path, "years")) }
+      let years = fitWindow(
+        node, path, what: "fit years with `model`: `years = [first, last]` or `window = n`")
       var weights: String?
       if let w = node["weights"] {
         weights = string(w, Self.child(path, "weights"), what: "a data series' name")
         if let weights { seriesReferences.append((Self.child(path, "weights"), weights, true)) }
       }
       guard let formula, let years else { return nil }
-      return (.model(formula: formula, years: years, weights: weights), sd)
+      return (.model(formula: formula, window: years, weights: weights), sd)
     }
   }
 }

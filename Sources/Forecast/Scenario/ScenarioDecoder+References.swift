@@ -45,9 +45,9 @@ extension ScenarioDecoder {
   mutating func checkModels(_ scenario: Scenario, names: [String]) {
     let baseYear = scenario.info.baseYear
     for driver in scenario.drivers {
-      guard case .model(let source, let years, _) = driver.form else { continue }
+      guard case .model(let source, let window, _) = driver.form else { continue }
       let path = "drivers.\(driver.name)"
-      if yearsKnown && years.upperBound > baseYear {
+      if yearsKnown, case .years(let years) = window, years.upperBound > baseYear {
         report(
           .invalidValue, at: location(of: path + ".years"), path + ".years",
           expected: "fit years ending at or before base_year (\(baseYear))",
@@ -75,13 +75,34 @@ extension ScenarioDecoder {
         }
       }
     }
-    if yearsKnown, let calibration = scenario.calibration,
-      calibration.years.upperBound > baseYear
+    checkCalibrations(scenario)
+  }
+
+  /// Fit years of every calibration end at or before base_year; a joint `[calibrate]` keeps
+  /// at least one track (MODEL.md 3).
+  mutating func checkCalibrations(_ scenario: Scenario) {
+    let baseYear = scenario.info.baseYear
+    var calibrations: [(path: String, spec: CalibrationSpec)] = []
+    if let joint = scenario.calibration { calibrations.append(("calibrate", joint)) }
+    for (i, track) in scenario.tracks.enumerated() {
+      if let own = track.calibration {
+        calibrations.append((itemPath("tracks", i, track.name) + ".calibrate", own))
+      }
+    }
+    for (path, spec) in calibrations {
+      guard yearsKnown, case .years(let years) = spec.window, years.upperBound > baseYear else { continue }
+      report(
+        .invalidValue, at: location(of: path + ".years"), path + ".years",
+        expected: "fit years ending at or before base_year (\(baseYear))",
+        found: "[\(years.lowerBound), \(years.upperBound)]")
+    }
+    if scenario.calibration != nil, !incomplete, !scenario.tracks.isEmpty,
+      scenario.tracks.allSatisfy({ $0.calibration != nil })
     {
       report(
-        .invalidValue, at: location(of: "calibrate.years"), "calibrate.years",
-        expected: "fit years ending at or before base_year (\(baseYear))",
-        found: "[\(calibration.years.lowerBound), \(calibration.years.upperBound)]")
+        .conflict, at: location(of: "calibrate"), "calibrate",
+        expected: "at least one track left to the joint calibration (every track has its own "
+          + "`calibrate`)", found: "none: remove [calibrate] or a track's own `calibrate`")
     }
   }
 

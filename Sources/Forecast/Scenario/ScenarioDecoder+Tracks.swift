@@ -67,12 +67,20 @@ extension ScenarioDecoder {
         }
       }
     }
+    var calibration: CalibrationSpec?
+    var calibrationFailed = false
+    if let node = table["calibrate"] {
+      calibration = decodeCalibration(node, path + ".calibrate")
+      calibrationFailed = calibration == nil
+    }
     guard let name, let duration, let intake, let rule, let progression, let completion,
-      let fields
+      let fields, !calibrationFailed
     else { return nil }
-    return TrackSpec(
+    var track = TrackSpec(
       name: name, duration: duration, intake: intake, rule: rule, progression: progression,
       completion: completion, fields: fields)
+    track.calibration = calibration
+    return track
   }
 
   mutating func decodeProgression(_ node: ScenarioNode, _ path: String, duration: Int?)

@@ -7,7 +7,8 @@
 ///
 /// Alternatives are exclusive, so that an extension can switch between them: a driver that
 /// names a form key (`constant`, `values`, `start`, `model`) drops the base's other forms with
-/// their companion keys (`growth`; `years`, `weights`); likewise a track's rule (`entry`,
+/// their companion keys (`growth`; `years`, `window`, `weights`, `anchor`, `anchor_decay`); a fit's
+/// `years` and `window` drop each other wherever they stand; likewise a track's rule (`entry`,
 /// `continuation`, `intake_driver`) and a sector's demand (`capacity` against `employment`,
 /// `growth`, `replacement`, `graduate_share`).
 enum ScenarioMerge {
@@ -38,8 +39,18 @@ enum ScenarioMerge {
   }
 
   /// Tables merge key by key; anything else is replaced.
+  /// A fit's `years` and `window` are alternatives wherever they stand (a model driver, a
+  /// calibration): the extension's one drops the base's other.
   static func mergeGeneric(_ base: ScenarioNode, _ ext: ScenarioNode) -> ScenarioNode {
-    mergeTable(base, ext) { mergeGeneric($0, $1) }
+    mergeTable(dropFitWindow(base, for: ext), ext) { mergeGeneric($0, $1) }
+  }
+
+  /// `base` without the fit-window key that `ext` does not name, when `ext` names the other.
+  static func dropFitWindow(_ base: ScenarioNode, for ext: ScenarioNode) -> ScenarioNode {
+    let keys = ScenarioSchema.fitWindow
+    let named = keys.filter { ext[$0] != nil }
+    guard named.count == 1, ext.entries != nil else { return base }
+    return base.dropping(Set(keys.filter { !named.contains($0) }))
   }
 
   /// Merges two tables with `child` for keys both have; replaces when either is not a table.

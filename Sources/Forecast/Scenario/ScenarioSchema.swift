@@ -8,15 +8,22 @@ enum ScenarioSchema {
   static let scenario = ["name", "title", "base_year", "horizon", "paths", "seed", "quantiles"]
   static let dataSeries = ["file", "column", "scale"]
   static let population = ["births", "survival"]
-  static let driver = ["constant", "values", "start", "growth", "model", "years", "weights", "sd"]
+  static let driver = [
+    "constant", "values", "start", "growth", "model", "years", "window", "weights", "anchor",
+    "anchor_decay", "sd",
+  ]
   static let inlineDriver = ["constant", "values", "start", "growth", "sd"]
   static let track = [
     "name", "duration", "intake", "entry", "continuation", "intake_driver", "progression",
-    "completion", "fields",
+    "completion", "fields", "calibrate",
   ]
   static let entry = ["age", "rate"]
   static let continuation = ["from", "share"]
-  static let calibrate = ["graduates", "years"]
+  static let calibrate = ["graduates", "years", "window"]
+  /// A fit's years, exactly one of the two: absolute, or the last n up to base_year (MODEL.md 2).
+  static let fitWindow = ["years", "window"]
+  /// What `anchor` may say (MODEL.md 2).
+  static let anchors = ["last"]
   static let sector = [
     "name", "employment", "growth", "replacement", "graduate_share", "capacity", "eligibility",
   ]
@@ -32,7 +39,7 @@ enum ScenarioSchema {
   /// A driver's forms (exactly one per driver) and the keys that belong to each (MODEL.md 2).
   static let driverForms: [(form: String, keys: [String])] = [
     ("constant", ["constant"]), ("values", ["values"]), ("start", ["start", "growth"]),
-    ("model", ["model", "years", "weights"]),
+    ("model", ["model", "years", "window", "weights", "anchor", "anchor_decay"]),
   ]
   /// A track's projection rules, exactly one per track (MODEL.md 3).
   static let trackRules = ["entry", "continuation", "intake_driver"]

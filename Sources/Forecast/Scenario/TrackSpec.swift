@@ -21,6 +21,9 @@ public struct TrackSpec: Sendable, Equatable {
   public var completion: ParameterValue
   /// Field shares of the graduates, summing to 1, in file order.
   public var fields: [FieldShare]
+  /// The track's own calibration against its graduates series (MODEL.md 3); it then takes no
+  /// part in `[calibrate]`.
+  public var calibration: CalibrationSpec? = nil
 
   public init(
     name: String, duration: Int, intake: String, rule: Rule, progression: [ParameterValue],

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The half of the drivers that is the same on every path, worked out once per run: each
 /// driver's central values (noise-free, shocks at their central value: what formulas see) and
 /// the fitted model drivers (MODEL.md 2). `DriverValues` adds each batch's draws to it.
@@ -18,6 +20,29 @@ struct DriverFits: Sendable {
     /// The design row of each projection year with a value, for the per-path draws.
     let projected: [(year: Int, row: [Double])]
     let transform: ResponseTransform
+    /// `anchor = "last"` (MODEL.md 2): the last fit year t_a, its design row and response on
+    /// the transformed scale, and the decay d; projection year t adds r (1 − d)^(t − t_a),
+    /// r = z(t_a) − x(t_a)ᵀβ, with each path's β on a Monte Carlo path.
+    let anchor: Anchor?
+
+    struct Anchor: Sendable {
+      let year: Int
+      let row: [Double]
+      let response: Double
+      let decay: Double
+
+      /// r (1 − d)^(t − t_a) for residual r at t_a.
+      func shift(_ residual: Double, year t: Int) -> Double {
+        residual * pow(1 - decay, Double(t - year))
+      }
+
+      /// z(t_a) − x(t_a)ᵀβ.
+      func residual(_ beta: (Int) -> Double) -> Double {
+        var fitted = 0.0
+        for (j, x) in row.enumerated() { fitted += x * beta(j) }
+        return response - fitted
+      }
+    }
   }
 
   /// The drivers in the order they are resolved: the others, then the model drivers.
@@ -42,9 +67,10 @@ struct DriverFits: Sendable {
       + scenario.drivers.filter { if case .model = $0.form { return true } else { return false } }
     for driver in order {
       var point: [Int: Double]
-      if case .model(let formula, let fitYears, let weights) = driver.form {
+      if case .model(let formula, let window, let weights) = driver.form {
         let model = try fit(
-          driver.name, formula: formula, fitYears: fitYears, weights: weights,
+          driver.name, formula: formula, fitYears: window.years(baseYear: base), weights: weights,
+          anchor: driver.anchor,
           scenario: scenario, data: data, years: years, stochastic: stochastic)
         models[driver.name] = model
         point = model.point
@@ -83,7 +109,7 @@ struct DriverFits: Sendable {
 
   private mutating func fit(
     _ name: String, formula text: String, fitYears: ClosedRange<Int>, weights: String?,
-    scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>, stochastic: Bool
+    anchor anchorSpec: DriverSpec.Anchor?, scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>, stochastic: Bool
   ) throws(SimulationError) -> Model {
     let table = table(scenario: scenario, data: data, years: years)
     let formula: Formula
@@ -129,6 +155,17 @@ struct DriverFits: Sendable {
       }
     }
 
+    var anchor: Model.Anchor?
+    if let anchorSpec, let last = inWindow.max(by: {
+      yearColumn[frame.rows[$0]] < yearColumn[frame.rows[$1]]
+    }) {
+      let design = frame.design
+      anchor = Model.Anchor(
+        year: Int(yearColumn[frame.rows[last]]),
+        row: (0..<design.columns).map { design[last, $0] }, response: frame.response[last],
+        decay: anchorSpec.decay)
+    }
+    let centralResidual = anchor?.residual { result.estimates[$0] }
     var point: [Int: Double] = [:]
     var gaps: [Int: String] = [:]
     var projected: [(year: Int, row: [Double])] = []
@@ -136,7 +173,10 @@ struct DriverFits: Sendable {
       guard let row = yearColumn.firstIndex(of: Double(t)) else { continue }
       do {
         let x = try formula.designMatrix(on: table, rows: [row])
-        let mean = result.means(x).first ?? .nan
+        var mean = result.means(x).first ?? .nan
+        if let anchor, let centralResidual, t > scenario.info.baseYear {
+          mean += anchor.shift(centralResidual, year: t)
+        }
         point[t] = frame.transform.backTransform(mean)
         if t > scenario.info.baseYear { projected.append((t, (0..<x.columns).map { x[0, $0] })) }
       } catch {
@@ -145,6 +185,6 @@ struct DriverFits: Sendable {
     }
     return Model(
       driver: name, result: result, point: point, gaps: gaps, projected: projected,
-      transform: frame.transform)
+      transform: frame.transform, anchor: anchor)
   }
 }

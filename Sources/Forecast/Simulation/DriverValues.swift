@@ -30,8 +30,16 @@ struct DriverValues {
         series = model.point.mapValues { [$0] }
         if context.isStochastic, !model.projected.isEmpty {
           let draws = try ModelDraws(driver: driver.name, result: model.result, context: context)
-          let paths = draws.linearPredictor(
+          var paths = draws.linearPredictor(
             rows: model.projected.map(\.row), years: model.projected.map(\.year))
+          if let anchor = model.anchor {
+            for p in 0..<context.count {
+              let r = anchor.residual { draws.coefficients[$0, p] }
+              for (i, t) in model.projected.map(\.year).enumerated() {
+                paths[i, p] += anchor.shift(r, year: t)
+              }
+            }
+          }
           for (i, t) in model.projected.map(\.year).enumerated() {
             series[t] = (0..<context.count).map { model.transform.backTransform(paths[i, $0]) }
           }

@@ -27,9 +27,9 @@ extension ShockTarget {
     case .survival, .entryRate, .continuationShare, .progression, .replacement, .graduateShare,
       .eligibility:
       return .unit
-    case .completion:
+    case .completion(let track):
       // A calibrated completion may exceed 1 (its yield may); a given one is a rate.
-      return scenario.calibration == nil ? .unit : .nonNegative
+      return scenario.isCalibrated(track: track) ? .nonNegative : .unit
     case .growth: return .growth
     case .capacity: return .nonNegative
     }
@@ -47,7 +47,7 @@ extension Scenario {
     if let population { feeds(population.survival, .unit) }
     for track in tracks {
       track.progression.forEach { feeds($0, .unit) }
-      feeds(track.completion, calibration == nil ? .unit : .nonNegative)
+      feeds(track.completion, isCalibrated(track: track.name) ? .nonNegative : .unit)
       switch track.rule {
       case .entry(_, let rate): feeds(rate, .unit)
       case .continuation(_, let share): feeds(share, .unit)

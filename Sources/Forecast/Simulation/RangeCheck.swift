@@ -42,9 +42,9 @@ enum RangeCheck {
 
   /// - Parameters:
   ///   - paths: the batch's paths.
-  ///   - calibrated: the completion rate calibration gave each track; a year that keeps it is
-  ///     not counted again (the calibration has warned about it).
-  static func count(tracks: [CohortTrack], paths: Int, calibrated: [String: Double] = [:]) -> [Count] {
+  ///   - calibrated: the tracks whose completion a calibration gave: its domain is [0, ∞)
+  ///     (MODEL.md 7) and the calibration has warned about a value above 1, so it is not counted.
+  static func count(tracks: [CohortTrack], paths: Int, calibrated: Set<String> = []) -> [Count] {
     tracks.map { track in
       let varying = track.pathRates
       var series: [[Int: [Double]]] = []
@@ -56,7 +56,7 @@ enum RangeCheck {
         series.append(step)
       }
       var completion: [Int: [Double]] = [:]
-      for (t, c) in track.completion where varying.completion[t] != nil || calibrated[track.name] != c {
+      for (t, c) in track.completion where !calibrated.contains(track.name) {
         completion[t] = varying.completion[t] ?? [c]
       }
       series.append(completion)

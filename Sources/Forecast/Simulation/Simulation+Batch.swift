@@ -19,13 +19,21 @@ extension Simulation {
     let parameters = ParameterResolver(
       drivers: drivers, shocks: shocks, context: context, clamps: clamps)
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
-    var calibrated: [String: Double] = [:]
-    for (k, completion) in (prepared.completions ?? []).enumerated() {
-      calibrated[tracks[k].name] = completion
-      var series = Dictionary(
-        uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, [completion]) })
-      shocks.apply(.completion(track: tracks[k].name), to: &series)
-      tracks[k].setCompletion(series)
+    let calibrated = Set(prepared.completions.indices.filter { prepared.completions[$0] != nil }.map { tracks[$0].name })
+    if context.isStochastic, !prepared.calibrations.isEmpty {
+      let draws = try CalibrationDraws.completions(
+        prepared.calibrations, years: prepared.years, centralGraduates: prepared.centralGraduates,
+        context: context)
+      for (k, series) in draws {
+        var series = series.filter { tracks[k].completion[$0.key] != nil }
+        shocks.apply(.completion(track: tracks[k].name), to: &series)
+        // A drawn yield is never truncated (MODEL.md 7), but a negative completion is out of
+        // its domain [0, ∞): clamped and counted, so one extreme path never stops the run.
+        clamps.clamp(&series, to: .nonNegative, parameter: "tracks.\(tracks[k].name).completion")
+        tracks[k].setCompletion(series)
+      }
+    } else {
+      setCompletions(&tracks, prepared.completions.map { $0.map { [$0] } }, shocks: shocks)
     }
     let trackRanges = RangeCheck.count(tracks: tracks, paths: context.count, calibrated: calibrated)
 

@@ -18,7 +18,7 @@ extension Simulation {
       }
       let completion = try parameters.series(
         spec.completion, years: steps,
-        target: scenario.calibration == nil ? .completion(track: spec.name) : nil)
+        target: scenario.isCalibrated(track: spec.name) ? nil : .completion(track: spec.name))
       let intake: CohortTrack.PathIntake
       switch spec.rule {
       case .entry(let age, let rate):

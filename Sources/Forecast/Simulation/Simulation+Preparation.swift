@@ -8,8 +8,14 @@ extension Simulation {
     /// The years drivers are wanted for: from the engines' first year to the last projected.
     let years: ClosedRange<Int>
     let fits: DriverFits
-    /// The calibrated completion rate of each track (scenario order), before shocks.
-    let completions: [Double]?
+    /// The calibrated completion rate of each track (scenario order; nil for a track no
+    /// calibration covers), before shocks.
+    let completions: [Double?]
+    /// The calibrations' fits, for their draws on a stochastic run.
+    let calibrations: [Calibration.Fit]
+    /// The central graduates of each calibrated track (by index) in the projection years: the
+    /// scale of the calibrations' residual noise (`CalibrationDraws`); empty on one path.
+    let centralGraduates: [Int: [Int: Double]]
     let fitRows: [FitRow]
     let warnings: [String]
   }
@@ -36,8 +42,10 @@ extension Simulation {
         model.result.warnings.map { "driver '\(model.driver)': \($0)" }
       } + fits.notes
     var fitRows = fits.fitted.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }
-    var completions: [Double]? = nil
-    if let calibration = scenario.calibration {
+    var completions = [Double?](repeating: nil, count: scenario.tracks.count)
+    var calibrations: [Calibration.Fit] = []
+    var centralGraduates: [Int: [Int: Double]] = [:]
+    if scenario.calibration != nil || scenario.tracks.contains(where: { $0.calibration != nil }) {
       // Calibration reads observed data and base-year rates, not their own shocks. A driver
       // that sets a rate keeps its `drivers.D` shocks, at their central value (`sd` left
       // out): a one-path context draws nothing, so the seed is not used.
@@ -47,15 +55,58 @@ extension Simulation {
         fits: fits, scenario: scenario, years: years, context: context, shocks: shocks)
       let parameters = ParameterResolver(
         drivers: drivers, shocks: shocks, context: context, clamps: ClampLog())
-      let tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
+      var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
       let outcome = try Calibration.run(
-        calibration, scenario: scenario, data: data, parameters: parameters, tracks: tracks)
+        scenario: scenario, data: data, parameters: parameters, tracks: tracks)
       completions = outcome.completions
-      fitRows += FitRow.rows(model: "calibrate", result: outcome.result)
+      calibrations = outcome.fits
+      fitRows += outcome.fitRows
       warnings += outcome.warnings
+      if stochastic {
+        setCompletions(&tracks, completions.map { $0.map { [$0] } }, shocks: shocks)
+        centralGraduates = try graduates(
+          of: calibrations.flatMap(\.tracks), tracks: tracks, start: start)
+      }
     }
     return Preparation(
-      start: start, years: years, fits: fits, completions: completions, fitRows: fitRows,
+      start: start, years: years, fits: fits, completions: completions,
+      calibrations: calibrations, centralGraduates: centralGraduates, fitRows: fitRows,
       warnings: warnings)
+  }
+
+  /// Sets the completion of every calibrated track to its value (one, or one per path) in
+  /// every year, then applies the track's completion shocks.
+  func setCompletions(
+    _ tracks: inout [CohortTrack], _ values: [[Double]?], shocks: ShockApplication
+  ) {
+    for (k, value) in values.enumerated() {
+      guard let value else { continue }
+      var series = Dictionary(uniqueKeysWithValues: tracks[k].completion.keys.map { ($0, value) })
+      shocks.apply(.completion(track: tracks[k].name), to: &series)
+      tracks[k].setCompletion(series)
+    }
+  }
+
+  /// The central run's graduates of tracks `indices` in the projection years.
+  private func graduates(of indices: [Int], tracks: [CohortTrack], start: Int)
+    throws(SimulationError) -> [Int: [Int: Double]]
+  {
+    let info = scenario.info
+    let cohort: CohortProjection
+    do {
+      cohort = try CohortEngine(
+        system: CohortSystem(baseYear: info.baseYear, horizon: info.horizon, tracks: tracks),
+        startYear: start
+      ).run(paths: 1)
+    } catch {
+      throw .cohort(error, at: keyPath(of: error))
+    }
+    var out: [Int: [Int: Double]] = [:]
+    for k in indices {
+      for t in info.projectionYears {
+        out[k, default: [:]][t] = cohort.graduates.value(row: k, year: t)
+      }
+    }
+    return out
   }
 }

@@ -34,7 +34,7 @@ import Testing
       Issue.record("the driver should stay a model")
       return
     }
-    #expect(years == 2000...2012)
+    #expect(years == .years(2000...2012))
   }
 
   /// Coverage and Winkler score (α = 0.1, so misses cost 20 × the distance) on four hand-made

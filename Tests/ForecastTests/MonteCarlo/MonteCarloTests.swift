@@ -167,7 +167,7 @@ import Testing
     var s = try Self.scenario("mc-model")
     s.info.paths = 20_000
     let index = try #require(s.drivers.firstIndex { $0.name == "studio_trend" })
-    s.drivers[index].form = .model(formula: "y ~ year", years: window, weights: nil)
+    s.drivers[index].form = .model(formula: "y ~ year", window: .years(window), weights: nil)
     let p = try Simulation(scenario: s).run()
     let table = try CSVReader.read(contentsOf: Fixtures.url("simulation/data/trend.csv").path)
     let all = try #require(table.numericColumn(named: "year"))
@@ -320,7 +320,7 @@ import Testing
     s.info.paths = 20
     s.drivers.append(DriverSpec(name: "t2", form: .values([YearValue(year: 2000, value: 2000), YearValue(year: 2030, value: 2030)]), sd: 10))
     let index = try #require(s.drivers.firstIndex { $0.name == "studio_trend" })
-    s.drivers[index].form = .model(formula: "y ~ t2", years: 2000...2020, weights: nil)
+    s.drivers[index].form = .model(formula: "y ~ t2", window: .years(2000...2020), weights: nil)
     let p = try Simulation(scenario: s).run()
     #expect(p.warnings.contains { $0.hasPrefix("driver 'studio_trend': its formula uses 't2', which varies by path") })
     s.info.paths = 1

@@ -38,10 +38,10 @@ import Testing
     #expect(html.contains("<h3>") && html.contains("china-baseline.toml</h3>") && html.contains("china-uncertainty.toml</h3>"))
     #expect(html.contains("Xuhui AI Trainer"))
     #expect(html.contains("replaced in"))
-    for file in ["births.csv", "enrollment.csv", "graduates.csv"] {
+    for file in ["births.csv", "enrollment.csv", "graduates.csv", "levels_by_year.csv"] {
       #expect(html.contains(file), "\(file)")
     }
-    #expect(html.matches(of: #/SHA-256 [0-9a-f]{64}/#).count == 5)
+    #expect(html.matches(of: #/SHA-256 [0-9a-f]{64}/#).count == 6)
     #expect(html.contains("<td class=\"pass\">pass</td>"))
     #expect(html.contains("calibrate: the yield of track"))
   }

@@ -63,7 +63,8 @@ import Testing
     #expect(Self.entry(a, "scenario.base_year")?.comment.contains("MOE/NBS 2025") == true)
     #expect(Self.entry(a, "sectors[ai_trainer].employment")?.comment.contains("lower bound of the national group") == true)
     #expect(Self.entry(a, "sectors[other_brands].employment")?.value == "60_000_000")
-    #expect(Self.entry(a, "calibrate")?.comment.hasPrefix("Fitted on the MOE expected graduates") == true)
+    #expect(Self.entry(a, "calibrate")?.comment.hasPrefix("The undergraduate yield, on the MOE expected graduates") == true)
+    #expect(Self.entry(a, "tracks[postgraduate].calibrate")?.comment.contains("postgraduate graduates over PG intake") == true)
     #expect(Self.entry(a, "drivers.ug_rate")?.comment.hasPrefix("Regular HE intake per birth") == true)
     for sector in scenario.sectors {
       for key in ["employment", "growth", "replacement", "graduate_share", "eligibility"] {

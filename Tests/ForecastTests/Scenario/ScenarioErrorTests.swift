@@ -20,7 +20,7 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       file: "unknown-key", kind: .unknownKey,
       message: #"tracks[1] "bachelor".progresion: expected a key of this table"#
         + #" (name, duration, intake, entry, continuation, intake_driver, progression,"#
-        + #" completion, fields), found "progresion"; did you mean "progression"?"#,
+        + #" completion, fields, calibrate), found "progresion"; did you mean "progression"?"#,
       line: 5),
     .init(
       file: "missing-key", kind: .missingKey,
@@ -71,6 +71,46 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
       file: "fit-after-base", kind: .invalidValue,
       message: "drivers.ug_rate.years: expected fit years ending at or before base_year (2025), "
         + "found [2012, 2030]"),
+    .init(
+      file: "window-and-years", kind: .conflict,
+      message: "drivers.jc_rate.window: expected one of `years` and `window`, found both", line: 6),
+    .init(
+      file: "window-zero", kind: .invalidValue,
+      message: "drivers.jc_rate.window: expected an integer >= 1, found 0", line: 4),
+    .init(
+      file: "window-type", kind: .wrongType,
+      message: #"calibrate.window: expected an integer, found the string "seven""#, line: 4),
+    .init(
+      file: "anchor-value", kind: .invalidValue,
+      message: #"drivers.jc_rate.anchor: expected "last", found "lats"; did you mean "last"?"#,
+      line: 4),
+    .init(
+      file: "anchor-decay-alone", kind: .missingKey,
+      message: #"drivers.jc_rate.anchor: expected `anchor = "last"` with `anchor_decay`, "#
+        + "found `anchor_decay` alone", line: 4),
+    .init(
+      file: "anchor-decay-range", kind: .invalidValue,
+      message: "drivers.jc_rate.anchor_decay: expected a number in [0, 1], found 1.5", line: 5),
+    .init(
+      file: "anchor-not-model", kind: .conflict,
+      message: "drivers.pg_share.anchor: expected `anchor` only with `model`, found `anchor` "
+        + "with `values`", line: 4),
+    .init(
+      file: "track-calibrate-series", kind: .unknownName,
+      message: #"tracks[2] "master".calibrate.graduates: expected a data series defined in "#
+        + #"[data], found "pg_graduats"; did you mean "graduates"?"#, line: 5),
+    .init(
+      file: "track-calibrate-key", kind: .unknownKey,
+      message: #"tracks[2] "master".calibrate.windows: expected a key of this table "#
+        + #"(graduates, years, window), found "windows"; did you mean "window"?"#, line: 5),
+    .init(
+      file: "track-calibrate-after-base", kind: .invalidValue,
+      message: #"tracks[2] "master".calibrate.years: expected fit years ending at or before "#
+        + "base_year (2025), found [2015, 2027]", line: 5),
+    .init(
+      file: "calibrate-no-track", kind: .conflict,
+      message: "calibrate: expected at least one track left to the joint calibration (every "
+        + "track has its own `calibrate`), found none"),
     .init(
       file: "fit-unordered", kind: .invalidValue,
       message: "drivers.jc_rate.years: expected years in order, first <= last, found [2025, 2019]"),

@@ -25,7 +25,7 @@ import Testing
     #expect(
       s.driver(named: "ug_rate")?.form
         == .model(
-          formula: "logit(enroll_ug / lag(births, 18)) ~ year", years: 2012...2025,
+          formula: "logit(enroll_ug / lag(births, 18)) ~ year", window: .years(2012...2025),
           weights: nil))
     #expect(s.driver(named: "pg_share") == DriverSpec(
       name: "pg_share",
