@@ -179,6 +179,8 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
+  @OptionGroup var destination: ResultDestinationOptions
+
   func run() throws {
     let range: ClosedRange<Int>
     do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error) }
@@ -194,8 +196,19 @@ struct BacktestCommand: ParsableCommand {
         series: name, metric: metric, level: level
       ).run()
       let table = forecasts ? result.forecastTable : result.accuracyTable
-      writeOut(
-        ResultOutput(format: format, style: .init(thousandsSeparators: true)).rendered(table))
+      try emit(
+        ResultOutput(
+          format: format, destination: destination.destination,
+          style: .init(thousandsSeparators: true)),
+        table, name: forecasts ? "forecasts" : "backtest",
+        metadata: ResultMetadata(
+          command: "backtest", scenarios: [loaded],
+          settings: [
+            .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
+            .init("metric", metric), .init("level", "\(level)"),
+          ]))
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       throw failBadInput(error, in: scenario)
     }
