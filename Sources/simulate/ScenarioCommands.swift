@@ -37,10 +37,12 @@ struct Run: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     if sharding.isSharded {
       try sharding.refuse(output.given)
       let spec = try sharding.spec()

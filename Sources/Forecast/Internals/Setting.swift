@@ -6,6 +6,9 @@ public enum Setting: String, CaseIterable, Sendable {
   case tables, format, out, long, paths, seed, level, predict, weights, strict
   case origins, horizon, metric, metrics, series, set, delta, year, rtol, atol, tolerance
   case method, samples, trajectories, levels, chart, years
+  /// A shock written on one line (`TARGET OP VALUE [FROM[-TO]]`), and an alternative built
+  /// from such shocks.
+  case shock, alternative = "alt"
   /// A shard of a run (`I/N`), the shard count, where shard results go, and resuming.
   case shard, shards, shardDir = "shard-dir", resume
   /// Recording a snapshot of a scenario's tables.

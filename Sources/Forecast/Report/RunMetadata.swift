@@ -14,6 +14,8 @@ public struct RunMetadata: Sendable, Equatable {
   /// The scenario file, then every file it extends (nearest first).
   public let scenarioFiles: [FileDigest]
   public let dataFiles: [FileDigest]
+  /// Shocks given beside the scenario files, one line each, applied after its own.
+  public let addedShocks: [ShockLine]
   public let warnings: [String]
 
   /// The version of the Forecast library and the `simulate` tool.
@@ -33,6 +35,7 @@ public struct RunMetadata: Sendable, Equatable {
     let recorded = projection.scenario.digests
     scenarioFiles = projection.scenario.files.map { Self.digest($0, recorded: recorded) }
     dataFiles = projection.dataFiles.map { Self.digest($0, recorded: recorded) }
+    addedShocks = projection.scenario.addedShocks
     warnings = projection.warnings
   }
 
@@ -72,8 +75,27 @@ public struct RunMetadata: Sendable, Equatable {
       ("blas_configuration", string(blas.configuration)),
       ("scenario_files", files(scenarioFiles)),
       ("data_files", files(dataFiles)),
+    ] + (addedShocks.isEmpty ? [] : [("shocks", Self.json(addedShocks))]) + [
       ("warnings", "[" + warnings.map(string).joined(separator: ", ") + "]"),
     ] + (tables.isEmpty ? [] : [("tables", files(tables))])
     return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+  }
+
+  /// Added shocks as a JSON list: each line as given, then its shock as a `[[shocks]]`
+  /// table's keys (`to` and `sd` null when absent).
+  static func json(_ lines: [ShockLine]) -> String {
+    func string(_ s: String) -> String { Table.jsonString(s) }
+    func number(_ x: Double) -> String { Table.roundTripText(x) }
+    let items = lines.map { line in
+      let shock = line.shock
+      let fields: [(String, String)] = [
+        ("given", string(line.text)), ("target", string(shock.targetPath)),
+        ("op", string(shock.operation.rawValue)), ("value", number(shock.value)),
+        ("from", "\(shock.from)"), ("to", shock.to.map { "\($0)" } ?? "null"),
+        ("sd", shock.sd.map(number) ?? "null"),
+      ]
+      return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+    return "[" + items.joined(separator: ", ") + "]"
   }
 }

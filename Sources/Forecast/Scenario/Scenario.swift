@@ -25,6 +25,9 @@ public struct Scenario: Sendable, Equatable {
   /// The data files the loader read and checked, by path: the run reads its series from them
   /// rather than reading the files again.
   public var dataFiles: [String: DataFile] = [:]
+  /// Shocks added to the scenario's own, one line each (`adding(_:)`), for provenance: they
+  /// are already in `shocks`. Not part of equality.
+  public var addedShocks: [ShockLine] = []
 
   public static func == (a: Scenario, b: Scenario) -> Bool {
     a.info == b.info && a.dataSeries == b.dataSeries && a.population == b.population

@@ -97,12 +97,14 @@ public struct SweepResult: Sendable {
     return Table(
       title: "\(sweep.scenario.info.name): sweep",
       columns: sweep.axes.map { .number($0.target.path) } + [.year("year"), .text("metric")]
-        + (["value"] + levels.map(RunTable.quantileColumn)).map(Table.Column.number),
+        + (["value"] + levels.map(RunTable.quantileColumn)).map {
+          .number($0, unit: .balanceMetric(column: "metric"))
+        },
       rows: rows)
   }
 
-  /// The long format (`LongTable`): scenario `name[target=value,...]`, table `balance`, no
-  /// key, statistic `mean` or a quantile column.
+  /// The long format (`LongTable`): scenario `name[target=value,...]`, table `balance`, key
+  /// `total`, statistic `mean` or a quantile column, in the metric's unit.
   public var longTable: Table {
     var long = LongTable()
     let years = sweep.scenario.info.projectionYears
@@ -111,12 +113,14 @@ public struct SweepResult: Sendable {
       let label = sweep.label(index)
       for t in years {
         for (m, metric) in sweep.metrics.names.enumerated() {
+          let unit = sweep.metrics.metrics[m].unit
           for (s, statistic) in names.enumerated() {
             long.append(
               scenario: label, year: t, table: RunTable.balance.rawValue, metric: metric, statistic: statistic,
               value: value(
                 point: index, t: t - years.lowerBound, selected: m, statistic: s,
-                width: names.count))
+                width: names.count),
+              unit: unit)
           }
         }
       }

@@ -1,0 +1,60 @@
+/// Why a one-line shock (`ShockLine`) does not parse: the line, what was expected there and
+/// what was found, with the nearest valid names for a target or an op.
+public enum ShockLineError: Error, Equatable, Sendable {
+  /// Fewer than three fields, or more than a span and an sd after them.
+  case shape(line: String, fields: Int)
+  /// A target that is not a shock target of the scenario (MODEL.md 8).
+  case unknownTarget(line: String, found: String, nearest: [String])
+  /// An op other than set, scale and add.
+  case unknownOperation(line: String, found: String, nearest: [String])
+  /// A value that is not a finite number.
+  case badValue(line: String, found: String)
+  /// A span that is not a year or two years FROM-TO.
+  case badSpan(line: String, found: String)
+  /// A span whose last year is before its first.
+  case reversedSpan(line: String, from: Int, to: Int)
+  /// An sd that is not a finite number >= 0.
+  case badStandardDeviation(line: String, found: String)
+
+  /// The line the error is about.
+  public var line: String {
+    switch self {
+    case .shape(let line, _), .unknownTarget(let line, _, _), .unknownOperation(let line, _, _),
+      .badValue(let line, _), .badSpan(let line, _), .reversedSpan(let line, _, _),
+      .badStandardDeviation(let line, _):
+      return line
+    }
+  }
+}
+
+extension ShockLineError: SettingMessage {
+  public func message(naming n: SettingNames) -> String {
+    let head = "\(n(.shock)) \(Wording.quoted(line)): "
+    switch self {
+    case .shape(_, let fields):
+      return head + "expected \(ShockLine.grammar) (for example "
+        + "\"sectors.S.growth set 0.5 2026-2030\"), found \(Wording.count(fields, "field"))"
+    case .unknownTarget(_, let found, let nearest):
+      return head + "expected a target this scenario has (\(n(.listTargets)) lists them), found "
+        + Wording.quoted(found) + Self.suggesting(nearest)
+    case .unknownOperation(_, let found, let nearest):
+      return head + "expected an op set, scale or add, found \(Wording.quoted(found))"
+        + Self.suggesting(nearest)
+    case .badValue(_, let found):
+      return head + "expected a finite number as the value, found \(Wording.quoted(found))"
+    case .badSpan(_, let found):
+      return head + "expected the years as FROM or FROM-TO (2026, 2026-2030), found "
+        + Wording.quoted(found)
+    case .reversedSpan(_, let from, let to):
+      return head + "expected a last year >= the first (\(from)), found \(to)"
+    case .badStandardDeviation(_, let found):
+      return head + "expected sd=SD with SD a finite number >= 0, found \(Wording.quoted(found))"
+    }
+  }
+
+  /// `; did you mean "a", "b" or "c"?`, or nothing.
+  private static func suggesting(_ names: [String]) -> String {
+    names.isEmpty
+      ? "" : "; did you mean \(Wording.list(names.map(Wording.quoted), conjunction: "or"))?"
+  }
+}
