@@ -25,3 +25,16 @@ func emit(
     throw failBadInput(error)
   }
 }
+
+/// Writes several named tables to standard output or into `output`'s folder; a failure to
+/// write is exit 2.
+func emit(
+  _ output: ResultOutput, _ tables: [(name: String, table: Table)],
+  metadata: @autoclosure () -> ResultMetadata
+) throws {
+  do {
+    writeOut(try output.emit(tables, metadata: metadata()))
+  } catch {
+    throw failBadInput(error)
+  }
+}

@@ -51,8 +51,12 @@ import Testing
     #expect(stream.status == 0, "\(stream.stderr)")
     let written = try Simulate.run(arguments + ["--out", folder.path])
     #expect(written.status == 0 && written.stdout.isEmpty, "\(written.stderr)")
+    // Every table in its own file; the accuracy table as standard output shows it.
     #expect(
-      try String(contentsOf: folder.appendingPathComponent("backtest.csv"), encoding: .utf8)
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        == ["accuracy.csv", "metadata.json", "origins.csv", "summary.csv"])
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("accuracy.csv"), encoding: .utf8)
         == stream.stdout)
     let metadata = try String(
       contentsOf: folder.appendingPathComponent("metadata.json"), encoding: .utf8)

@@ -44,4 +44,18 @@ public struct ResultOutput: Sendable, Equatable {
       ], to: folder)
     return ""
   }
+
+  /// Writes several named tables: on standard output one after the other (a blank line
+  /// between them), or into the destination folder as `<name>.<ext>` each and
+  /// `metadata.json`, all or nothing, returning an empty string.
+  public func emit(
+    _ tables: [(name: String, table: Table)], metadata: @autoclosure () -> ResultMetadata
+  ) throws(RunOutput.Failure) -> String {
+    let texts = tables.map { RunOutput.terminated($0.table.rendered(as: format, style: style)) }
+    guard case .directory(let folder) = destination else { return texts.joined(separator: "\n") }
+    try RunOutput.write(
+      zip(tables, texts).map { ("\($0.name).\(RunOutput.fileExtension(format))", $1) }
+        + [("metadata.json", metadata().json + "\n")], to: folder)
+    return ""
+  }
 }
