@@ -21,25 +21,49 @@ struct Compare: ParsableCommand {
       every alternative runs with the base's seed and paths (its own are overridden;
       a note on stderr says where they differed), so the differences are paired path
       by path on common random numbers, and diff_q05... give the quantiles (the
-      base's levels) of the per-path difference. --paths and --seed apply to every
-      scenario. See docs/whatif.md.
+      base's levels) of the per-path difference. --paths, --seed and --shock apply to
+      every scenario. --alt 'NAME: --shock LINE [--shock LINE...]' adds an alternative
+      without a file: the base with those shocks after its own (and --shock's), named
+      NAME; alternatives from files come first, then each --alt in order. See
+      docs/whatif.md.
       """)
 
-  @Argument(help: "The base scenario, then one or more alternatives (TOML).")
+  @Argument(help: "The base scenario, then any alternatives (TOML).")
   var scenarios: [String]
+
+  @Option(
+    name: .customLong("alt"),
+    help: ArgumentHelp(
+      "An alternative as the base with shocks: 'NAME: --shock LINE [--shock LINE...]' "
+        + "(repeatable).",
+      valueName: "NAME: SHOCKS"))
+  var alternatives: [String] = []
 
   @OptionGroup var output: WhatIfOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func validate() throws {
-    if scenarios.count < 2 {
-      throw ValidationError("name a base scenario and at least one alternative")
+    if scenarios.isEmpty || scenarios.count + alternatives.count < 2 {
+      throw ValidationError(
+        "name a base scenario and at least one alternative (a file or --alt 'NAME: --shock ...')")
     }
   }
 
   func run() throws {
-    let loaded = try scenarios.map { try monteCarlo.apply(to: loadScenario($0)) }
+    var loaded = try scenarios.map {
+      try shocks.apply(to: monteCarlo.apply(to: loadScenario($0)), file: $0)
+    }
+    let base = loaded[0]
+    for text in alternatives {
+      do {
+        loaded.append(try ShockAlternative(parsing: text, base: base).scenario(from: base))
+      } catch {
+        throw failBadInput(error, in: scenarios[0])
+      }
+    }
     let selection = try whatIf { () throws(WhatIfError) in
       try MetricSelection(parsing: output.metrics)
     }
@@ -88,6 +112,8 @@ struct SweepCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
   func validate() throws {
@@ -97,7 +123,7 @@ struct SweepCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let sweep = try whatIf { () throws(WhatIfError) -> Sweep in
       let axes = try settings.map { (text: String) throws(WhatIfError) in
         try SweepAxis(parsing: text, scenario: loaded)
@@ -174,8 +200,10 @@ struct TornadoCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let tornado = try whatIf { () throws(WhatIfError) -> Tornado in
       try Tornado(
         scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta),
