@@ -84,18 +84,23 @@ struct Compare: ParsableCommand {
 struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
-    abstract: "Run a scenario on a grid of parameter values (each a `set` shock).",
+    abstract: "Run a scenario on a grid of parameter values (each a shock, `set` by default).",
     discussion: """
       Each --set TARGET=VALUES sweeps one shock target (`simulate targets SCENARIO`
       lists them) over a list (0.1,0.2,0.3) or an inclusive range start:stop:step
-      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a `set` shock from
-      base_year + 1 on. The grid is the cartesian product, the first --set varying
-      slowest, at most \(Sweep.maximumPoints) points. One row per grid point, year and
-      metric: a column per swept target, then year, metric, value (the mean over
-      paths) and, with --paths above 1, the scenario's quantile columns. Every point
-      runs with the same seed and paths (common random numbers); a point whose run
-      fails stops the sweep (exit 2, naming the point). With --long the scenario
-      column reads name[target=value,...]. See docs/whatif.md.
+      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a shock --op (set,
+      scale or add; default set) from --from (default base_year + 1) to --to (default
+      open-ended), after the scenario's own shocks and --shock's. The grid is the
+      cartesian product, the first --set varying slowest, at most
+      \(Sweep.maximumPoints) points. One row per grid point, year and metric: a
+      column per swept target, then year, metric, value (the mean over paths), with
+      --paths above 1 the scenario's quantile columns, then base_value (the mean of
+      the unswept scenario) and difference (value - base_value). Every point runs
+      with the same seed and paths (common random numbers); a point whose run fails
+      stops the sweep (exit 2, naming the point). With --long the unswept scenario's
+      rows come first (scenario name, statistic mean), then each point's, the
+      scenario column reading name[target=value,...] and a statistic `difference`
+      after the others. See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -107,6 +112,15 @@ struct SweepCommand: ParsableCommand {
       "A target and its values: TARGET=V1,V2,... or TARGET=START:STOP:STEP (repeatable).",
       valueName: "TARGET=VALUES"))
   var settings: [String] = []
+
+  @Option(help: "How each value combines with its target: set, scale or add.")
+  var op: String = ShockSpec.Operation.set.rawValue
+
+  @Option(help: "The first year the values act in (default: base_year + 1).")
+  var from: Int?
+
+  @Option(help: "The last year the values act in, inclusive (default: open-ended).")
+  var to: Int?
 
   @OptionGroup var output: WhatIfOutputOptions
 
@@ -129,7 +143,8 @@ struct SweepCommand: ParsableCommand {
         try SweepAxis(parsing: text, scenario: loaded)
       }
       let sweep = try Sweep(
-        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics))
+        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics),
+        operation: try Sweep.operation(parsing: op), from: from, to: to)
       try sweep.checkOutputSize(long: output.long)
       return sweep
     }
