@@ -5,9 +5,10 @@ import Foundation
 /// Runs a scenario for the check commands with the command line's paths and seed, exiting 2 on
 /// bad input.
 func runScenario(
-  _ path: String, _ monteCarlo: MonteCarloOptions, _ shocks: ShockOptions = ShockOptions()
+  _ path: String, _ monteCarlo: MonteCarloOptions, _ shocks: ShockOptions? = nil
 ) throws -> ScenarioRun {
-  let scenario = try shocks.apply(to: monteCarlo.apply(to: loadScenario(path)), file: path)
+  var scenario = try monteCarlo.apply(to: loadScenario(path))
+  if let shocks { scenario = try shocks.apply(to: scenario, file: path) }
   do {
     let projection = try monteCarlo.run(scenario)
     return ScenarioRun(
