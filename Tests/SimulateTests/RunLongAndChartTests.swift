@@ -10,9 +10,31 @@ import Testing
     let result = try Simulate.run(["run", Self.steady, "--long", "--format", "csv"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "scenario,year,table,key,metric,statistic,value")
+    #expect(lines.first == "scenario,year,table,key,metric,statistic,value,unit")
     #expect(lines.count == 1 + 25 + 30 + 35 + 20)
-    #expect(lines[1] == "steady,2021,supply,college,intake,mean,1000")
+    #expect(lines[1] == "steady,2021,supply,college,intake,mean,1000,persons")
+    #expect(lines.contains("steady,2021,balance,total,coverage,mean,1.1805555555555556,ratio"))
+  }
+
+  /// The fit table stays apart from the long table: one stream cannot hold both; files can.
+  @Test func runLongKeepsFitApart() throws {
+    let model = Simulate.fixture("simulation/model-driver.toml")
+    let both = try Simulate.run(["run", model, "--tables", "balance,fit", "--long", "--format", "csv"])
+    expectBadInput(both, mentioning: ["--out", "fit"])
+    let alone = try Simulate.run(["run", model, "--tables", "fit", "--long", "--format", "csv"])
+    #expect(alone.status == 0)
+    #expect(alone.stdout.hasPrefix("scenario,model,term,statistic,value\n"))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "forecast-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = try Simulate.run([
+      "run", model, "--tables", "balance,fit", "--long", "--format", "csv", "--out", folder.path,
+    ])
+    #expect(files.status == 0)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "fit.csv", "long.csv", "metadata.json",
+      ])
   }
 
   @Test func runVegaLite() throws {

@@ -42,7 +42,8 @@ import Testing
     ])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "scenario\tyear\ttable\tkey\tmetric\tstatistic\tvalue")
+    #expect(lines.first == "scenario\tyear\ttable\tkey\tmetric\tstatistic\tvalue\tunit")
+    #expect(lines.contains { $0.contains("\tpct_difference\t") && $0.hasSuffix("\tpercent") })
     #expect(lines.count == 1 + 5 * 7 * 4)
   }
 
@@ -79,15 +80,15 @@ import Testing
     let longLines = long.stdout.split(separator: "\n")
     #expect(
       longLines.prefix(2) == [
-        "scenario,year,table,key,metric,statistic,value",
-        "steady,2021,balance,,graduates,mean,720",
+        "scenario,year,table,key,metric,statistic,value,unit",
+        "steady,2021,balance,total,graduates,mean,720,persons",
       ])
     // The unswept scenario's 5 years, then each point's mean and difference per year.
     #expect(longLines.count == 1 + 5 + 2 * 5 * 2)
     #expect(
       longLines[6...7] == [
-        "steady[drivers.flat=900],2021,balance,,graduates,mean,720",
-        "steady[drivers.flat=900],2021,balance,,graduates,difference,0",
+        "steady[drivers.flat=900],2021,balance,total,graduates,mean,720,persons",
+        "steady[drivers.flat=900],2021,balance,total,graduates,difference,0,persons",
       ])
   }
 
@@ -162,7 +163,7 @@ import Testing
       "--metrics", "unplaced", "--years", "2025", "--long", "--format", "csv",
     ])
     #expect(morris.status == 0, "\(morris.stderr)")
-    #expect(morris.stdout.hasPrefix("scenario,year,table,key,metric,statistic,value\n"))
+    #expect(morris.stdout.hasPrefix("scenario,year,table,key,metric,statistic,value,unit\n"))
     #expect(morris.stdout.contains("steady-uncertain,2025,sensitivity,tracks.college.completion,unplaced,mu_star,26"))
   }
 

@@ -16,6 +16,8 @@ public enum RunOutput {
     case chartNeedsFan(tables: [String])
     /// The long shape and a Vega-Lite chart together.
     case chartNotLong
+    /// The fit table and others in the long shape, in a format that holds one table.
+    case fitApartFromLong(format: OutputFormat)
     /// The output folder holds something else, or another run is writing beside it.
     case outputSet(OutputSet.Failure)
     /// A cell of a table overflowed; `row` names it by year and key, or by its place.
@@ -49,6 +51,10 @@ public enum RunOutput {
           + "format (text, markdown, csv, tsv, json) for the other tables"
       case .chartNotLong:
         return "\(n(.long)) writes a table, not a chart: leave out \(n(.long)) or \(n(.format)) vega-lite"
+      case .fitApartFromLong(let format):
+        return "the fit table has no year and no unit, so the long shape keeps it apart, and "
+          + "\(n(.format)) \(format.rawValue) writes one table to standard output: ask for "
+          + "\(n(.tables)) fit alone, leave it out, or write both with \(n(.out)) DIR (long and fit files)"
       case .outputSet(let failure):
         return failure.description
       case .overflow(let table, let row, let column, let value):
@@ -157,27 +163,48 @@ public enum RunOutput {
   }
 
   /// The tables in the long form (`Projection.longTable`), rendered: JSON is the bare array
-  /// of row objects, so that it reads straight into a data frame.
+  /// of row objects, so that it reads straight into a data frame. The fit table keeps its own
+  /// long table (`Projection.longFitTable`): alone, or after the long table in text and
+  /// Markdown; with other tables it needs files.
   public static func long(
     _ projection: Projection, tables: [RunTable], format: OutputFormat
   ) throws(Failure) -> String {
-    let title = "\(projection.scenario.info.name): long"
-    let table = projection.longTable(tables).table(title: title)
-    if let cell = table.firstInfiniteCell() {
-      throw .overflow(table: "long", row: "row \(cell.row + 1)", column: cell.column, value: cell.value)
+    let parts = try longParts(projection, tables: tables, format: format)
+    if parts.count > 1, format != .text, format != .markdown {
+      throw .fitApartFromLong(format: format)
     }
-    return terminated(table.rendered(as: format, style: style))
+    return parts.map(\.contents).joined(separator: "\n")
   }
 
-  /// The long form in `long.<ext>` plus `metadata.json`, as (name, contents).
+  /// The long form in `long.<ext>` (and the fit table in `fit.<ext>`) plus `metadata.json`,
+  /// as (name, contents).
   public static func longFiles(
     _ projection: Projection, tables: [RunTable], format: OutputFormat,
     metadata: RunMetadata
   ) throws(Failure) -> [(name: String, contents: String)] {
-    [
-      ("long.\(fileExtension(format))", try long(projection, tables: tables, format: format)),
-      ("metadata.json", metadata.json + "\n"),
-    ]
+    try longParts(projection, tables: tables, format: format).map {
+      ("\($0.name).\(fileExtension(format))", $0.contents)
+    } + [("metadata.json", metadata.json + "\n")]
+  }
+
+  /// The long table of every table but fit (named `long`), then the fit table's (`fit`),
+  /// each rendered; either is left out when it has no table.
+  private static func longParts(
+    _ projection: Projection, tables: [RunTable], format: OutputFormat
+  ) throws(Failure) -> [(name: String, contents: String)] {
+    var parts: [(name: String, table: Table)] = []
+    if tables.contains(where: { $0 != .fit }) {
+      parts.append(
+        ("long", projection.longTable(tables).table(title: "\(projection.scenario.info.name): long")))
+    }
+    if tables.contains(.fit) { parts.append(("fit", projection.longFitTable())) }
+    return try parts.map { part throws(Failure) in
+      if part.name != "fit", let cell = part.table.firstInfiniteCell() {
+        throw .overflow(
+          table: part.name, row: "row \(cell.row + 1)", column: cell.column, value: cell.value)
+      }
+      return (part.name, terminated(part.table.rendered(as: format, style: style)))
+    }
   }
 
   /// One file per table (`<table>.<ext>`) plus `metadata.json`, as (name, contents).
@@ -194,10 +221,10 @@ public enum RunOutput {
   }
 
   /// A run table, refused when a cell overflowed to an infinite value (written as `inf` it
-  /// would pass for a number).
+  /// would pass for a number). The fit table is exempt: an exact fit's t is rightly infinite.
   static func finite(_ projection: Projection, _ name: RunTable) throws(Failure) -> Table {
     let table = projection.table(name)
-    if let cell = table.firstInfiniteCell() {
+    if name != .fit, let cell = table.firstInfiniteCell() {
       let index = TableCellIndex(table)
       let row = table.rows[cell.row]
       let place = [index.year(of: row).map(String.init), index.key(of: row)].compactMap { $0 }

@@ -15,11 +15,6 @@ extension Projection {
     }
   }
 
-  /// A table's key and value columns as `RunTable` defines them.
-  private static func columns(_ table: RunTable) -> [Table.Column] {
-    table.keyColumns + table.valueColumns.map(Table.Column.number)
-  }
-
   private func supplyTable(_ title: String) -> Table {
     var rows: [[Table.Cell]] = []
     for t in years {
@@ -29,7 +24,7 @@ extension Projection {
             + SupplyMetric.allCases.map { .number(orEmpty: supplySums[$0].mean(row: k, year: t)) })
       }
     }
-    return Table(title: title, columns: Self.columns(.supply), rows: rows)
+    return Table(title: title, columns: RunTable.supply.columns, rows: rows)
   }
 
   private func demandTable(_ title: String) -> Table {
@@ -41,7 +36,7 @@ extension Projection {
             + DemandMetric.allCases.map { .number(orEmpty: demandSums[$0].mean(row: s, year: t)) })
       }
     }
-    return Table(title: title, columns: Self.columns(.demand), rows: rows)
+    return Table(title: title, columns: RunTable.demand.columns, rows: rows)
   }
 
 
@@ -54,7 +49,7 @@ extension Projection {
   private func balanceTable(_ title: String) -> Table {
     Table(
       title: title,
-      columns: Self.columns(.balance),
+      columns: RunTable.balance.columns,
       rows: years.map { t in
         [.integer(t)] + BalanceMetric.allCases.map { .number(orEmpty: balance($0, year: t)) }
       })
@@ -71,7 +66,7 @@ extension Projection {
         }
       }
     }
-    return Table(title: title, columns: Self.columns(.matching), rows: rows)
+    return Table(title: title, columns: RunTable.matching.columns, rows: rows)
   }
 
   /// Per year and balance metric: the mean over paths and the scenario's quantiles (type 7).
@@ -91,14 +86,15 @@ extension Projection {
     let rows = slots.values.map { $0 ?? [] }
     return Table(
       title: title,
-      columns: Self.columns(.fan) + levels.map { .number(RunTable.quantileColumn($0)) },
+      columns: RunTable.fan.columns
+        + levels.map { .number(RunTable.quantileColumn($0), unit: RunTable.fan.unit(of: "mean")) },
       rows: rows)
   }
 
   private func fitTable(_ title: String) -> Table {
     Table(
       title: title,
-      columns: Self.columns(.fit),
+      columns: RunTable.fit.columns,
       rows: fitRows.map { row in
         [.text(row.model), .text(row.term)]
           + [row.estimate, row.standardError, row.t, row.pValue].map(Table.Cell.number(orEmpty:))

@@ -37,6 +37,23 @@ public enum RunTable: String, CaseIterable, Sendable {
     }
   }
 
+  /// The unit of the value column `column`: persons, coverage's ratio, in the fan table the
+  /// unit of the row's metric; nil for the fit table's statistics.
+  public func unit(of column: String) -> UnitSource? {
+    switch self {
+    case .supply, .demand, .matching: return .fixed(.persons)
+    case .balance: return BalanceMetric(rawValue: column).map { .fixed($0.unit) }
+    case .fan: return .balanceMetric(column: "metric")
+    case .fit: return nil
+    }
+  }
+
+  /// The key columns, then the value columns with their units (for the fan table, before
+  /// the quantile columns).
+  public var columns: [Table.Column] {
+    keyColumns + valueColumns.map { Table.Column.number($0, unit: unit(of: $0)) }
+  }
+
   /// A fan table's column for a quantile level: `q` and 100 x level without trailing zeros, at
   /// least two digits (q05, q50, q2.5, q97.5) (MODEL.md 7).
   public static func quantileColumn(_ level: Double) -> String {

@@ -2,12 +2,12 @@ extension Table {
   /// The table as a GitHub-flavoured Markdown pipe table, its title as a paragraph above it.
   ///
   /// Number and integer columns are right-aligned (`---:`), text columns left-aligned (`---`).
-  /// Numbers read as in `TextStyle`. In text, `\` and `|` are escaped with a backslash and a
+  /// Numbers read as in `TextStyle`, persons as whole persons. In text, `\` and `|` are escaped with a backslash and a
   /// line end becomes `<br>`. Cells are padded so that the source lines up too. Every line ends
   /// with LF.
   public func renderedMarkdown(style: TextStyle = .init()) -> String {
     let header = columns.map { Self.markdownEscaped($0.name) }
-    let body = rows.map { row in zip(row, columns).map { Self.markdownEscaped(cellText($0, style: style, kind: $1.kind)) } }
+    let body = rows.map { row in shownCells(row, style: style).map(Self.markdownEscaped) }
     let widths = columnWidths(header: header, body: body, minimum: 3)
     let rule = columns.indices.map { column in
       columns[column].kind == .text

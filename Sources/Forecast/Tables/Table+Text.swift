@@ -84,7 +84,7 @@ extension Table {
   /// characters can misalign. Every line ends with LF.
   public func renderedText(style: TextStyle = .init()) -> String {
     let header = columns.map { Self.singleLine($0.name) }
-    let body = rows.map { row in zip(row, columns).map { Self.singleLine(cellText($0, style: style, kind: $1.kind)) } }
+    let body = rows.map { row in shownCells(row, style: style).map(Self.singleLine) }
     let widths = columnWidths(header: header, body: body, minimum: 1)
     var lines: [String] = []
     if let title { lines.append(title) }
@@ -92,6 +92,17 @@ extension Table {
     lines.append(textLine(widths.map { String(repeating: "-", count: $0) }, widths: widths))
     for cells in body { lines.append(textLine(cells, widths: widths)) }
     return lines.map { $0 + "\n" }.joined()
+  }
+
+  /// A row's cells as the text and Markdown forms show them, before escaping: persons
+  /// rounded to whole persons, other numbers as `style` says.
+  func shownCells(_ row: [Cell], style: TextStyle) -> [String] {
+    row.indices.map { c in
+      if case .number(let value) = row[c], value.isFinite, unit(of: row, column: c) == .persons {
+        return style.format(value.rounded())
+      }
+      return cellText(row[c], style: style, kind: columns[c].kind)
+    }
   }
 
   /// A cell as the text and Markdown forms show it, before escaping.

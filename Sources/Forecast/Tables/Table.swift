@@ -16,16 +16,27 @@ public struct Table: Sendable, Equatable {
 
     public var name: String
     public var kind: Kind
+    /// What the column's numbers measure; nil where they have no unit (fit statistics).
+    public var unit: UnitSource?
 
-    public init(name: String, kind: Kind) {
+    public init(name: String, kind: Kind, unit: UnitSource? = nil) {
       self.name = name
       self.kind = kind
+      self.unit = unit
     }
 
     /// A text column.
     public static func text(_ name: String) -> Column { Column(name: name, kind: .text) }
     /// A column of real numbers.
     public static func number(_ name: String) -> Column { Column(name: name, kind: .number) }
+    /// A column of real numbers in `unit`.
+    public static func number(_ name: String, unit: UnitSource?) -> Column {
+      Column(name: name, kind: .number, unit: unit)
+    }
+    /// A column of real numbers in the fixed unit `unit`.
+    public static func number(_ name: String, unit: Unit) -> Column {
+      Column(name: name, kind: .number, unit: .fixed(unit))
+    }
     /// A column of integers (counts).
     public static func integer(_ name: String) -> Column { Column(name: name, kind: .integer) }
     /// A column of calendar years (no thousands separators in text).
@@ -73,6 +84,20 @@ public struct Table: Sendable, Equatable {
       }
     }
     return nil
+  }
+
+  /// The unit of the cell of `row` in column `column`, nil where it has none.
+  public func unit(of row: [Cell], column: Int) -> Unit? {
+    switch columns[column].unit {
+    case nil: return nil
+    case .fixed(let unit): return unit
+    case .column(let name):
+      guard let index = columnIndex(name), case .text(let text) = row[index] else { return nil }
+      return Unit(rawValue: text)
+    case .balanceMetric(let name):
+      guard let index = columnIndex(name), case .text(let text) = row[index] else { return nil }
+      return BalanceMetric(rawValue: text)?.unit
+    }
   }
 
   /// The index of the column named `name`, nil when there is none.

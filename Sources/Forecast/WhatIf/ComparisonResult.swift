@@ -85,8 +85,8 @@ public struct ComparisonResult: Sendable {
     Table(
       title: "\(comparison.base.info.name): compare",
       columns: [.year("year"), .text("metric"), .text("scenario")]
-        + (["mean", "base_mean", "difference", "pct_difference"] + quantileColumns)
-        .map(Table.Column.number),
+        + ["mean", "base_mean", "difference"].map(Self.metricColumn)
+        + [.number("pct_difference", unit: .percent)] + quantileColumns.map(Self.metricColumn),
       rows: rows.map { row in
         [.integer(row.year), .text(row.metric), .text(row.scenario)]
           + ([row.mean, row.baseMean, row.difference, row.percentDifference]
@@ -94,17 +94,24 @@ public struct ComparisonResult: Sendable {
       })
   }
 
-  /// The long format (`LongTable`), table `balance`, no key: per year and metric the base's
-  /// `mean`, then each alternative's `mean`, `difference`, `pct_difference` and `diff_q05`...
+  /// A column in the unit of the row's metric.
+  private static func metricColumn(_ name: String) -> Table.Column {
+    .number(name, unit: .balanceMetric(column: "metric"))
+  }
+
+  /// The long format (`LongTable`), table `balance`, key `total`: per year and metric the
+  /// base's `mean`, then each alternative's `mean`, `difference`, `pct_difference` (unit
+  /// percent) and `diff_q05`... (in the metric's unit).
   public var longTable: Table {
     var long = LongTable()
     let base = comparison.base.info.name
     let perYearAndMetric = comparison.labels.count
     for start in stride(from: 0, to: rows.count, by: max(perYearAndMetric, 1)) {
       let first = rows[start]
+      let unit = BalanceMetric(rawValue: first.metric)?.unit
       long.append(
         scenario: base, year: first.year, table: RunTable.balance.rawValue, metric: first.metric,
-        statistic: "mean", value: first.baseMean)
+        statistic: "mean", value: first.baseMean, unit: unit)
       for row in rows[start..<(start + perYearAndMetric)] {
         let values =
           [
@@ -115,7 +122,7 @@ public struct ComparisonResult: Sendable {
         for (statistic, value) in values {
           long.append(
             scenario: row.scenario, year: row.year, table: RunTable.balance.rawValue, metric: row.metric,
-            statistic: statistic, value: value)
+            statistic: statistic, value: value, unit: statistic == "pct_difference" ? .percent : unit)
         }
       }
     }

@@ -172,7 +172,8 @@ public struct SensitivityResult: Sendable {
   }
 
   /// The long format (`LongTable`): table `sensitivity`, key the input (`a & b` for S2),
-  /// statistic the index (`S1`) and its interval (`S1_conf`, `S1_low`, `S1_high`).
+  /// statistic the index (`S1`) and its interval (`S1_conf`, `S1_low`, `S1_high`); unit ratio
+  /// for Sobol indices, the metric's for Morris effects.
   public var longTable: Table {
     var long = LongTable()
     let scenario = analysis.scenario.info.name
@@ -186,10 +187,12 @@ public struct SensitivityResult: Sendable {
           (row.index + "_high", row.interval?.upper ?? .nan),
         ]
       }
+      // Sobol indices are shares of variance; Morris effects are in the metric's unit.
+      let unit: Unit? = row.index.hasPrefix("S") ? .ratio : BalanceMetric(rawValue: row.metric)?.unit
       for (statistic, value) in values {
         long.append(
           scenario: scenario, year: row.year, table: "sensitivity", key: key, metric: row.metric,
-          statistic: statistic, value: value)
+          statistic: statistic, value: value, unit: unit)
       }
     }
     return long.table(title: title)

@@ -122,8 +122,9 @@ public struct SweepResult: Sendable {
     return Table(
       title: "\(sweep.scenario.info.name): sweep",
       columns: sweep.axes.map { .number($0.target.path) } + [.year("year"), .text("metric")]
-        + (["value"] + levels.map(RunTable.quantileColumn) + ["base_value", "difference"])
-        .map(Table.Column.number),
+        + (["value"] + levels.map(RunTable.quantileColumn) + ["base_value", "difference"]).map {
+          .number($0, unit: .balanceMetric(column: "metric"))
+        },
       rows: rows)
   }
 
@@ -134,9 +135,10 @@ public struct SweepResult: Sendable {
     return [.number(orEmpty: base), .number(orEmpty: mean - base)]
   }
 
-  /// The long format (`LongTable`): table `balance`, no key; first the unswept scenario
-  /// (scenario `name`, statistic `mean`), then each point (scenario `name[target=value,...]`,
-  /// statistic `mean`, a quantile column, or `difference` from the unswept mean).
+  /// The long format (`LongTable`): table `balance`, key `total`, in the metric's unit; first
+  /// the unswept scenario (scenario `name`, statistic `mean`), then each point (scenario
+  /// `name[target=value,...]`, statistic `mean`, a quantile column, or `difference` from the
+  /// unswept mean).
   public var longTable: Table {
     var long = LongTable()
     let years = sweep.scenario.info.projectionYears
@@ -145,25 +147,29 @@ public struct SweepResult: Sendable {
       for (m, metric) in sweep.metrics.names.enumerated() {
         long.append(
           scenario: sweep.scenario.info.name, year: t, table: RunTable.balance.rawValue,
-          metric: metric, statistic: "mean", value: baseMean(t: t - years.lowerBound, selected: m))
+          metric: metric, statistic: "mean", value: baseMean(t: t - years.lowerBound, selected: m),
+          unit: sweep.metrics.metrics[m].unit)
       }
     }
     for index in points.indices {
       let label = sweep.label(index)
       for t in years {
         for (m, metric) in sweep.metrics.names.enumerated() {
+          let unit = sweep.metrics.metrics[m].unit
           for (s, statistic) in names.enumerated() {
             long.append(
               scenario: label, year: t, table: RunTable.balance.rawValue, metric: metric, statistic: statistic,
               value: value(
                 point: index, t: t - years.lowerBound, selected: m, statistic: s,
-                width: names.count))
+                width: names.count),
+              unit: unit)
           }
           let mean = value(
             point: index, t: t - years.lowerBound, selected: m, statistic: 0, width: names.count)
           long.append(
             scenario: label, year: t, table: RunTable.balance.rawValue, metric: metric,
-            statistic: "difference", value: mean - baseMean(t: t - years.lowerBound, selected: m))
+            statistic: "difference", value: mean - baseMean(t: t - years.lowerBound, selected: m),
+            unit: unit)
         }
       }
     }

@@ -82,7 +82,9 @@ public struct TornadoResult: Sendable {
           : (t.scenario.uncertain.isEmpty ? "" : "over their [[uncertain]] ranges, else ")
             + "scaled by ±\(Self.percent(t.delta))"),
       columns: [.integer("rank"), .text("target"), .text("range")]
-        + ["low_value", "high_value", "base_value", "swing"].map(Table.Column.number)
+        + ["low_value", "high_value", "base_value", "swing"].map {
+          .number($0, unit: BalanceMetric(rawValue: t.metric).map { .fixed($0.unit) })
+        }
         + [.text("note")],
       rows: rows.map { row in
         let ranked = !row.swing.isNaN && !row.isInert

@@ -21,14 +21,20 @@ import Testing
     let projection = try Self.run("steady")
     let long = projection.longTable([.supply, .demand, .balance, .matching, .fit]).table()
     #expect(long.columns.map(\.name) == LongTable.columns)
-    #expect(long.columns.map(\.kind) == [.text, .year, .text, .text, .text, .text, .number])
+    #expect(long.columns.map(\.kind) == [.text, .year, .text, .text, .text, .text, .number, .text])
+    // Every value of these tables is in persons, except coverage, a ratio.
+    #expect(
+      long.rows.allSatisfy {
+        long.cell("unit", of: $0)
+          == .text(long.cell("metric", of: $0) == .text("coverage") ? "ratio" : "persons")
+      })
     let byTable = Dictionary(grouping: long.rows) { Self.text(long.cell("table", of: $0)) }.mapValues(\.count)
     #expect(byTable == ["supply": 25, "demand": 30, "balance": 35, "matching": 20])
     #expect(long.rows.allSatisfy { long.cell("scenario", of: $0) == .text("steady") && long.cell("statistic", of: $0) == .text("mean") })
     let keys = Set(long.rows.map { "\(Self.text(long.cell("table", of: $0))):\(Self.text(long.cell("key", of: $0)))" })
     #expect(
       keys == [
-        "supply:college", "demand:lab", "demand:studio", "balance:",
+        "supply:college", "demand:lab", "demand:studio", "balance:total",
         "matching:science/lab", "matching:science/studio", "matching:arts/lab",
         "matching:arts/studio",
       ])
@@ -58,23 +64,54 @@ import Testing
       long.rows.prefix(6).map { Self.text(long.cell("statistic", of: $0)) } == ["mean", "q05", "q25", "q50", "q75", "q95"])
     #expect(
       long.rows.prefix(6).allSatisfy {
-        long.cell("metric", of: $0) == .text("graduates") && long.cell("key", of: $0) == .text("") && long.cell("table", of: $0) == .text("fan")
+        long.cell("metric", of: $0) == .text("graduates") && long.cell("key", of: $0) == .text("total") && long.cell("table", of: $0) == .text("fan")
+          && long.cell("unit", of: $0) == .text("persons")
       })
   }
 
-  /// The fit table has no year: empty, key model/term, statistic `value`.
-  @Test func fitRowsHaveNoYear() throws {
+  /// The fit table keeps its own long table: scenario, model, term, statistic, value.
+  @Test func fitHasItsOwnLongTable() throws {
     let projection = try Self.run("model-driver")
-    let long = projection.longTable([.fit]).table()
-    #expect(long.rows.count == 2 * 4)
-    #expect(long.rows.allSatisfy { long.cell("year", of: $0) == .empty && long.cell("statistic", of: $0) == .text("value") })
-    #expect(long.rows.map { Self.text(long.cell("key", of: $0)) }.first == "trend/(Intercept)")
-    #expect(
-      long.rows.map { Self.text(long.cell("metric", of: $0)) }.prefix(4) == ["estimate", "std_error", "t", "p_value"])
-    let csv = long.renderedCSV()
-    #expect(
-      csv.hasPrefix(
-        "scenario,year,table,key,metric,statistic,value\nmodel-driver,,fit,trend/(Intercept),estimate,"
-      ))
+    #expect(projection.longTable([.fit]).rows.isEmpty)
+    let fit = projection.longFitTable()
+    #expect(fit.columns.map(\.name) == ["scenario", "model", "term", "statistic", "value"])
+    #expect(fit.rows.count == 2 * 4)
+    #expect(fit.rows.prefix(4).map { Self.text(fit.cell("statistic", of: $0)) } == ["estimate", "std_error", "t", "p_value"])
+    let wide = projection.table(.fit)
+    #expect(fit[row: 1, column: "value"] == wide[row: 0, column: "std_error"])
+    #expect(fit.renderedCSV().hasPrefix("scenario,model,term,statistic,value\nmodel-driver,trend,(Intercept),estimate,"))
+  }
+
+  /// Text and Markdown show persons as whole persons and ratios with their digits; CSV keeps
+  /// every digit.
+  @Test func textRoundsPersonsOnly() {
+    var long = LongTable()
+    long.append(scenario: "s", year: 2026, table: "balance", metric: "graduates", statistic: "mean", value: 665.6, unit: .persons)
+    long.append(scenario: "s", year: 2026, table: "balance", metric: "coverage", statistic: "mean", value: 0.8765, unit: .ratio)
+    let table = long.table()
+    let text = table.renderedText(style: RunOutput.style)
+    #expect(text.contains(" 666  persons\n"))
+    #expect(text.contains(" 0.8765  ratio\n"))
+    #expect(!text.contains("665.6"))
+    let markdown = table.renderedMarkdown(style: RunOutput.style)
+    #expect(markdown.contains("666 | persons |"))
+    #expect(markdown.contains("0.8765 | ratio   |"))
+    let csv = table.renderedCSV()
+    #expect(csv.contains(",665.6,persons\n") && csv.contains(",0.8765,ratio\n"))
+  }
+
+  /// A projection's text tables round persons (the wide balance table included) and leave
+  /// coverage alone.
+  @Test func wideTextRoundsPersons() throws {
+    let projection = try Self.run("monte-carlo", paths: 20)
+    let balance = projection.table(.balance)
+    let text = balance.renderedText(style: RunOutput.style)
+    let firstRow = text.split(separator: "\n")[3]
+    let cells = firstRow.split(separator: " ")
+    // year, six persons columns: integers; coverage keeps its fraction.
+    #expect(cells.dropFirst().prefix(6).allSatisfy { !$0.contains(".") })
+    if case .number(let coverage) = balance[row: 0, column: "coverage"] {
+      #expect(cells.last.map(String.init) == RunOutput.style.format(coverage))
+    }
   }
 }

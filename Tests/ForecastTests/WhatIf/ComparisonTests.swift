@@ -125,9 +125,10 @@ import Testing
     #expect(long.rows.count == 5 * 2 * (1 + 2 * 8))
     #expect(
       long.rows[0] == [
-        .text("monte-carlo"), .integer(2021), .text("balance"), .text(""), .text("capacity"),
-        .text("mean"), long[row: 9, column: "value"],
+        .text("monte-carlo"), .integer(2021), .text("balance"), .text("total"), .text("capacity"),
+        .text("mean"), long[row: 9, column: "value"], .text("persons"),
       ])
+    #expect(long[row: 3, column: "statistic"] == .text("pct_difference") && long[row: 3, column: "unit"] == .text("percent"))
     #expect(
       long[row: 1, column: "scenario"] == .text("monte-carlo-lab")
         && long[row: 1, column: "statistic"] == .text("mean"))
