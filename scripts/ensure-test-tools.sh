@@ -2,7 +2,9 @@
 # Installs the tools the test suite drives when they are missing: strace, whose fault
 # injection kills `simulate` at every file-system step of a write (Tests/SimulateTests/
 # FaultInjectionTests.swift), and SALib for Python, which checks the sensitivity indices of a
-# shipped scenario (Tests/ForecastTests/WhatIf/SALibScenarioTests.swift). Uses apt-get and
+# shipped scenario (Tests/ForecastTests/WhatIf/SALibScenarioTests.swift) and brings pandas,
+# and R with readr and tidyr, which run the pivot recipes of docs/whatif.md
+# (Tests/ForecastTests/Tables/PivotRecipeTests.swift). Uses apt-get and
 # pip, with sudo when not root; where neither works the suite that needs a tool is skipped
 # and says so.
 set -euo pipefail
@@ -20,6 +22,8 @@ install_salib() {
 missing=()
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+command -v Rscript >/dev/null 2>&1 || missing+=(r-base-core)
+Rscript -e 'library(readr); library(tidyr)' >/dev/null 2>&1 || missing+=(r-cran-readr r-cran-tidyr)
 [ ${#missing[@]} -eq 0 ] && { install_salib; exit 0; }
 
 apt_install_optional "the tests that need them" "${missing[@]}"
