@@ -143,6 +143,8 @@ struct SnapshotCommand: ParsableCommand {
   }
 }
 
+extension BacktestResult.TableName: ExpressibleByArgument {}
+
 /// `simulate backtest SCENARIO --origins A...B --horizon H`: forecast accuracy of the past.
 struct BacktestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -150,12 +152,18 @@ struct BacktestCommand: ParsableCommand {
     abstract: "Re-run a scenario from past base years and score it against what was observed.",
     discussion: """
       For each origin the scenario runs as if base_year were the origin (later data hidden,
-      fit windows cut there), and its balance column (--metric, default graduates) is
-      compared with the data series --series (default: the [calibrate] graduates series) for
-      steps 1..horizon. Prints MAE, RMSE, MAPE (%) and MASE per step for the model and for
-      naive, drift and 10-year linear-trend benchmarks; --forecasts prints every forecast.
-      With paths (--paths P or the scenario's `paths`), the model's forecast is the mean over
-      paths, and the table adds its interval's coverage and mean Winkler score at --level.
+      relative fit windows rolled with it, absolute ones cut there), and its balance column
+      (--metric, default graduates) is compared with the data series --series (default: the
+      [calibrate] graduates series; any data series of the scenario) for steps 1..horizon.
+      Prints MAE, RMSE, MAPE (%) and MASE per step for the model and for naive, drift and
+      10-year linear-trend benchmarks, a summary per method (mean over steps) and every
+      origin's status and warnings. With paths (--paths P or the scenario's `paths`), the
+      model's forecast is the mean over paths, and the tables add its interval's coverage and
+      mean Winkler score at --level and the mean CRPS. An origin whose fit or calibration is
+      rejected is left out of every method; one whose calibrated yield is outside
+      (0, --max-yield] is scored but marked implausible; --strict makes either exit 1.
+      Text and Markdown print the accuracy, summary and origins tables; CSV, TSV and JSON
+      print one table (--table, default accuracy) and the origins' notes on stderr.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -173,11 +181,20 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Balance column compared with it.")
   var metric: String = BalanceMetric.graduates.rawValue
 
-  @Flag(help: "Print every forecast instead of the accuracy table.")
+  @Flag(help: "Print every forecast instead of the accuracy table (as --table forecasts).")
   var forecasts = false
+
+  @Option(help: "Print only this table: accuracy, summary, origins or forecasts.")
+  var table: BacktestResult.TableName?
 
   @Option(help: "With paths: the central probability of the model's interval, for coverage and Winkler score.")
   var level: Double = 0.9
+
+  @Option(help: "The largest plausible calibrated yield: an origin above it (or at or below 0) is implausible.")
+  var maxYield: Double = 1.5
+
+  @Flag(help: "Exit 1 when an origin is rejected or implausible.")
+  var strict = false
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -195,16 +212,38 @@ struct BacktestCommand: ParsableCommand {
         "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "
           + "data series: \(loaded.dataSeries.map(\.name).joined(separator: ", ")))")
     }
+    let result: BacktestResult
     do {
-      let result = try Backtest(
+      result = try Backtest(
         scenario: loaded, origins: range, horizon: horizon,
-        series: name, metric: metric, level: level
+        series: name, metric: metric, level: level, maximumYield: maxYield
       ).run()
-      let table = forecasts ? result.forecastTable : result.accuracyTable
-      writeOut(
-        ResultOutput(format: format, style: .init(thousandsSeparators: true)).rendered(table))
     } catch {
       throw failBadInput(error, in: scenario)
+    }
+    let output = ResultOutput(format: format, style: .init(thousandsSeparators: true))
+    let chosen = table ?? (forecasts ? .forecasts : nil)
+    let tables: [BacktestResult.TableName]
+    if let chosen {
+      tables = [chosen]
+    } else {
+      tables = format == .text || format == .markdown ? [.accuracy, .summary, .origins] : [.accuracy]
+    }
+    writeOut(tables.map { output.rendered(result.table($0, naming: .commandLine)) }.joined(separator: "\n"))
+    if !tables.contains(.origins) {
+      for origin in result.origins {
+        for note in origin.notes(naming: .commandLine) {
+          writeError("warning: origin \(origin.origin) (\(origin.statusName)): \(note)\n")
+        }
+      }
+    }
+    if result.hasFailedOrigins {
+      let sorted = (result.rejected + result.implausible).sorted { $0.origin < $1.origin }
+        .map { "\($0.origin) \($0.statusName)" }
+      writeError(
+        (strict ? "error: " : "warning: ") + "\(scenario): origins " + sorted.joined(separator: ", ")
+          + (result.rejected.isEmpty ? "" : "; rejected origins are left out of every method") + "\n")
+      if strict { throw ExitCode(1) }
     }
   }
 }

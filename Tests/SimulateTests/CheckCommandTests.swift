@@ -150,6 +150,45 @@ import Testing
     ])
     #expect(result.status == 2 && result.stderr.contains("--origins"))
   }
+
+  /// A rejected origin is listed with its reason and exits 0; --strict makes it exit 1.
+  @Test func rejectedOriginIsReportedAndStrictFails() throws {
+    let rejected = Simulate.fixture("simulation/backtest-rejected.toml")
+    let arguments = ["backtest", rejected, "--origins", "2010...2015", "--horizon", "2", "--series", "graduates"]
+    let text = try Simulate.run(arguments)
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("backtest summary, mean over steps"))
+    #expect(text.stdout.contains("backtest origins"))
+    let rows = text.stdout.split(separator: "\n")
+    #expect(rows.contains { $0.hasPrefix("  2012  rejected  left out of every method: calibrate:") }, "\(text.stdout)")
+    #expect(text.stderr.contains("warning: \(rejected): origins 2012 rejected, 2013 rejected; rejected origins are left out of every method"), "\(text.stderr)")
+    let strict = try Simulate.run(arguments + ["--strict"])
+    #expect(strict.status == 1 && strict.stderr.contains("error: \(rejected): origins 2012 rejected"))
+    let csv = try Simulate.run(arguments + ["--format", "csv"])
+    #expect(csv.status == 0 && csv.stdout.hasPrefix("step,method,n,mae,"))
+    #expect(csv.stderr.contains("warning: origin 2012 (rejected): left out of every method: calibrate:"), "\(csv.stderr)")
+    let summary = try Simulate.run(arguments + ["--format", "csv", "--table", "summary"])
+    #expect(summary.stdout.split(separator: "\n").first == "method,steps,n,mae,rmse,mape,mase")
+    #expect(summary.stdout.split(separator: "\n").count == 1 + 4)
+  }
+
+  /// Implausible yields are scored, listed per origin with the calibration's warnings, and
+  /// fail under --strict; a clean run under --strict exits 0.
+  @Test func implausibleOriginIsReported() throws {
+    let implausible = Simulate.fixture("simulation/backtest-implausible.toml")
+    let arguments = ["backtest", implausible, "--origins", "2015...2019", "--horizon", "1", "--series", "graduates"]
+    let origins = try Simulate.run(arguments + ["--table", "origins", "--format", "csv"])
+    #expect(origins.status == 0)
+    let lines = origins.stdout.split(separator: "\n")
+    #expect(lines.first == "origin,status,note")
+    #expect(lines.contains("2016,implausible,\"calibrated yield of track 'college' is 1.697, outside (0, 1.5]\""), "\(origins.stdout)")
+    #expect(lines.contains { $0.hasPrefix("2016,implausible,") && $0.contains("outside (0, 1]") })
+    #expect(lines.contains { $0.hasPrefix("2015,ok,") } && !lines.contains { $0.hasPrefix("2015,ok,calibrated yield") })
+    let strict = try Simulate.run(arguments + ["--strict"])
+    #expect(strict.status == 1 && strict.stderr.contains("2016 implausible, 2017 implausible, 2018 implausible"))
+    let loose = try Simulate.run(arguments + ["--strict", "--max-yield", "2"])
+    #expect(loose.status == 0, "\(loose.stderr)")
+  }
 }
 
 /// Several scenarios: all run before anything is written, names that clash are bad input.

@@ -22,6 +22,13 @@ import Foundation
 /// (Winkler 1972; Hyndman and Athanasopoulos 5.9), α = 1 − level:
 ///
 ///     W = (u − l) + (2/α)(l − y) if y < l,   (u − l) if l ≤ y ≤ u,   (u − l) + (2/α)(y − u) if y > u
+///
+/// and the mean CRPS of the paths' empirical distribution (Gneiting and Raftery 2007, 21),
+/// mean |X − y| − mean |X − X′| / 2 over the path values X.
+///
+/// Each origin's warnings are kept with it. An origin whose fit or calibration is rejected is
+/// listed and left out of every method alike; one whose calibrated yield falls outside
+/// (0, `maximumYield`] is listed as implausible and still scored.
 public struct Backtest: Sendable {
   public let scenario: Scenario
   public let origins: ClosedRange<Int>
@@ -33,10 +40,14 @@ public struct Backtest: Sendable {
 
   /// The central probability of the model's interval (with paths).
   public let level: Double
+  /// The largest calibrated yield an origin may have and count as plausible: a track cannot
+  /// graduate many more than it took in (upgrades such as 专升本 graduate some twice).
+  public let maximumYield: Double
 
   public init(
     scenario: Scenario, origins: ClosedRange<Int>, horizon: Int, series: String,
-    metric: String = BalanceMetric.graduates.rawValue, level: Double = 0.9
+    metric: String = BalanceMetric.graduates.rawValue, level: Double = 0.9,
+    maximumYield: Double = 1.5
   ) {
     self.scenario = scenario
     self.origins = origins
@@ -44,6 +55,7 @@ public struct Backtest: Sendable {
     self.series = series
     self.metric = metric
     self.level = level
+    self.maximumYield = maximumYield
   }
 
   /// One forecast of one origin and step, with the benchmarks' forecasts.
@@ -55,6 +67,8 @@ public struct Backtest: Sendable {
     public let forecasts: [Double]
     /// The model's interval from its paths; nil for a run with one path.
     public var interval: ClosedRange<Double>? = nil
+    /// The CRPS of the model's paths against the actual value; nil for a run with one path.
+    public var crps: Double? = nil
   }
 
   public static let methods = ["model", "naive", "drift", "trend"]
@@ -104,13 +118,23 @@ public struct Backtest: Sendable {
         firstOrigin: origins.lowerBound)
     }
     var forecasts: [Forecast] = []
+    var reports: [Origin] = []
     for origin in origins {
       let projection: Projection
       do {
         projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run(keepPaths: false)
       } catch {
-        throw .simulation(origin: origin, error)
+        guard Self.isRejection(error) else { throw .simulation(origin: origin, error) }
+        reports.append(Origin(origin: origin, status: .rejected(error), warnings: []))
+        continue
       }
+      let implausible = projection.fitRows.filter { $0.model == "calibrate" }
+        .filter { !($0.estimate > 0 && $0.estimate <= maximumYield) }
+        .map { Origin.Implausible(track: $0.term, yield: $0.estimate, maximum: maximumYield) }
+      reports.append(
+        Origin(
+          origin: origin, status: implausible.isEmpty ? .ok : .implausible(implausible),
+          warnings: projection.warnings))
       let history = observed.filter { $0.key <= origin }
       let benchmarks = Self.benchmarks(history: history, origin: origin, horizon: horizon)
       for step in 1...horizon {
@@ -119,10 +143,10 @@ public struct Backtest: Sendable {
         var forecast = Forecast(
           origin: origin, step: step, actual: actual, forecasts: [model] + benchmarks[step - 1])
         if projection.paths > 1 {
-          let bounds = Quantiles.type7(
-            projection.balanceValues(chosen, year: origin + step),
-            levels: [(1 - level) / 2, (1 + level) / 2])
+          let values = projection.balanceValues(chosen, year: origin + step)
+          let bounds = Quantiles.type7(values, levels: [(1 - level) / 2, (1 + level) / 2])
           if bounds.allSatisfy(\.isFinite) { forecast.interval = bounds[0]...bounds[1] }
+          forecast.crps = Self.crps(values, actual)
         }
         forecasts.append(forecast)
       }
@@ -132,7 +156,34 @@ public struct Backtest: Sendable {
       forecasts: forecasts,
       scales: Dictionary(uniqueKeysWithValues: origins.map { o in
         (o, Self.naiveScale(observed.filter { $0.key <= o }))
-      }))
+      }),
+      origins: reports)
+  }
+
+  /// Whether a run's error is a fit or calibration rejected on the data up to its origin
+  /// (too few years, a singular design, a regressor undefined), which another origin may
+  /// not meet; any other error is the scenario's and fails the whole backtest.
+  static func isRejection(_ error: SimulationError) -> Bool {
+    switch error {
+    case .driverFit, .driverUndefined, .driverDraws, .calibration, .missingValue: return true
+    default: return false
+    }
+  }
+
+  /// The CRPS of the empirical distribution of `values` at `y`:
+  /// mean |X − y| − Σ_i Σ_j |X_i − X_j| / (2P²), the double sum from the sorted values as
+  /// 2 Σ_i (2i − P − 1) x_(i) (i from 1), so O(P log P).
+  public static func crps(_ values: [Double], _ y: Double) -> Double {
+    let p = Double(values.count)
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    var absolute = 0.0
+    var spread = 0.0
+    for (i, x) in sorted.enumerated() {
+      absolute += abs(x - y)
+      spread += (2 * Double(i + 1) - p - 1) * x
+    }
+    return absolute / p - spread / (p * p)
   }
 
   /// The scenario as it would have been run at `origin`: base year moved, relative fit windows
@@ -185,106 +236,5 @@ public struct Backtest: Sendable {
       return abs(a - b)
     }
     return changes.isEmpty ? .nan : changes.reduce(0, +) / Double(changes.count)
-  }
-}
-
-/// The forecasts of a backtest and their accuracy per step and method.
-public struct BacktestResult: Sendable {
-  public let scenario: String
-  public let series: String
-  public let metric: String
-  /// The central probability of the model's intervals.
-  public let level: Double
-  public let forecasts: [Backtest.Forecast]
-  /// MASE scale per origin.
-  public let scales: [Int: Double]
-
-  /// Accuracy of one method at one step.
-  public struct Accuracy: Sendable, Equatable {
-    public let step: Int
-    public let method: String
-    public let count: Int
-    public let mae: Double
-    public let rmse: Double
-    public let mape: Double
-    public let mase: Double
-    /// The model's interval coverage (0...1) and mean Winkler score; NaN for the benchmarks
-    /// and for a run with one path.
-    public var coverage: Double = .nan
-    public var winkler: Double = .nan
-  }
-
-  /// The Winkler score of interval l...u for observation y at central probability `level`.
-  public static func winkler(_ interval: ClosedRange<Double>, _ y: Double, level: Double) -> Double {
-    let alpha = 1 - level
-    let (l, u) = (interval.lowerBound, interval.upperBound)
-    let width = u - l
-    if y < l { return width + 2 / alpha * (l - y) }
-    if y > u { return width + 2 / alpha * (y - u) }
-    return width
-  }
-
-  public var accuracy: [Accuracy] {
-    let steps = Set(forecasts.map(\.step)).sorted()
-    var out: [Accuracy] = []
-    for step in steps {
-      let rows = forecasts.filter { $0.step == step }
-      for (m, method) in Backtest.methods.enumerated() {
-        let errors = rows.map { $0.forecasts[m] - $0.actual }
-        let n = Double(errors.count)
-        let mae = errors.map(abs).reduce(0, +) / n
-        let rmse = (errors.map { $0 * $0 }.reduce(0, +) / n).squareRoot()
-        let mape = zip(errors, rows).map { abs($0 / $1.actual) }.reduce(0, +) / n * 100
-        let mase = zip(errors, rows).map { abs($0) / (scales[$1.origin] ?? .nan) }.reduce(0, +) / n
-        var accuracy = Accuracy(
-          step: step, method: method, count: errors.count, mae: mae, rmse: rmse, mape: mape,
-          mase: mase)
-        let intervals = rows.compactMap { row in row.interval.map { ($0, row.actual) } }
-        if method == "model", !intervals.isEmpty, intervals.count == rows.count {
-          let k = Double(intervals.count)
-          accuracy.coverage = Double(intervals.filter { $0.0.contains($0.1) }.count) / k
-          accuracy.winkler =
-            intervals.map { Self.winkler($0.0, $0.1, level: level) }.reduce(0, +) / k
-        }
-        out.append(accuracy)
-      }
-    }
-    return out
-  }
-
-  /// Whether the model's forecasts carry intervals (the run had paths).
-  public var hasIntervals: Bool { forecasts.contains { $0.interval != nil } }
-
-  /// step, method, n, mae, rmse, mape, mase; with paths also coverage and winkler (empty
-  /// for the benchmarks).
-  public var accuracyTable: Table {
-    let intervals = hasIntervals
-    return Table(
-      title: "\(scenario): backtest of \(metric) against \(series)",
-      columns: [.integer("step"), .text("method"), .integer("n")]
-        + ["mae", "rmse", "mape", "mase"].map(Table.Column.number)
-        + (intervals ? ["coverage", "winkler"].map(Table.Column.number) : []),
-      rows: accuracy.map { a in
-        [.integer(a.step), .text(a.method), .integer(a.count)]
-          + ([a.mae, a.rmse, a.mape, a.mase] + (intervals ? [a.coverage, a.winkler] : []))
-          .map(Table.Cell.number(orEmpty:))
-      })
-  }
-
-  /// origin, year, step, actual and each method's forecast; with paths also the model's
-  /// interval (lower, upper).
-  public var forecastTable: Table {
-    let intervals = hasIntervals
-    return Table(
-      title: "\(scenario): backtest forecasts",
-      columns: [.year("origin"), .year("year"), .integer("step"), .number("actual")]
-        + Backtest.methods.map(Table.Column.number)
-        + (intervals ? [.number("lower"), .number("upper")] : []),
-      rows: forecasts.map { f in
-        [.integer(f.origin), .integer(f.origin + f.step), .integer(f.step), .number(f.actual)]
-          + (f.forecasts
-            + (intervals ? [f.interval?.lowerBound ?? .nan, f.interval?.upperBound ?? .nan] : []))
-          .map(Table.Cell.number(orEmpty:))
-      })
   }
 }

@@ -142,13 +142,16 @@ public struct ChartRequest: Sendable {
       let last = data.series[series]?.values.keys.max() ?? origins.lowerBound + 1
       horizon = min(5, max(1, last - origins.lowerBound))
     }
+    let result: BacktestResult
     do {
-      let result = try Backtest(
+      result = try Backtest(
         scenario: scenario, origins: origins, horizon: horizon, series: series,
         metric: (metrics?.metrics.first ?? .graduates).rawValue
       ).run()
-      return (result, scenario)
     } catch { throw .backtest(error) }
+    // A chart of every origin fails, as before, when one of them cannot run.
+    if let rejection = result.firstRejection { throw .backtest(rejection) }
+    return (result, scenario)
   }
 
   /// Runs one scenario.

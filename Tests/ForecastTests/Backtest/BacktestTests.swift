@@ -54,7 +54,7 @@ import Testing
     // (10 + 10 + (10 + 20·1) + (10 + 20·2)) / 4 = 25
     #expect(abs((model?.winkler ?? 0) - 25) < 1e-12)
     #expect(result.accuracy.first { $0.method == "naive" }?.coverage.isNaN == true)
-    #expect(result.accuracyTable.columns.map(\.name).suffix(2) == ["coverage", "winkler"])
+    #expect(result.accuracyTable.columns.map(\.name).suffix(3) == ["coverage", "winkler", "crps"])
     #expect(result.forecastTable.columns.map(\.name).suffix(2) == ["lower", "upper"])
   }
 
