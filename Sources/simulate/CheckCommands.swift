@@ -4,8 +4,11 @@ import Foundation
 
 /// Runs a scenario for the check commands with the command line's paths and seed, exiting 2 on
 /// bad input.
-func runScenario(_ path: String, _ monteCarlo: MonteCarloOptions) throws -> ScenarioRun {
-  let scenario = try monteCarlo.apply(to: loadScenario(path))
+func runScenario(
+  _ path: String, _ monteCarlo: MonteCarloOptions, _ shocks: ShockOptions? = nil
+) throws -> ScenarioRun {
+  var scenario = try monteCarlo.apply(to: loadScenario(path))
+  if let shocks { scenario = try shocks.apply(to: scenario, file: path) }
   do {
     let projection = try monteCarlo.run(scenario)
     return ScenarioRun(
@@ -61,6 +64,8 @@ struct Check: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func validate() throws {
     if scenarios.isEmpty { throw ValidationError("name at least one scenario file") }
     if update && snapshots == nil { throw ValidationError("--update needs --snapshots DIR") }
@@ -83,7 +88,7 @@ struct Check: ParsableCommand {
       throw failBadInput(error)
     }
     // Every scenario runs before anything is compared or written.
-    let runs = try scenarios.map { try runScenario($0, monteCarlo) }
+    let runs = try scenarios.map { try runScenario($0, monteCarlo, shocks) }
     var report = CheckReport()
     do {
       try report.check(runs, snapshots: snapshots, update: update, overrides: overrides)
@@ -193,6 +198,8 @@ struct BacktestCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
@@ -201,7 +208,7 @@ struct BacktestCommand: ParsableCommand {
   func run() throws {
     let range: ClosedRange<Int>
     do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error) }
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     guard let name = series ?? loaded.calibration?.graduates else {
       throw failBadInput(
         "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "

@@ -44,8 +44,10 @@ struct SensitivityCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let analysis = try whatIf { () throws(WhatIfError) -> GlobalSensitivity in
       let chosen = try GlobalSensitivity.Method(
         named: method, baseSamples: samples, secondOrder: secondOrder,

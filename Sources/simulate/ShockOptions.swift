@@ -12,12 +12,13 @@ struct ShockOptions: ParsableArguments {
       valueName: "LINE"))
   var lines: [String] = []
 
-  /// The scenario with the command line's shocks after its own, or exit 2 naming the line.
-  func apply(to scenario: Scenario) throws -> Scenario {
+  /// The scenario with the command line's shocks after its own, or exit 2 naming the line
+  /// (and `file`, when a command runs several scenarios).
+  func apply(to scenario: Scenario, file: String? = nil) throws -> Scenario {
     do {
       return try scenario.adding(shockLines: lines)
     } catch {
-      throw failBadInput(error)
+      throw failBadInput(error, in: file)
     }
   }
 }

@@ -21,25 +21,49 @@ struct Compare: ParsableCommand {
       every alternative runs with the base's seed and paths (its own are overridden;
       a note on stderr says where they differed), so the differences are paired path
       by path on common random numbers, and diff_q05... give the quantiles (the
-      base's levels) of the per-path difference. --paths and --seed apply to every
-      scenario. See docs/whatif.md.
+      base's levels) of the per-path difference. --paths, --seed and --shock apply to
+      every scenario. --alt 'NAME: --shock LINE [--shock LINE...]' adds an alternative
+      without a file: the base with those shocks after its own (and --shock's), named
+      NAME; alternatives from files come first, then each --alt in order. See
+      docs/whatif.md.
       """)
 
-  @Argument(help: "The base scenario, then one or more alternatives (TOML).")
+  @Argument(help: "The base scenario, then any alternatives (TOML).")
   var scenarios: [String]
+
+  @Option(
+    name: .customLong("alt"),
+    help: ArgumentHelp(
+      "An alternative as the base with shocks: 'NAME: --shock LINE [--shock LINE...]' "
+        + "(repeatable).",
+      valueName: "NAME: SHOCKS"))
+  var alternatives: [String] = []
 
   @OptionGroup var output: WhatIfOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func validate() throws {
-    if scenarios.count < 2 {
-      throw ValidationError("name a base scenario and at least one alternative")
+    if scenarios.isEmpty || scenarios.count + alternatives.count < 2 {
+      throw ValidationError(
+        "name a base scenario and at least one alternative (a file or --alt 'NAME: --shock ...')")
     }
   }
 
   func run() throws {
-    let loaded = try scenarios.map { try monteCarlo.apply(to: loadScenario($0)) }
+    var loaded = try scenarios.map {
+      try shocks.apply(to: monteCarlo.apply(to: loadScenario($0)), file: $0)
+    }
+    let base = loaded[0]
+    for text in alternatives {
+      do {
+        loaded.append(try ShockAlternative(parsing: text, base: base).scenario(from: base))
+      } catch {
+        throw failBadInput(error, in: scenarios[0])
+      }
+    }
     let selection = try whatIf { () throws(WhatIfError) in
       try MetricSelection(parsing: output.metrics)
     }
@@ -64,18 +88,23 @@ struct Compare: ParsableCommand {
 struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
-    abstract: "Run a scenario on a grid of parameter values (each a `set` shock).",
+    abstract: "Run a scenario on a grid of parameter values (each a shock, `set` by default).",
     discussion: """
       Each --set TARGET=VALUES sweeps one shock target (`simulate targets SCENARIO`
       lists them) over a list (0.1,0.2,0.3) or an inclusive range start:stop:step
-      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a `set` shock from
-      base_year + 1 on. The grid is the cartesian product, the first --set varying
-      slowest, at most \(Sweep.maximumPoints) points. One row per grid point, year and
-      metric: a column per swept target, then year, metric, value (the mean over
-      paths) and, with --paths above 1, the scenario's quantile columns. Every point
-      runs with the same seed and paths (common random numbers); a point whose run
-      fails stops the sweep (exit 2, naming the point). With --long the scenario
-      column reads name[target=value,...]. See docs/whatif.md.
+      (0.45:0.60:0.05 gives 0.45, 0.5, 0.55, 0.6); each value is a shock --op (set,
+      scale or add; default set) from --from (default base_year + 1) to --to (default
+      open-ended), after the scenario's own shocks and --shock's. The grid is the
+      cartesian product, the first --set varying slowest, at most
+      \(Sweep.maximumPoints) points. One row per grid point, year and metric: a
+      column per swept target, then year, metric, value (the mean over paths), with
+      --paths above 1 the scenario's quantile columns, then base_value (the mean of
+      the unswept scenario) and difference (value - base_value). Every point runs
+      with the same seed and paths (common random numbers); a point whose run fails
+      stops the sweep (exit 2, naming the point). With --long the unswept scenario's
+      rows come first (scenario name, statistic mean), then each point's, the
+      scenario column reading name[target=value,...] and a statistic `difference`
+      after the others. See docs/whatif.md.
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -88,9 +117,20 @@ struct SweepCommand: ParsableCommand {
       valueName: "TARGET=VALUES"))
   var settings: [String] = []
 
+  @Option(help: "How each value combines with its target: set, scale or add.")
+  var op: String = ShockSpec.Operation.set.rawValue
+
+  @Option(help: "The first year the values act in (default: base_year + 1).")
+  var from: Int?
+
+  @Option(help: "The last year the values act in, inclusive (default: open-ended).")
+  var to: Int?
+
   @OptionGroup var output: WhatIfOutputOptions
 
   @OptionGroup var monteCarlo: MonteCarloOptions
+
+  @OptionGroup var shocks: ShockOptions
 
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
@@ -101,13 +141,14 @@ struct SweepCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let sweep = try whatIf { () throws(WhatIfError) -> Sweep in
       let axes = try settings.map { (text: String) throws(WhatIfError) in
         try SweepAxis(parsing: text, scenario: loaded)
       }
       let sweep = try Sweep(
-        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics))
+        scenario: loaded, axes: axes, metrics: try MetricSelection(parsing: output.metrics),
+        operation: try Sweep.operation(parsing: op), from: from, to: to)
       try sweep.checkOutputSize(long: output.long)
       return sweep
     }
@@ -185,8 +226,10 @@ struct TornadoCommand: ParsableCommand {
 
   @OptionGroup var monteCarlo: MonteCarloOptions
 
+  @OptionGroup var shocks: ShockOptions
+
   func run() throws {
-    let loaded = try monteCarlo.apply(to: loadScenario(scenario))
+    let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let tornado = try whatIf { () throws(WhatIfError) -> Tornado in
       try Tornado(
         scenario: loaded, metric: metric, year: year, delta: try Tornado.delta(parsing: delta),

@@ -66,18 +66,29 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "drivers.flat,sectors.studio.capacity,year,metric,value")
+    #expect(
+      lines.first
+        == "drivers.flat,sectors.studio.capacity,year,metric,value,base_value,difference")
     #expect(lines.count == 1 + 6 * 5)
-    #expect(lines[1] == "900,100,2021,unplaced,440")
-    #expect(lines[6] == "900,200,2021,unplaced,340")
+    // The unswept scenario (flat 1000, studio 100) leaves 440 unplaced in 2021.
+    #expect(lines[1] == "900,100,2021,unplaced,440,440,0")
+    #expect(lines[6] == "900,200,2021,unplaced,340,440,-100")
     let long = try Simulate.run([
       "sweep", Self.steady, "--set", "drivers.flat=900,1100", "--metrics", "graduates", "--long",
       "--format", "csv",
     ])
+    let longLines = long.stdout.split(separator: "\n")
     #expect(
-      long.stdout.split(separator: "\n").prefix(2) == [
+      longLines.prefix(2) == [
         "scenario,year,table,key,metric,statistic,value,unit",
+        "steady,2021,balance,total,graduates,mean,720,persons",
+      ])
+    // The unswept scenario's 5 years, then each point's mean and difference per year.
+    #expect(longLines.count == 1 + 5 + 2 * 5 * 2)
+    #expect(
+      longLines[6...7] == [
         "steady[drivers.flat=900],2021,balance,total,graduates,mean,720,persons",
+        "steady[drivers.flat=900],2021,balance,total,graduates,difference,0,persons",
       ])
   }
 
@@ -89,7 +100,9 @@ import Testing
     let first = try Simulate.run(arguments)
     #expect(first.status == 0)
     #expect(try Simulate.run(arguments).stdout == first.stdout)
-    #expect(first.stdout.hasPrefix("sectors.lab.growth,year,metric,value,q05,q25,q50,q75,q95\n"))
+    #expect(
+      first.stdout.hasPrefix(
+        "sectors.lab.growth,year,metric,value,q05,q25,q50,q75,q95,base_value,difference\n"))
   }
 
   @Test func sweepBadInput() throws {

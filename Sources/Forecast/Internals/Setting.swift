@@ -9,6 +9,8 @@ public enum Setting: String, CaseIterable, Sendable {
   /// A shock written on one line (`TARGET OP VALUE [FROM[-TO]]`), and an alternative built
   /// from such shocks.
   case shock, alternative = "alt"
+  /// How a sweep's values combine with their targets, and the first and last year they act.
+  case op, from, to
   /// A shard of a run (`I/N`), the shard count, where shard results go, and resuming.
   case shard, shards, shardDir = "shard-dir", resume
   /// Recording a snapshot of a scenario's tables.

@@ -15,13 +15,19 @@ public enum ShockLineError: Error, Equatable, Sendable {
   case reversedSpan(line: String, from: Int, to: Int)
   /// An sd that is not a finite number >= 0.
   case badStandardDeviation(line: String, found: String)
+  /// An alternative (`ShockAlternative`) without `NAME:`, or whose name is not a scenario
+  /// name (`found`; nil when there is no colon).
+  case alternativeName(text: String, found: String?)
+  /// An alternative with a name but no shocks.
+  case alternativeWithoutShocks(text: String)
 
   /// The line the error is about.
   public var line: String {
     switch self {
     case .shape(let line, _), .unknownTarget(let line, _, _), .unknownOperation(let line, _, _),
       .badValue(let line, _), .badSpan(let line, _), .reversedSpan(let line, _, _),
-      .badStandardDeviation(let line, _):
+      .badStandardDeviation(let line, _), .alternativeName(let line, _),
+      .alternativeWithoutShocks(let line):
       return line
     }
   }
@@ -30,7 +36,13 @@ public enum ShockLineError: Error, Equatable, Sendable {
 extension ShockLineError: SettingMessage {
   public func message(naming n: SettingNames) -> String {
     let head = "\(n(.shock)) \(Wording.quoted(line)): "
+    let alternative = "\(n(.alternative)) \(Wording.quoted(line)): expected NAME: \(n(.shock)) "
+      + "LINE [\(n(.shock)) LINE...], with NAME a scenario name ([a-z0-9_-]+), "
     switch self {
+    case .alternativeName(_, let found):
+      return alternative + "found " + (found.map { "the name \(Wording.quoted($0))" } ?? "no colon")
+    case .alternativeWithoutShocks:
+      return alternative + "found no shocks"
     case .shape(_, let fields):
       return head + "expected \(ShockLine.grammar) (for example "
         + "\"sectors.S.growth set 0.5 2026-2030\"), found \(Wording.count(fields, "field"))"

@@ -1,18 +1,26 @@
 /// A shard of a sweep (MODEL.md 13): a run of consecutive grid points, each point's
-/// statistics (mean and quantiles per year and metric) and warnings, and the sweep's axes and
-/// metrics so that the merged table can be written without the scenario.
+/// statistics (mean and quantiles per year and metric) and warnings, the unswept scenario's
+/// statistics (every shard runs it, the same bytes each time), and the sweep's axes, op, span
+/// and metrics so that the merged table can be written without the scenario.
 struct SweepShard: Sendable {
   let file: ShardFile
   let info: ScenarioInfo
   let axes: [SweepAxis]
+  let operation: ShockSpec.Operation
+  let from: Int
+  let to: Int?
   let metrics: [String]
   let points: [SweepResult.Point]
+  let base: SweepResult.Point
 
-  /// The sweep's axes and metrics as text, for the identity: values in round-trip form.
+  /// The sweep's axes and metrics as text, for the identity: values in round-trip form; then
+  /// the op and span when they are not `set` over the projection years.
   static func options(_ sweep: Sweep) -> String {
     sweep.axes.map { axis in
       "\(axis.target.path)=" + axis.values.map(Table.roundTripText).joined(separator: ",")
     }.joined(separator: "; ") + "; metrics " + sweep.metrics.names.joined(separator: ",")
+      + (sweep.isDefaultShock
+        ? "" : "; \(sweep.operation.rawValue) \(sweep.from)" + (sweep.to.map { "-\($0)" } ?? ""))
   }
 
   static func identity(_ sweep: Sweep, data: ScenarioData) -> ShardIdentity {
@@ -27,6 +35,7 @@ struct SweepShard: Sendable {
     progress: (@Sendable (Int) -> Void)?
   ) throws(WhatIfError) -> SweepShard {
     let range = spec.share(of: sweep.pointCount)
+    let base = try sweep.runUnswept(data: data)
     let points = try sweep.run(points: range, data: data, progress: progress)
     var w = ShardWriter()
     w.info(sweep.scenario.info)
@@ -35,7 +44,12 @@ struct SweepShard: Sendable {
       w.string(axis.target.path)
       w.doubles(axis.values)
     }
+    w.string(sweep.operation.rawValue)
+    w.int(sweep.from)
+    w.int(sweep.to ?? Int.min)
     w.strings(sweep.metrics.names)
+    w.doubles(base.statistics)
+    w.strings(base.warnings)
     w.int(points.count)
     for point in points {
       w.doubles(point.statistics)
@@ -43,7 +57,8 @@ struct SweepShard: Sendable {
     }
     return SweepShard(
       file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
-      info: sweep.scenario.info, axes: sweep.axes, metrics: sweep.metrics.names, points: points)
+      info: sweep.scenario.info, axes: sweep.axes, operation: sweep.operation, from: sweep.from,
+      to: sweep.to, metrics: sweep.metrics.names, points: points, base: base)
   }
 
   init(file: ShardFile, path: String) throws(ShardError) {
@@ -60,7 +75,18 @@ struct SweepShard: Sendable {
         axes.append(SweepAxis(target: target, values: values))
       }
       self.axes = axes
+      let op = try r.string("the sweep's op")
+      guard let operation = ShockSpec.Operation(rawValue: op) else {
+        throw ShardReader.Damaged(reason: "its op '\(op)' is not readable")
+      }
+      self.operation = operation
+      from = try r.int("the first year")
+      let last = try r.int("the last year")
+      to = last == Int.min ? nil : last
       metrics = try r.strings("the metrics")
+      base = SweepResult.Point(
+        statistics: try r.doubles("the unswept statistics"),
+        warnings: try r.strings("the unswept warnings"))
       var points: [SweepResult.Point] = []
       for _ in 0..<(try r.count("grid points", size: 16)) {
         let statistics = try r.doubles("a point's statistics")
@@ -75,6 +101,7 @@ struct SweepShard: Sendable {
     let width = info.projectionYears.count * metrics.count
       * ((info.paths > 1 ? info.quantiles.count : 0) + 1)
     guard points.count == file.items.count, points.allSatisfy({ $0.statistics.count == width }),
+      base.statistics.count == width,
       !axes.isEmpty, metrics.allSatisfy({ BalanceMetric(rawValue: $0) != nil })
     else {
       throw .damaged(path: path, reason: "its results do not fit its range of grid points")
@@ -83,14 +110,18 @@ struct SweepShard: Sendable {
   }
 
   private init(
-    file: ShardFile, info: ScenarioInfo, axes: [SweepAxis], metrics: [String],
-    points: [SweepResult.Point]
+    file: ShardFile, info: ScenarioInfo, axes: [SweepAxis], operation: ShockSpec.Operation,
+    from: Int, to: Int?, metrics: [String], points: [SweepResult.Point], base: SweepResult.Point
   ) {
     self.file = file
     self.info = info
     self.axes = axes
+    self.operation = operation
+    self.from = from
+    self.to = to
     self.metrics = metrics
     self.points = points
+    self.base = base
   }
 
   /// The whole sweep's result from its shards, in point order (checked already).
@@ -100,7 +131,8 @@ struct SweepShard: Sendable {
     do throws(WhatIfError) {
       sweep = try Sweep(
         scenario: Scenario(info: first.info), axes: first.axes,
-        metrics: MetricSelection(parsing: first.metrics.joined(separator: ",")))
+        metrics: MetricSelection(parsing: first.metrics.joined(separator: ",")),
+        operation: first.operation, from: first.from, to: first.to)
     } catch {
       throw .damaged(path: shards[0].path, reason: "its sweep is not one: \(error)")
     }
@@ -108,6 +140,7 @@ struct SweepShard: Sendable {
       throw .damaged(path: shards[0].path, reason: "its axes do not give its number of grid points")
     }
     return SweepResult(
-      sweep: sweep, levels: SweepResult.levels(sweep.scenario), points: shards.flatMap(\.shard.points))
+      sweep: sweep, levels: SweepResult.levels(sweep.scenario), points: shards.flatMap(\.shard.points),
+      base: first.base)
   }
 }

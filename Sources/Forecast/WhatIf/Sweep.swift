@@ -1,6 +1,8 @@
 /// A parameter sweep: the scenario run at every point of the grid of its axes' values, each
-/// value applied as a `set` shock on its target over the projection years (base_year + 1
-/// onward, after the scenario's own shocks, so it has the last word).
+/// value applied as a shock on its target (`set` by default, or `scale` or `add`) over a span
+/// of years (by default the projection years, base_year + 1 onward), after the scenario's own
+/// shocks, so it has the last word. The unswept scenario runs too, and every point's
+/// difference from it is reported beside its level.
 ///
 /// Grid points are numbered with the first axis varying slowest (the cartesian product in
 /// the axes' order). Points run concurrently; results are gathered by point index, and every
@@ -15,12 +17,21 @@ public struct Sweep: Sendable {
   public let scenario: Scenario
   public let axes: [SweepAxis]
   public let metrics: MetricSelection
+  /// How each point's value combines with its target's.
+  public let operation: ShockSpec.Operation
+  /// The first year each point's shocks act in.
+  public let from: Int
+  /// Their last year, inclusive; nil for open-ended.
+  public let to: Int?
 
+  /// - Parameters:
+  ///   - from: the shocks' first year (default base_year + 1); `to` their last (default none).
   /// - Throws: `WhatIfError.duplicateTarget` when a target is swept twice,
-  ///   `gridTooLarge` beyond `maximumPoints`.
-  public init(scenario: Scenario, axes: [SweepAxis], metrics: MetricSelection = .all)
-    throws(WhatIfError)
-  {
+  ///   `gridTooLarge` beyond `maximumPoints`, `reversedSpan` when `to` is before `from`.
+  public init(
+    scenario: Scenario, axes: [SweepAxis], metrics: MetricSelection = .all,
+    operation: ShockSpec.Operation = .set, from: Int? = nil, to: Int? = nil
+  ) throws(WhatIfError) {
     precondition(!axes.isEmpty, "Sweep: no axes")
     var seen: Set<ShockTarget> = []
     for axis in axes where !seen.insert(axis.target).inserted {
@@ -30,9 +41,27 @@ public struct Sweep: Sendable {
     guard points <= Double(Self.maximumPoints) else {
       throw .gridTooLarge(points: points, limit: Self.maximumPoints)
     }
+    let first = from ?? scenario.info.baseYear + 1
+    if let to, to < first { throw .reversedSpan(from: first, to: to) }
     self.scenario = scenario
     self.axes = axes
     self.metrics = metrics
+    self.operation = operation
+    self.from = first
+    self.to = to
+  }
+
+  /// The op named `text`: set, scale or add.
+  /// - Throws: `WhatIfError.unknownOperation` with the nearest name.
+  public static func operation(parsing text: String) throws(WhatIfError) -> ShockSpec.Operation {
+    if let operation = ShockSpec.Operation(rawValue: text) { return operation }
+    throw .unknownOperation(
+      text, nearest: ScenarioDecoder.nearest(text, among: ShockSpec.Operation.allCases.map(\.rawValue)))
+  }
+
+  /// Whether the points' shocks are the default: `set` over every projection year.
+  public var isDefaultShock: Bool {
+    operation == .set && from == scenario.info.baseYear + 1 && to == nil
   }
 
   /// The number of grid points.
@@ -49,14 +78,13 @@ public struct Sweep: Sendable {
     return values
   }
 
-  /// The scenario of grid point `index`: its shocks, then one `set` per axis from
-  /// base_year + 1 on.
+  /// The scenario of grid point `index`: its shocks, then one per axis, `operation` over
+  /// `from`...`to`.
   public func scenario(at index: Int) -> Scenario {
     var shocked = scenario
     for (axis, value) in zip(axes, point(index)) {
       shocked.shocks.append(
-        ShockSpec(
-          target: axis.target, from: scenario.info.baseYear + 1, operation: .set, value: value))
+        ShockSpec(target: axis.target, from: from, to: to, operation: operation, value: value))
     }
     return shocked
   }
@@ -88,8 +116,23 @@ public struct Sweep: Sendable {
   /// - Parameter progress: called with the number of points finished (from any thread).
   /// - Throws: `WhatIfError.run` for the first grid point (in index order) whose run fails.
   public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError) -> SweepResult {
-    let points = try run(points: 0..<pointCount, data: try data(), progress: progress)
-    return SweepResult(sweep: self, levels: SweepResult.levels(scenario), points: points)
+    let data = try data()
+    let base = try runUnswept(data: data)
+    let points = try run(points: 0..<pointCount, data: data, progress: progress)
+    return SweepResult(sweep: self, levels: SweepResult.levels(scenario), points: points, base: base)
+  }
+
+  /// The unswept scenario's statistics, which every point's difference is taken from.
+  /// - Throws: `WhatIfError.run` naming the scenario when its run fails.
+  func runUnswept(data: ScenarioData) throws(WhatIfError) -> SweepResult.Point {
+    do {
+      let projection = try Simulation(scenario: scenario).run(keepPaths: false, data: data)
+      return SweepResult.Point(
+        projection: projection, years: scenario.info.projectionYears, metrics: metrics,
+        levels: SweepResult.levels(scenario))
+    } catch {
+      throw .run(scenario: scenario.info.name, error)
+    }
   }
 
   /// The scenario's data, read once for every grid point.

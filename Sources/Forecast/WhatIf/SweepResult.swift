@@ -1,5 +1,6 @@
 /// The balance metrics of every grid point of a sweep: per year and metric, the mean over
-/// paths and, with P > 1, the scenario's quantiles (type 7, MODEL.md 7).
+/// paths and, with P > 1, the scenario's quantiles (type 7, MODEL.md 7); and the unswept
+/// scenario's mean and each point's difference from it.
 public struct SweepResult: Sendable {
   /// One grid point's statistics and warnings.
   struct Point: Sendable {
@@ -37,6 +38,15 @@ public struct SweepResult: Sendable {
   /// The quantile levels reported: the scenario's with P > 1, none with P = 1.
   public let levels: [Double]
   let points: [Point]
+  /// The unswept scenario's statistics.
+  let base: Point
+
+  init(sweep: Sweep, levels: [Double], points: [Point], base: Point) {
+    self.sweep = sweep
+    self.levels = levels
+    self.points = points
+    self.base = base
+  }
 
   /// The quantile levels a scenario's sweep reports.
   static func levels(_ scenario: Scenario) -> [Double] {
@@ -68,13 +78,28 @@ public struct SweepResult: Sendable {
     points[point].statistics[(t * sweep.metrics.metrics.count + selected) * width + statistic]
   }
 
-  /// The warnings of the runs, each once (see `WarningDigest`).
+  /// The unswept scenario's mean of a selected metric in a year.
+  public func baseValue(year: Int, metric: BalanceMetric) -> Double {
+    let years = sweep.scenario.info.projectionYears
+    guard let m = sweep.metrics.metrics.firstIndex(of: metric) else {
+      preconditionFailure("SweepResult: \(metric.rawValue) was not swept")
+    }
+    return baseMean(t: year - years.lowerBound, selected: m)
+  }
+
+  /// The unswept mean at `t` years past the first, of the selection's `selected`th metric.
+  private func baseMean(t: Int, selected: Int) -> Double {
+    base.statistics[(t * sweep.metrics.metrics.count + selected) * (levels.count + 1)]
+  }
+
+  /// The warnings of the grid points' runs, each once (see `WarningDigest`).
   public var warnings: [String] {
     WarningDigest.merge(points.map(\.warnings), noun: "grid points", label: sweep.label)
   }
 
   /// One row per grid point, year and metric: a column per swept target (its path), then
-  /// year, metric, value (the mean) and the quantile columns with P > 1.
+  /// year, metric, value (the mean), the quantile columns with P > 1, base_value (the
+  /// unswept scenario's mean) and difference (value − base_value).
   public var table: Table {
     let years = sweep.scenario.info.projectionYears
     var rows: [[Table.Cell]] = []
@@ -90,25 +115,42 @@ public struct SweepResult: Sendable {
                   orEmpty: value(
                     point: index, t: t - years.lowerBound, selected: m, statistic: $0,
                     width: levels.count + 1))
-              })
+              } + difference(point: index, t: t - years.lowerBound, selected: m))
         }
       }
     }
     return Table(
       title: "\(sweep.scenario.info.name): sweep",
       columns: sweep.axes.map { .number($0.target.path) } + [.year("year"), .text("metric")]
-        + (["value"] + levels.map(RunTable.quantileColumn)).map {
+        + (["value"] + levels.map(RunTable.quantileColumn) + ["base_value", "difference"]).map {
           .number($0, unit: .balanceMetric(column: "metric"))
         },
       rows: rows)
   }
 
-  /// The long format (`LongTable`): scenario `name[target=value,...]`, table `balance`, key
-  /// `total`, statistic `mean` or a quantile column, in the metric's unit.
+  /// The unswept mean and a point's mean minus it, as cells.
+  private func difference(point: Int, t: Int, selected: Int) -> [Table.Cell] {
+    let mean = value(point: point, t: t, selected: selected, statistic: 0, width: levels.count + 1)
+    let base = baseMean(t: t, selected: selected)
+    return [.number(orEmpty: base), .number(orEmpty: mean - base)]
+  }
+
+  /// The long format (`LongTable`): table `balance`, key `total`, in the metric's unit; first
+  /// the unswept scenario (scenario `name`, statistic `mean`), then each point (scenario
+  /// `name[target=value,...]`, statistic `mean`, a quantile column, or `difference` from the
+  /// unswept mean).
   public var longTable: Table {
     var long = LongTable()
     let years = sweep.scenario.info.projectionYears
     let names = statistics
+    for t in years {
+      for (m, metric) in sweep.metrics.names.enumerated() {
+        long.append(
+          scenario: sweep.scenario.info.name, year: t, table: RunTable.balance.rawValue,
+          metric: metric, statistic: "mean", value: baseMean(t: t - years.lowerBound, selected: m),
+          unit: sweep.metrics.metrics[m].unit)
+      }
+    }
     for index in points.indices {
       let label = sweep.label(index)
       for t in years {
@@ -122,6 +164,12 @@ public struct SweepResult: Sendable {
                 width: names.count),
               unit: unit)
           }
+          let mean = value(
+            point: index, t: t - years.lowerBound, selected: m, statistic: 0, width: names.count)
+          long.append(
+            scenario: label, year: t, table: RunTable.balance.rawValue, metric: metric,
+            statistic: "difference", value: mean - baseMean(t: t - years.lowerBound, selected: m),
+            unit: unit)
         }
       }
     }

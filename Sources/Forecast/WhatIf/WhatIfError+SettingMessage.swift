@@ -21,6 +21,11 @@ extension WhatIfError: SettingMessage {
       return "\(n(.set)) \(target): the step of range '\(text)' must be above 0"
     case .emptyRange(let target, let text):
       return "\(n(.set)) \(target): range '\(text)' is empty (its stop is below its start)"
+    case .unknownOperation(let text, let nearest):
+      return "\(n(.op)): expected set, scale or add, found '\(text)'"
+        + (nearest.isEmpty ? "" : " (did you mean \(nearest.joined(separator: " or "))?)")
+    case .reversedSpan(let from, let to):
+      return "\(n(.to)): expected a last year >= the first (\(n(.from)) \(from)), found \(to)"
     case .duplicateTarget(let path):
       return "\(n(.set)): target '\(path)' is swept twice; give all its values in one \(n(.set))"
     case .gridTooLarge(let points, let limit):

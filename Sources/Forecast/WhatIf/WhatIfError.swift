@@ -15,6 +15,10 @@ public enum WhatIfError: Error, Equatable, Sendable {
   case nonPositiveStep(target: String, text: String)
   /// A range whose stop comes before its start.
   case emptyRange(target: String, text: String)
+  /// A sweep's op other than set, scale and add.
+  case unknownOperation(String, nearest: [String])
+  /// A sweep's span whose last year is before its first.
+  case reversedSpan(from: Int, to: Int)
   /// The same target swept twice.
   case duplicateTarget(String)
   /// More grid points than `Sweep.maximumPoints`.

@@ -100,4 +100,32 @@ import Testing
     #expect(merged.table.rendered(as: .text, style: RunOutput.style) == single.table.rendered(as: .text, style: RunOutput.style))
     #expect(merged.warnings == single.warnings)
   }
+
+  /// A sweep's op and span travel in its shards: the merge is the single-process `scale`
+  /// over 2022-2023, and a shard of another op does not merge with it.
+  @Test func mergedSweepKeepsItsOpAndSpan() throws {
+    let folder = try TemporaryFolder("forecast-shards")
+    defer { folder.remove() }
+    let sweep = try Sweep(
+      scenario: try Self.scenario("monte-carlo", paths: 64),
+      axes: [SweepAxis(target: .driver("flat"), values: [0.9, 1, 1.1])], operation: .scale,
+      from: 2022, to: 2023)
+    for i in 0..<2 {
+      _ = try Shards.sweep(sweep, shard: ShardSpec(index: i, count: 2), directory: folder.url.path)
+    }
+    guard case .sweep(let merged) = try Shards.merge([folder.url.path]) else {
+      Issue.record("not a sweep")
+      return
+    }
+    #expect(merged.sweep.operation == .scale && merged.sweep.from == 2022 && merged.sweep.to == 2023)
+    #expect(merged.table.rendered(as: .csv) == (try sweep.run()).table.rendered(as: .csv))
+    let other = try TemporaryFolder("forecast-shards")
+    defer { other.remove() }
+    let add = try Sweep(
+      scenario: sweep.scenario, axes: sweep.axes, operation: .add, from: 2022, to: 2023)
+    let first = try Shards.sweep(sweep, shard: ShardSpec(index: 0, count: 2), directory: other.url.path)
+    let second = try Shards.sweep(add, shard: ShardSpec(index: 1, count: 2), directory: other.url.path)
+    _ = (first, second)
+    #expect(throws: ShardError.self) { try Shards.merge([other.url.path]) }
+  }
 }

@@ -169,11 +169,26 @@ import Testing
         #expect(result.value(point: index, year: t, metric: .unplaced) == direct.balance(.unplaced, year: t))
       }
     }
+    // The unswept scenario: intake 1000, studio 100, so 720 graduates and
+    // 720 − 180 − 100 = 440 unplaced.
+    #expect(abs(result.baseValue(year: 2025, metric: .graduates) - 720) <= 1e-9 * 720)
+    #expect(abs(result.baseValue(year: 2025, metric: .unplaced) - 440) <= 1e-9 * 720)
     let table = result.table
     #expect(
       table.columns.map(\.name) == [
-        "drivers.flat", "sectors.studio.capacity", "year", "metric", "value",
+        "drivers.flat", "sectors.studio.capacity", "year", "metric", "value", "base_value",
+        "difference",
       ])
+    // Point 5 (1100, 400) in 2025: 792 graduates, 792 − 198 − 297 = 297 unplaced.
+    let row = try #require(
+      table.rows.first {
+        $0.prefix(4) == [.number(1100), .number(400), .integer(2025), .text("unplaced")]
+      })
+    guard case .number(let base) = row[5], case .number(let difference) = row[6] else {
+      Issue.record("base_value and difference are numbers: \(row)")
+      return
+    }
+    #expect(abs(base - 440) <= 1e-9 * 720 && abs(difference - (297 - 440)) <= 1e-9 * 720)
     #expect(table.rows.count == 6 * 5 * 2)
     #expect(
       table.rows[0].prefix(4) == [.number(900), .number(100), .integer(2021), .text("graduates")])
@@ -181,10 +196,13 @@ import Testing
       table.rows[10].prefix(4) == [.number(900), .number(400), .integer(2021), .text("graduates")])
     let long = result.longTable
     #expect(long.columns.map(\.name) == LongTable.columns)
-    #expect(long.rows.count == 6 * 5 * 2)
+    // The unswept scenario's means, then each point's mean and difference.
+    #expect(long.rows.count == 5 * 2 + 6 * 5 * 2 * 2)
+    #expect(long[row: 0, column: "scenario"] == .text("steady"))
     #expect(
-      long[row: 0, column: "scenario"]
+      long[row: 10, column: "scenario"]
         == .text("steady[drivers.flat=900,sectors.studio.capacity=100]"))
+    #expect(long[row: 11, column: "statistic"] == .text("difference"))
   }
 
   /// With P > 1 the quantile columns follow the scenario's levels and equal the fan table of
@@ -198,12 +216,72 @@ import Testing
     let result = try sweep.run()
     #expect(result.statistics == ["mean", "q05", "q25", "q50", "q75", "q95"])
     #expect(
-      result.table.columns.map(\.name).suffix(6) == ["value", "q05", "q25", "q50", "q75", "q95"])
-    #expect(result.longTable.rows.count == 3 * 5 * 7 * 6)
+      result.table.columns.map(\.name).suffix(8) == [
+        "value", "q05", "q25", "q50", "q75", "q95", "base_value", "difference",
+      ])
+    #expect(result.longTable.rows.count == 5 * 7 + 3 * 5 * 7 * (6 + 1))
     let fan = try Simulation(scenario: sweep.scenario(at: 1)).run().table(.fan)
     let rows = result.table.rows.filter { $0[0] == .number(150) }
-    #expect(rows.map { Array($0.dropFirst()) } == fan.rows)
+    #expect(rows.map { Array($0.dropFirst().dropLast(2)) } == fan.rows)
+    // base_value is the unswept run's mean, bit for bit, and difference the point's minus it.
+    let unswept = try Simulation(scenario: scenario).run()
+    for row in rows {
+      guard case .integer(let year) = row[1], case .text(let name) = row[2],
+        let metric = BalanceMetric(rawValue: name), case .number(let mean) = row[3]
+      else { continue }
+      let base = unswept.balance(metric, year: year)
+      #expect(row[row.count - 2] == .number(orEmpty: base))
+      #expect(row[row.count - 1] == .number(orEmpty: mean - base))
+    }
     #expect(try sweep.run().table == result.table)
+  }
+
+  /// `scale` over a span: intake ×0.9 and ×1.1 in 2021 only moves the 2023 graduates
+  /// (the 2021 intake, two years on) by ∓72 from the unswept 720, and no other year.
+  @Test func scaleOverASpanMovesOnlyItsCohort() throws {
+    let scenario = try Self.steady.get()
+    let sweep = try Sweep(
+      scenario: scenario, axes: [SweepAxis(target: .driver("flat"), values: [0.9, 1.1])],
+      metrics: MetricSelection(parsing: "graduates"), operation: .scale, from: 2021, to: 2021)
+    #expect(!sweep.isDefaultShock)
+    #expect(
+      sweep.scenario(at: 1).shocks.last
+        == ShockSpec(target: .driver("flat"), from: 2021, to: 2021, operation: .scale, value: 1.1))
+    let result = try sweep.run()
+    for (index, change) in [(0, -72.0), (1, 72.0)] {
+      for t in 2021...2025 {
+        let expected = 720 + (t == 2023 ? change : 0)
+        #expect(abs(result.value(point: index, year: t, metric: .graduates) - expected) <= 1e-9 * 720)
+        #expect(abs(result.baseValue(year: t, metric: .graduates) - 720) <= 1e-9 * 720)
+      }
+    }
+    let add = try Sweep(
+      scenario: scenario, axes: [SweepAxis(target: .driver("flat"), values: [100])],
+      metrics: MetricSelection(parsing: "graduates"), operation: .add, from: 2022)
+    // 1100 a year from 2022: 792 graduates from 2024.
+    let added = try add.run()
+    #expect(abs(added.value(point: 0, year: 2023, metric: .graduates) - 720) <= 1e-9 * 720)
+    #expect(abs(added.value(point: 0, year: 2025, metric: .graduates) - 792) <= 1e-9 * 720)
+  }
+
+  @Test func badOpAndSpan() throws {
+    let scenario = try Self.steady.get()
+    #expect(throws: WhatIfError.unknownOperation("sclae", nearest: ["scale"])) {
+      try Sweep.operation(parsing: "sclae")
+    }
+    #expect(try Sweep.operation(parsing: "add") == .add)
+    #expect(throws: WhatIfError.reversedSpan(from: 2024, to: 2022)) {
+      try Sweep(
+        scenario: scenario, axes: [SweepAxis(target: .driver("flat"), values: [1])],
+        from: 2024, to: 2022)
+    }
+    // The default first year is base_year + 1, so a last year at the base year is reversed.
+    #expect(throws: WhatIfError.reversedSpan(from: 2021, to: 2020)) {
+      try Sweep(scenario: scenario, axes: [SweepAxis(target: .driver("flat"), values: [1])], to: 2020)
+    }
+    #expect(
+      WhatIfError.reversedSpan(from: 2024, to: 2022).message(naming: .flags)
+        == "--to: expected a last year >= the first (--from 2024), found 2022")
   }
 
   @Test func warningsAreMergedAcrossPoints() {
