@@ -102,14 +102,29 @@ struct Validate: ParsableCommand {
 /// `simulate targets SCENARIO`: every shock target of the scenario.
 struct Targets: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List every shock target of a scenario (for [[shocks]], sweep and tornado).")
+    abstract: "List every shock target of a scenario (for [[shocks]], sweep and tornado).",
+    discussion: """
+      One row per target: its path, its value as the scenario gives it (a number, a
+      driver's name or form, `calibrated`), its unit (persons, ratio, rate) and the
+      domain a shock's result is clamped to. --names prints the paths alone.
+      """)
 
   @Argument(help: "Scenario file (TOML).")
   var scenario: String
 
+  @Option(help: "Output format: text, markdown, csv, tsv or json.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Print only the targets' paths, one per line.")
+  var names = false
+
   func run() throws {
     let loaded = try loadScenario(scenario)
-    writeOut(loaded.validTargets.map(\.path).joined(separator: "\n") + "\n")
+    if names {
+      writeOut(loaded.validTargets.map(\.path).joined(separator: "\n") + "\n")
+    } else {
+      writeOut(ResultOutput(format: format).rendered(loaded.targetTable))
+    }
   }
 }
 

@@ -54,6 +54,17 @@ enum ScenarioSchema {
     "sectors": [employmentSector, capacitySector],
   ]
 
+  /// Every table of the schema with its keys, by the heading of its section in
+  /// docs/scenario-reference.md.
+  static let tables: [(path: String, keys: [String])] = [
+    ("(top level)", topLevel), ("scenario", scenario), ("data.NAME", dataSeries),
+    ("population", population), ("drivers.NAME", driver + inlineDriver), ("tracks", track),
+    ("tracks.entry", entry), ("tracks.continuation", continuation),
+    ("calibrate", calibrate + fitWindow), ("sectors", sector), ("shocks", shock),
+    ("uncertain", uncertain + uncertainDistributions), ("expect", expect), ("output", output),
+    ("check", check), ("check.tolerance", checkTolerance),
+  ]
+
   /// Whether `name` matches `[a-z0-9_-]+`.
   static func isValidName(_ name: String) -> Bool {
     !name.isEmpty
