@@ -97,11 +97,12 @@ public struct Sweep: Sendable {
     return "\(scenario.info.name)[\(settings.joined(separator: ","))]"
   }
 
-  /// The rows the result's table has (`long`: one per statistic).
+  /// The rows the result's table has (`long`: one per statistic and the difference, after
+  /// the unswept scenario's means).
   public func rowCount(long: Bool) -> Double {
-    let statistics = long ? Double(SweepResult.statistics(scenario).count) : 1
-    return Double(pointCount) * Double(scenario.info.projectionYears.count)
-      * Double(metrics.names.count) * statistics
+    let cells = Double(scenario.info.projectionYears.count) * Double(metrics.names.count)
+    guard long else { return Double(pointCount) * cells }
+    return Double(pointCount) * cells * Double(SweepResult.statistics(scenario).count + 1) + cells
   }
 
   /// Fails before anything runs when the table would be larger than `maximumRows`.

@@ -132,6 +132,8 @@ import Testing
     let sweep = try Sweep(
       scenario: scenario, axes: [axis(.driver("flat")), axis(.completion(track: "college"))])
     #expect(sweep.rowCount(long: false) == 10_000 * 5 * 7)
+    // Long: mean and difference per point, year and metric, after the unswept means.
+    #expect(sweep.rowCount(long: true) == 10_000 * 5 * 7 * 2 + 5 * 7)
     #expect(throws: Never.self) { try sweep.checkOutputSize(long: false) }
     var many = scenario
     many.info.horizon = 50
