@@ -203,6 +203,8 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
+  @OptionGroup var destination: ResultDestinationOptions
+
   func run() throws {
     let range: ClosedRange<Int>
     do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error) }
@@ -221,15 +223,26 @@ struct BacktestCommand: ParsableCommand {
     } catch {
       throw failBadInput(error, in: scenario)
     }
-    let output = ResultOutput(format: format, style: .init(thousandsSeparators: true))
+    let output = ResultOutput(
+      format: format, destination: destination.destination, style: .init(thousandsSeparators: true))
     let chosen = table ?? (forecasts ? .forecasts : nil)
     let tables: [BacktestResult.TableName]
     if let chosen {
       tables = [chosen]
     } else {
-      tables = format == .text || format == .markdown ? [.accuracy, .summary, .origins] : [.accuracy]
+      tables =
+        format == .text || format == .markdown || destination.out != nil
+        ? [.accuracy, .summary, .origins] : [.accuracy]
     }
-    writeOut(tables.map { output.rendered(result.table($0, naming: .commandLine)) }.joined(separator: "\n"))
+    try emit(
+      output, tables.map { ($0.rawValue, result.table($0, naming: .commandLine)) },
+      metadata: ResultMetadata(
+        command: "backtest", scenarios: [loaded],
+        settings: [
+          .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
+          .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
+        ],
+        warnings: result.origins.flatMap { $0.notes(naming: .commandLine) }))
     if !tables.contains(.origins) {
       for origin in result.origins {
         for note in origin.notes(naming: .commandLine) {

@@ -25,7 +25,8 @@ struct Run: ParsableCommand {
       to standard error.
 
       --long writes the chosen tables as one tidy table with the columns scenario,
-      year, table, key, metric, statistic, value (DIR/long.<ext> with --out).
+      year, table, key, metric, statistic, value, unit (DIR/long.<ext> with --out; the
+      fit table apart, DIR/fit.<ext>).
       --format vega-lite writes a Vega-Lite v5 chart of the fan table (--tables fan;
       DIR/fan.vl.json with --out). See docs/whatif.md.
       """)

@@ -64,7 +64,17 @@ struct SensitivityCommand: ParsableCommand {
         progress throws(WhatIfError) in try analysis.run(progress: progress)
       }
     }
-    writeOut(output.request.rendered(result.table, long: result.longTable))
+    let design: [ResultMetadata.Setting] =
+      method == "morris"
+      ? [.init("trajectories", "\(trajectories)"), .init("levels", "\(levels)")]
+      : [.init("samples", "\(samples)"), .init("second_order", "\(secondOrder)")]
+    try emit(
+      output.request, result.table, long: result.longTable, name: "sensitivity",
+      metadata: ResultMetadata(
+        command: "sensitivity", scenarios: [loaded],
+        settings: [.init("method", method)] + design + (years.map { [.init("years", $0)] } ?? [])
+          + output.settings,
+        warnings: result.warnings))
     writeWarnings(result.warnings)
   }
 }

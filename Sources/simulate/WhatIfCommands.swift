@@ -75,7 +75,11 @@ struct Compare: ParsableCommand {
         total: loaded.count, label: loaded[0].info.name, unit: "scenarios"
       ) { progress throws(WhatIfError) in try comparison.run(progress: progress) }
     }
-    writeOut(output.request.rendered(result.table, long: result.longTable))
+    try emit(
+      output.request, result.table, long: result.longTable, name: "compare",
+      metadata: ResultMetadata(
+        command: "compare", scenarios: loaded, settings: output.settings,
+        warnings: result.warnings))
     writeWarnings(result.warnings)
   }
 }
@@ -168,7 +172,12 @@ struct SweepCommand: ParsableCommand {
         total: sweep.pointCount, label: loaded.info.name, unit: "grid points"
       ) { progress throws(WhatIfError) in try sweep.run(progress: progress) }
     }
-    writeOut(output.request.rendered(result.table, long: result.longTable))
+    try emit(
+      output.request, result.table, long: result.longTable, name: "sweep",
+      metadata: ResultMetadata(
+        command: "sweep", scenarios: [loaded],
+        settings: settings.map { .init("set", $0) } + output.settings,
+        warnings: result.warnings))
     writeWarnings(result.warnings)
   }
 }
@@ -213,6 +222,8 @@ struct TornadoCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
+  @OptionGroup var destination: ResultDestinationOptions
+
   @OptionGroup var monteCarlo: MonteCarloOptions
 
   @OptionGroup var shocks: ShockOptions
@@ -229,7 +240,15 @@ struct TornadoCommand: ParsableCommand {
         total: 1 + 2 * tornado.targets.count, label: loaded.info.name, unit: "runs"
       ) { progress throws(WhatIfError) in try tornado.run(progress: progress) }
     }
-    writeOut(ResultOutput(format: format).rendered(result.table))
+    try emit(
+      ResultOutput(format: format, destination: destination.destination), result.table,
+      name: "tornado",
+      metadata: ResultMetadata(
+        command: "tornado", scenarios: [loaded],
+        settings: [
+          .init("metric", metric), .init("year", "\(year)"), .init("delta", delta),
+        ] + (uncertainOnly ? [.init("uncertain_only", "true")] : []),
+        warnings: result.warnings))
     writeWarnings(result.warnings)
     for row in result.failures {
       writeError("warning: \(row.target): \(row.notes.joined(separator: "; "))\n")
@@ -251,9 +270,16 @@ struct WhatIfOutputOptions: ParsableArguments {
   @Option(help: "Output format: text, markdown, csv, tsv or json.")
   var format: OutputFormat = .text
 
-  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value.")
+  @Flag(help: "One long (tidy) table: scenario, year, table, key, metric, statistic, value, unit.")
   var long = false
 
+  @OptionGroup var destination: ResultDestinationOptions
+
   /// What the command writes, as the library describes it.
-  var request: ResultOutput { ResultOutput(format: format, shape: long ? .long : .wide) }
+  var request: ResultOutput {
+    ResultOutput(format: format, shape: long ? .long : .wide, destination: destination.destination)
+  }
+
+  /// The metrics setting for the metadata, when given.
+  var settings: [ResultMetadata.Setting] { metrics.map { [.init("metrics", $0)] } ?? [] }
 }

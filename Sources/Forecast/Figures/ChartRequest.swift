@@ -89,7 +89,7 @@ public struct ChartRequest: Sendable {
   /// The comparison chart of a comparison's result.
   public func draw(_ result: ComparisonResult) throws(FigureError) -> Chart {
     let base = result.comparison.base
-    let source = FigureSource(scenario: base, dataFiles: Self.dataFiles(base), date: date)
+    let source = FigureSource(scenario: base, dataFiles: base.dataFilePaths, date: date)
     let figure = try CompareFigure.make(result, chosen: metrics != nil, source: source)
     return try Chart(kind: .compare, figures: [figure]).restricted(to: years)
   }
@@ -97,7 +97,7 @@ public struct ChartRequest: Sendable {
   /// The tornado chart of a tornado's result.
   public func draw(_ result: TornadoResult) -> Chart {
     let scenario = result.tornado.scenario
-    let source = FigureSource(scenario: scenario, dataFiles: Self.dataFiles(scenario), date: date)
+    let source = FigureSource(scenario: scenario, dataFiles: scenario.dataFilePaths, date: date)
     return Chart(kind: .tornado, figures: [TornadoFigure.make(result, source: source)])
   }
 
@@ -106,7 +106,7 @@ public struct ChartRequest: Sendable {
     -> Chart
   {
     let scenario = result.analysis.scenario
-    let source = FigureSource(scenario: scenario, dataFiles: Self.dataFiles(scenario), date: date)
+    let source = FigureSource(scenario: scenario, dataFiles: scenario.dataFilePaths, date: date)
     return Chart(
       kind: .sensitivity,
       figures: [try SensitivityFigure.make(result, metric: metric, year: year, source: source)])
@@ -114,7 +114,7 @@ public struct ChartRequest: Sendable {
 
   /// The backtest chart of a backtest's result.
   public func draw(_ result: BacktestResult, scenario: Scenario) throws(FigureError) -> Chart {
-    let source = FigureSource(scenario: scenario, dataFiles: Self.dataFiles(scenario), date: date)
+    let source = FigureSource(scenario: scenario, dataFiles: scenario.dataFilePaths, date: date)
     return try Chart(
       kind: .backtest, figures: BacktestFigure.make(result, scenario: scenario, source: source)
     ).restricted(to: years)
@@ -159,12 +159,5 @@ public struct ChartRequest: Sendable {
     do { return try Simulation(scenario: scenario).run(keepPaths: false) } catch {
       throw .run(scenario: scenario.info.name, error)
     }
-  }
-
-  /// The data files a scenario reads, in the order of its series.
-  static func dataFiles(_ scenario: Scenario) -> [String] {
-    var files: [String] = []
-    for spec in scenario.dataSeries where !files.contains(spec.file) { files.append(spec.file) }
-    return files
   }
 }

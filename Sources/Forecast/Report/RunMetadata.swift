@@ -23,8 +23,19 @@ public struct RunMetadata: Sendable, Equatable {
 
   /// - Parameter blas: the BLAS that computed the numbers (a merge of shards: theirs).
   public init(projection: Projection, blas: BLASInfo = .current) {
-    let info = projection.scenario.info
-    scenario = info.name
+    self.init(
+      scenario: projection.scenario, dataFiles: projection.dataFiles,
+      warnings: projection.warnings, blas: blas)
+  }
+
+  /// The metadata of a scenario that was run, `dataFiles` the paths of the data it read (by
+  /// default every file its data series name, in their order).
+  public init(
+    scenario: Scenario, dataFiles: [String]? = nil, warnings: [String] = [],
+    blas: BLASInfo = .current
+  ) {
+    let info = scenario.info
+    self.scenario = info.name
     title = info.title
     baseYear = info.baseYear
     horizon = info.horizon
@@ -32,11 +43,13 @@ public struct RunMetadata: Sendable, Equatable {
     seed = info.seed
     toolVersion = Self.toolVersion
     self.blas = blas
-    let recorded = projection.scenario.digests
-    scenarioFiles = projection.scenario.files.map { Self.digest($0, recorded: recorded) }
-    dataFiles = projection.dataFiles.map { Self.digest($0, recorded: recorded) }
-    addedShocks = projection.scenario.addedShocks
-    warnings = projection.warnings
+    let recorded = scenario.digests
+    scenarioFiles = scenario.files.map { Self.digest($0, recorded: recorded) }
+    self.dataFiles = (dataFiles ?? scenario.dataFilePaths).map {
+      Self.digest($0, recorded: recorded)
+    }
+    addedShocks = scenario.addedShocks
+    self.warnings = warnings
   }
 
   /// The digest the loader took of a file as it read it, or of the file's bytes now for a
@@ -56,29 +69,58 @@ public struct RunMetadata: Sendable, Equatable {
   /// compare inputs by their place relative to the scenario file). `tables`, when given, are
   /// the digests of the files written beside it (a snapshot's tables, by file name).
   public func json(shortPaths: Bool, tables: [FileDigest] = []) -> String {
-    func string(_ s: String) -> String { Table.jsonString(s) }
-    func files(_ list: [FileDigest]) -> String {
-      "[" + list.map { "{\"path\": \(string(shortPaths ? DisplayPath.shown($0.path) : $0.path)), \"sha256\": \(string($0.sha256))}" }
-        .joined(separator: ", ") + "]"
-    }
-    let fields: [(String, String)] = [
-      ("scenario", string(scenario)),
-      ("title", title.map(string) ?? "null"),
+    let files = { (list: [FileDigest]) in Self.json(list, shortPaths: shortPaths) }
+    let fields: [(String, String)] =
+      Array(scenarioFields(shortPaths: shortPaths).prefix(6)) + toolFields
+      + Array(scenarioFields(shortPaths: shortPaths).dropFirst(6))
+      + [("warnings", Self.json(warnings))] + (tables.isEmpty ? [] : [("tables", files(tables))])
+    return Self.object(fields)
+  }
+
+  /// The scenario's fields, in order: scenario, title, base_year, horizon, paths, seed,
+  /// scenario_files, data_files and, when there are any, the added shocks.
+  func scenarioFields(shortPaths: Bool) -> [(String, String)] {
+    [
+      ("scenario", Table.jsonString(scenario)),
+      ("title", title.map(Table.jsonString) ?? "null"),
       ("base_year", "\(baseYear)"),
       ("horizon", "\(horizon)"),
       ("paths", "\(paths)"),
       ("seed", "\(seed)"),
-      ("tool_version", string(toolVersion)),
-      ("blas_library", string(blas.library)),
-      ("blas_kernel", string(blas.kernel)),
+      ("scenario_files", Self.json(scenarioFiles, shortPaths: shortPaths)),
+      ("data_files", Self.json(dataFiles, shortPaths: shortPaths)),
+    ] + (addedShocks.isEmpty ? [] : [("shocks", Self.json(addedShocks))])
+  }
+
+  /// The tool's fields: its version and the BLAS that computed the numbers.
+  var toolFields: [(String, String)] {
+    [
+      ("tool_version", Table.jsonString(toolVersion)),
+      ("blas_library", Table.jsonString(blas.library)),
+      ("blas_kernel", Table.jsonString(blas.kernel)),
       ("blas_threads", "\(blas.threads)"),
-      ("blas_configuration", string(blas.configuration)),
-      ("scenario_files", files(scenarioFiles)),
-      ("data_files", files(dataFiles)),
-    ] + (addedShocks.isEmpty ? [] : [("shocks", Self.json(addedShocks))]) + [
-      ("warnings", "[" + warnings.map(string).joined(separator: ", ") + "]"),
-    ] + (tables.isEmpty ? [] : [("tables", files(tables))])
-    return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+      ("blas_configuration", Table.jsonString(blas.configuration)),
+    ]
+  }
+
+  /// A JSON object of `fields`, in order.
+  static func object(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { "\(Table.jsonString($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+  }
+
+  /// Strings as a JSON list.
+  static func json(_ strings: [String]) -> String {
+    "[" + strings.map(Table.jsonString).joined(separator: ", ") + "]"
+  }
+
+  /// File digests as a JSON list of {path, sha256}, paths shortened for display or absolute.
+  static func json(_ list: [FileDigest], shortPaths: Bool) -> String {
+    "[" + list.map {
+      object([
+        ("path", Table.jsonString(shortPaths ? DisplayPath.shown($0.path) : $0.path)),
+        ("sha256", Table.jsonString($0.sha256)),
+      ])
+    }.joined(separator: ", ") + "]"
   }
 
   /// Added shocks as a JSON list: each line as given, then its shock as a `[[shocks]]`

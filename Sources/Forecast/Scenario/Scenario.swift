@@ -84,3 +84,12 @@ public struct Scenario: Sendable, Equatable {
     return names
   }
 }
+
+extension Scenario {
+  /// The data files the scenario's series name, each once, in the order of the series.
+  public var dataFilePaths: [String] {
+    var files: [String] = []
+    for spec in dataSeries where !files.contains(spec.file) { files.append(spec.file) }
+    return files
+  }
+}
