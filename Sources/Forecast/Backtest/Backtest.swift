@@ -165,7 +165,8 @@ public struct Backtest: Sendable {
   /// not meet; any other error is the scenario's and fails the whole backtest.
   static func isRejection(_ error: SimulationError) -> Bool {
     switch error {
-    case .driverFit, .driverUndefined, .driverDraws, .calibration, .missingValue: return true
+    case .driverFit, .driverUndefined, .driverDraws, .calibration, .missingValue, .afterBaseYear:
+      return true
     default: return false
     }
   }
@@ -192,6 +193,8 @@ public struct Backtest: Sendable {
     var s = scenario
     s.info.baseYear = origin
     s.info.horizon = horizon
+    // What came after the origin is hidden, projected series included (MODEL.md 1, 11).
+    s.dataSeries = s.dataSeries.map { var d = $0; d.projected = false; return d }
     s.expectations = []
     s.drivers = s.drivers.map { driver in
       var d = driver

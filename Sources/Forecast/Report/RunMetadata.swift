@@ -14,6 +14,8 @@ public struct RunMetadata: Sendable, Equatable {
   /// The scenario file, then every file it extends (nearest first).
   public let scenarioFiles: [FileDigest]
   public let dataFiles: [FileDigest]
+  /// The data series marked `projected`: read after base_year (MODEL.md 1).
+  public let projectedSeries: [String]
   /// Shocks given beside the scenario files, one line each, applied after its own.
   public let addedShocks: [ShockLine]
   public let warnings: [String]
@@ -48,6 +50,7 @@ public struct RunMetadata: Sendable, Equatable {
     self.dataFiles = (dataFiles ?? scenario.dataFilePaths).map {
       Self.digest($0, recorded: recorded)
     }
+    projectedSeries = scenario.dataSeries.filter(\.projected).map(\.name)
     addedShocks = scenario.addedShocks
     self.warnings = warnings
   }
@@ -89,7 +92,8 @@ public struct RunMetadata: Sendable, Equatable {
       ("seed", "\(seed)"),
       ("scenario_files", Self.json(scenarioFiles, shortPaths: shortPaths)),
       ("data_files", Self.json(dataFiles, shortPaths: shortPaths)),
-    ] + (addedShocks.isEmpty ? [] : [("shocks", Self.json(addedShocks))])
+    ] + (projectedSeries.isEmpty ? [] : [("projected_series", Self.json(projectedSeries))])
+      + (addedShocks.isEmpty ? [] : [("shocks", Self.json(addedShocks))])
   }
 
   /// The tool's fields: its version and the BLAS that computed the numbers.

@@ -23,6 +23,7 @@ extension Scenario {
       key("file", Self.quote(series.file))
       key("column", Self.quote(series.column))
       key("scale", Self.number(series.scale))
+      if series.projected { key("projected", "true") }
     }
     if let population {
       header("[population]")

@@ -1,9 +1,9 @@
 extension Scenario {
-  /// Every shock target this scenario has, in the order its parts appear: drivers, survival,
+  /// Every shock target this scenario has, in the order its parts appear: drivers, births and survival,
   /// each track's parameters, then each sector's (for `simulate targets` and suggestions).
   public var validTargets: [ShockTarget] {
     var targets = drivers.map { ShockTarget.driver($0.name) }
-    if population != nil { targets.append(.survival) }
+    if population != nil { targets += [.births, .survival] }
     for track in tracks {
       switch track.rule {
       case .entry: targets.append(.entryRate(track: track.name))

@@ -22,11 +22,14 @@ extension ScenarioDecoder {
           number($0, path + ".scale", range: .leastNonzeroMagnitude...Double.infinity,
             rangeText: "> 0")
         } ?? 1
+      let projected = table["projected"].flatMap { boolean($0, path + ".projected") } ?? false
       guard let fileNode, let file, let column else { continue }
       // Relative paths resolve against the file that wrote them, which a merge keeps.
       let directory = (fileNode.location.file as NSString).deletingLastPathComponent
       let absolute = ScenarioLoader.absolutePath(file, relativeTo: directory)
-      series.append(DataSeriesSpec(name: name, file: absolute, column: column, scale: scale))
+      series.append(
+        DataSeriesSpec(
+          name: name, file: absolute, column: column, scale: scale, projected: projected))
     }
     return series
   }

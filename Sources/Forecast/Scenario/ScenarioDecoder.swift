@@ -133,6 +133,16 @@ struct ScenarioDecoder {
     return s
   }
 
+  mutating func boolean(_ node: ScenarioNode, _ path: String) -> Bool? {
+    locations[path] = node.location
+    guard let b = node.boolean else {
+      report(
+        .wrongType, at: node.location, path, expected: "true or false", found: node.kindDescription)
+      return nil
+    }
+    return b
+  }
+
   /// A string matching `[a-z0-9_-]+`.
   mutating func name(_ node: ScenarioNode, _ path: String, what: String) -> String? {
     guard let s = string(node, path, what: what) else { return nil }

@@ -34,6 +34,11 @@ struct ScenarioNode: Sendable {
     return nil
   }
 
+  var boolean: Bool? {
+    if case .boolean(let b) = value { return b }
+    return nil
+  }
+
   /// The integer, for an integer or a float with an integral value.
   var integer: Int? {
     switch value {

@@ -6,7 +6,7 @@ enum ScenarioSchema {
     "shocks", "uncertain", "expect", "output", "check",
   ]
   static let scenario = ["name", "title", "base_year", "horizon", "paths", "seed", "quantiles"]
-  static let dataSeries = ["file", "column", "scale"]
+  static let dataSeries = ["file", "column", "scale", "projected"]
   static let population = ["births", "survival"]
   static let driver = [
     "constant", "values", "start", "growth", "model", "years", "window", "weights", "anchor",

@@ -1,6 +1,8 @@
 /// The parameter a shock changes, parsed from its dotted path (MODEL.md 8).
 public enum ShockTarget: Sendable, Equatable, Hashable {
   case driver(String)
+  /// The births series of population entry, by birth year.
+  case births
   case survival
   case entryRate(track: String)
   case continuationShare(track: String)
@@ -20,6 +22,7 @@ public enum ShockTarget: Sendable, Equatable, Hashable {
     switch (parts.first, parts.count) {
     case ("drivers", 2): self = .driver(parts[1])
     case ("population", 2) where parts[1] == "survival": self = .survival
+    case ("population", 2) where parts[1] == "births": self = .births
     case ("tracks", 4) where parts[2] == "entry" && parts[3] == "rate":
       self = .entryRate(track: parts[1])
     case ("tracks", 4) where parts[2] == "continuation" && parts[3] == "share":
@@ -44,6 +47,7 @@ public enum ShockTarget: Sendable, Equatable, Hashable {
   public var path: String {
     switch self {
     case .driver(let d): return "drivers.\(d)"
+    case .births: return "population.births"
     case .survival: return "population.survival"
     case .entryRate(let k): return "tracks.\(k).entry.rate"
     case .continuationShare(let k): return "tracks.\(k).continuation.share"

@@ -89,13 +89,15 @@ struct DriverFits: Sendable {
   /// resolved so far, one row per year from the earliest data year to the last run year.
   private func table(scenario: Scenario, data: ScenarioData, years: ClosedRange<Int>) -> DataTable {
     let dataYears = data.series.values.compactMap(\.years)
+      + data.series.values.compactMap { $0.projected.keys.max().map { $0...$0 } }
     let first = min(dataYears.map(\.lowerBound).min() ?? years.lowerBound, years.lowerBound)
     let last = max(dataYears.map(\.upperBound).max() ?? years.upperBound, years.upperBound)
     let all = Array(first...last)
     var names = ["year"]
     var columns: [DataTable.Column] = [.numeric(all.map(Double.init))]
     for spec in scenario.dataSeries {
-      let s = data.series[spec.name]?.values ?? [:]
+      // Projected values enter only rows after base_year, which no fit window reaches.
+      let s = data.series[spec.name]?.allValues ?? [:]
       names.append(spec.name)
       columns.append(.numeric(all.map { s[$0] ?? .nan }))
     }

@@ -31,7 +31,7 @@ extension ShockTarget {
       // A calibrated completion may exceed 1 (its yield may); a given one is a rate.
       return scenario.isCalibrated(track: track) ? .nonNegative : .unit
     case .growth: return .growth
-    case .capacity: return .nonNegative
+    case .capacity, .births: return .nonNegative
     }
   }
 }

@@ -25,11 +25,11 @@ extension Simulation {
         let rates = try parameters.series(rate, years: projection, target: .entryRate(track: spec.name))
         let survival = try parameters.series(
           scenario.population?.survival ?? .number(1), years: projection, target: .survival)
-        let births = scenario.population?.births ?? ""
+        let births = try birthSeries(data: data, parameters: parameters, age: age, track: spec.name, projection: projection)
         var intakes: PathValues = [:]
         for t in projection {
-          let b = try data.value(births, t - age, for: "the entry of track '\(spec.name)' in \(t)")
-          intakes[t] = (survival[t] ?? [.nan]).combined(with: rates[t] ?? [.nan], *).map { b * $0 }
+          intakes[t] = (survival[t] ?? [.nan]).combined(with: rates[t] ?? [.nan], *)
+            .combined(with: births[t - age] ?? [.nan], *)
         }
         intake = .exogenous(intakes)
       case .continuation(let from, let share):
@@ -52,6 +52,23 @@ extension Simulation {
         progression: input.steps, completion: input.completion, intake: input.intake,
         years: steps, fieldShares: input.spec.fields)
     }
+  }
+
+  /// The births B(t - age) that population entry reads for the projection years, by birth
+  /// year: the data series (observed, or projected after base_year), then the shocks on
+  /// `population.births` for the birth years they span (MODEL.md 1, 3, 8).
+  private func birthSeries(
+    data: ScenarioData, parameters: ParameterResolver, age: Int, track: String,
+    projection: ClosedRange<Int>
+  ) throws(SimulationError) -> PathValues {
+    let name = scenario.population?.births ?? ""
+    let years = (projection.lowerBound - age)...(projection.upperBound - age)
+    var values: [YearValue] = []
+    for y in years {
+      let value = try data.value(name, y, for: "the entry of track '\(track)' in \(y + age)")
+      values.append(YearValue(year: y, value: value))
+    }
+    return try parameters.series(.inline(.values(values), sd: nil), years: years, target: .births)
   }
 
   /// On a path where the continuation shares out of one track sum past 1 (draws and shocks

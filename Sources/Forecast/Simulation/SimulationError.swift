@@ -10,6 +10,8 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   case dataYears(series: String, DataYearError)
   /// A series has no value in a year the run needs.
   case missingValue(series: String, year: Int, file: String, purpose: String)
+  /// The file holds the year, but after base_year, and the series is not projected.
+  case afterBaseYear(series: String, year: Int, file: String, purpose: String)
   /// A model driver's formula is invalid on this data.
   case driverFormula(driver: String, FormulaError)
   /// A model driver could not be fitted (no observations, rank deficiency...).
@@ -50,6 +52,10 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "data series '\(series)': \(error)"
     case .missingValue(let series, let year, let file, let purpose):
       return "data series '\(series)' has no value for \(year) (file \(file)), needed for \(purpose)"
+    case .afterBaseYear(let series, let year, let file, let purpose):
+      return "data series '\(series)': file \(file) has \(year), but that is after base_year, "
+        + "and a series is read after base_year only when it is a projection: mark it "
+        + "`projected = true` in [data.\(series)] (MODEL.md 1); needed for \(purpose)"
     case .driverFormula(let driver, let error):
       return "driver '\(driver)': \(error)"
     case .driverFit(let driver, let error):

@@ -30,6 +30,8 @@ extension Scenario {
       var entries = Scenario.formEntries(driver.form).map { "\($0.0) = \($0.1)" }
       if let sd = driver.sd { entries.append("sd = \(Scenario.number(sd))") }
       return entries.joined(separator: ", ")
+    case .births:
+      return population.map { "data series " + Scenario.quote($0.births) } ?? ""
     case .survival:
       return population.map { parameter($0.survival) } ?? ""
     case .entryRate(let name):
@@ -65,7 +67,7 @@ extension Scenario {
     switch target {
     case .growth: return .rate
     case .replacement: return .rate
-    case .capacity: return .persons
+    case .capacity, .births: return .persons
     case .survival, .entryRate, .continuationShare, .progression, .completion, .graduateShare,
       .eligibility:
       return .ratio
