@@ -34,15 +34,7 @@ public struct ResultOutput: Sendable, Equatable {
     metadata: @autoclosure () -> ResultMetadata
   ) throws(RunOutput.Failure) -> String {
     let longTable = shape == .long ? long() : nil
-    let text = RunOutput.terminated((longTable ?? table).rendered(as: format, style: style))
-    guard case .directory(let folder) = destination else { return text }
-    let stem = longTable == nil ? name : "long"
-    try RunOutput.write(
-      [
-        ("\(stem).\(RunOutput.fileExtension(format))", text),
-        ("metadata.json", metadata().json + "\n"),
-      ], to: folder)
-    return ""
+    return try emit([(longTable == nil ? name : "long", longTable ?? table)], metadata: metadata())
   }
 
   /// Writes several named tables: on standard output one after the other (a blank line
