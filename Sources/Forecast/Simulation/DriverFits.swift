@@ -82,6 +82,19 @@ struct DriverFits: Sendable {
     }
   }
 
+  /// These fits with `shocks` applied, after the scenario's own, to the drivers' central
+  /// values: the fits of the scenario with those shocks added, when none of them can change
+  /// a fit (`Simulation.preparationCarriesOver(adding:)`).
+  func adding(_ shocks: [ShockSpec]) -> DriverFits {
+    var out = self
+    for driver in order where shocks.contains(where: { $0.target == .driver(driver.name) }) {
+      guard var point = central[driver.name] else { continue }
+      ShockApplication.central(shocks, .driver(driver.name), to: &point)
+      out.central[driver.name] = point
+    }
+    return out
+  }
+
   /// The fitted models in the order they were fitted, for the fit table.
   var fitted: [Model] { order.compactMap { models[$0.name] } }
 

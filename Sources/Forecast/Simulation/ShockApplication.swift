@@ -13,13 +13,19 @@ struct ShockApplication {
   /// The scenario the shocks belong to, for the domains of their targets.
   let scenario: Scenario
 
-  init(shocks: [ShockSpec], scenario: Scenario, context: PathContext) {
+  /// - Parameter perColumn: values by shock index, one per column of the context, that replace
+  ///   those shocks' own (design points run side by side, each column a point).
+  init(
+    shocks: [ShockSpec], scenario: Scenario, context: PathContext,
+    perColumn: [Int: [Double]] = [:]
+  ) {
     self.shocks = shocks
     self.scenario = scenario
     var seen: [String: Int] = [:]
-    values = shocks.map { shock in
+    values = shocks.enumerated().map { index, shock in
       let n = seen[shock.targetPath, default: 0]
       seen[shock.targetPath] = n + 1
+      if let column = perColumn[index] { return column }
       guard let sd = shock.sd, sd > 0, context.isStochastic else { return [shock.value] }
       var domain: ParameterDomain
       switch shock.operation {

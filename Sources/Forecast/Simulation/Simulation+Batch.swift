@@ -2,8 +2,11 @@ import Foundation
 
 extension Simulation {
   /// One batch of paths, start to finish.
+  /// - Parameter shocks: the scenario's shocks with their values, when not the scenario's own
+  ///   (design points side by side, one value per column).
   func runBatch(
-    _ context: PathContext, data: ScenarioData, prepared: Preparation, keepPaths: Bool
+    _ context: PathContext, data: ScenarioData, prepared: Preparation, keepPaths: Bool,
+    shocks given: ShockApplication? = nil
   ) throws(SimulationError)
     -> BatchResult
   {
@@ -11,7 +14,8 @@ extension Simulation {
     let base = info.baseYear
     let last = base + info.horizon
     let start = prepared.start
-    let shocks = ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
+    let shocks =
+      given ?? ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
     let drivers = try DriverValues(
       fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
       shocks: shocks)

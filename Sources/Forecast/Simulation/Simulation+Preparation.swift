@@ -74,6 +74,58 @@ extension Simulation {
       warnings: warnings)
   }
 
+  /// Whether `prepare(reusing:adding:data:stochastic:)` gives this scenario's preparation when
+  /// `shocks` are added after its own: when every one of them starts after base_year (fits
+  /// and calibrations read observed years and base-year rates only, MODEL.md 3 and 8), none
+  /// shocks the births, and none shocks a driver that a model driver's formula or weights
+  /// name (the formula's projection rows see that driver's central values).
+  func preparationCarriesOver(adding shocks: [ShockSpec]) -> Bool {
+    var named: Set<String> = []
+    for driver in scenario.drivers {
+      guard case .model(let text, _, let weights) = driver.form else { continue }
+      guard let formula = try? Formula(parsing: text) else { return false }
+      named.formUnion(formula.variableNames)
+      if let weights { named.insert(weights) }
+    }
+    return shocks.allSatisfy { shock in
+      guard shock.from > scenario.info.baseYear else { return false }
+      switch shock.target {
+      case .births: return false
+      case .driver(let name): return !named.contains(name)
+      default: return true
+      }
+    }
+  }
+
+  /// This scenario's preparation from `base`, the preparation of the same scenario without
+  /// the `added` shocks at its end, when `preparationCarriesOver(adding:)` holds: the fits,
+  /// calibrations, fit rows and warnings are `base`'s, the drivers' central values take the
+  /// added shocks, and on a stochastic run the central graduates are this scenario's.
+  func prepare(
+    reusing base: Preparation, adding added: [ShockSpec], data: ScenarioData, stochastic: Bool
+  ) throws(SimulationError) -> Preparation {
+    let fits = base.fits.adding(added)
+    var centralGraduates: [Int: [Int: Double]] = [:]
+    if stochastic, !base.calibrations.isEmpty {
+      let context = PathContext(seed: 0, paths: 0..<1, total: 1, baseYear: scenario.info.baseYear)
+      let shocks = ShockApplication(shocks: scenario.shocks, scenario: scenario, context: context)
+      let drivers = try DriverValues(
+        fits: fits, scenario: scenario, years: base.years, context: context, shocks: shocks)
+      let parameters = ParameterResolver(
+        drivers: drivers, shocks: shocks, context: context, clamps: ClampLog())
+      var tracks = try cohortTracks(
+        data: data, parameters: parameters, start: base.start,
+        last: scenario.info.baseYear + scenario.info.horizon)
+      setCompletions(&tracks, base.completions.map { $0.map { [$0] } }, shocks: shocks)
+      centralGraduates = try graduates(
+        of: base.calibrations.flatMap(\.tracks), tracks: tracks, start: base.start)
+    }
+    return Preparation(
+      start: base.start, years: base.years, fits: fits, completions: base.completions,
+      calibrations: base.calibrations, centralGraduates: centralGraduates,
+      fitRows: base.fitRows, warnings: base.warnings)
+  }
+
   /// Sets the completion of every calibrated track to its value (one, or one per path) in
   /// every year, then applies the track's completion shocks.
   func setCompletions(

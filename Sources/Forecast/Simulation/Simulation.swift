@@ -32,17 +32,23 @@ public struct Simulation: Sendable {
   /// As `run(paths:batchSize:keepPaths:progress:)`, on data files read already: what-ifs read them
   /// once for all their runs. `data` must have been read for a scenario with the same
   /// `[data]` series and base year.
+  ///
+  /// - Parameter prepared: this scenario's preparation, worked out already (a design point's
+  ///   from its analysis's, `prepare(reusing:data:stochastic:)`); the caller has then checked
+  ///   the memory (`checkMemory`), once for all its runs.
   func run(
     paths: Int? = nil, batchSize: Int? = nil, keepPaths: Bool = false,
-    data: ScenarioData, progress: (@Sendable (Int) -> Void)? = nil
+    data: ScenarioData, prepared: Preparation? = nil, progress: (@Sendable (Int) -> Void)? = nil
   ) throws(SimulationError) -> Projection {
     let total = paths ?? scenario.info.paths
     precondition(total >= 1, "Simulation: \(total) paths")
-    try checkMemory(
-      paths: total, keepPaths: keepPaths, available: AvailableMemory.bytes())
+    if prepared == nil {
+      try checkMemory(
+        paths: total, keepPaths: keepPaths, available: AvailableMemory.bytes())
+    }
     let parts = try batchResults(
       range: 0..<total, total: total, batchSize: batchSize, keepPaths: keepPaths, data: data,
-      progress: progress)
+      preparation: prepared, progress: progress)
     return Projection(joining: parts, scenario: scenario, dataFiles: data.files)
   }
 
@@ -51,14 +57,19 @@ public struct Simulation: Sendable {
   /// order. A run is the range of all its paths; a shard (MODEL.md 13) is a range of blocks.
   func batchResults(
     range: Range<Int>, total: Int, batchSize: Int?, keepPaths: Bool, data: ScenarioData,
-    progress: (@Sendable (Int) -> Void)?
+    preparation: Preparation? = nil, progress: (@Sendable (Int) -> Void)?
   ) throws(SimulationError) -> [BatchResult] {
     precondition(range.lowerBound % BlockSums.block == 0, "Simulation: a range starts at \(range.lowerBound)")
     let batchSize = batchSize
       ?? Self.automaticBatchSize(
         total: range.count, cores: ProcessInfo.processInfo.activeProcessorCount)
     precondition(batchSize >= 1, "Simulation: batch size \(batchSize)")
-    let prepared = try prepare(data: data, stochastic: total > 1)
+    let prepared: Preparation
+    if let preparation {
+      prepared = preparation
+    } else {
+      prepared = try prepare(data: data, stochastic: total > 1)
+    }
     let batches = Self.batches(total: range.count, size: batchSize)
     let seed = UInt64(bitPattern: Int64(scenario.info.seed))
     let registry = RandomSourceRegistry()
@@ -104,9 +115,13 @@ public struct Simulation: Sendable {
 
   /// Refuses a run whose estimated memory exceeds 80% of `available` bytes: a clear error
   /// rather than a process the system kills.
-  func checkMemory(paths: Int, keepPaths: Bool = false, available: UInt64) throws(SimulationError) {
+  func checkMemory(
+    paths: Int, keepPaths: Bool = false, available: @autoclosure () -> UInt64
+  ) throws(SimulationError) {
+    guard paths > 1 else { return }
     let need = estimatedBytes(paths: paths, keepPaths: keepPaths)
-    guard paths > 1, need > 0.8 * Double(available) else { return }
+    let available = available()
+    guard need > 0.8 * Double(available) else { return }
     throw .tooManyPaths(paths: paths, bytes: need, available: Double(available))
   }
 

@@ -175,6 +175,117 @@ public struct GlobalSensitivity: Sendable {
     return shocked
   }
 
+  /// Deterministic design points in batches of up to `Simulation.designPointsPerBatch`, each
+  /// batch one run whose columns are its points (`Simulation.runDeterministicPoints`), the
+  /// points of a batch agreeing on every input that may not vary along one
+  /// (`Simulation.variesAlongBatch`); batches run concurrently. A batch that fails or warns
+  /// about a value out of range runs its points one by one, so errors and warnings are each
+  /// point's own.
+  func runSideBySide(
+    data: ScenarioData, prepared: Simulation.Preparation,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(WhatIfError) -> SensitivityResult {
+    let years = self.years
+    let metrics = self.metrics.metrics
+    let added = inputs.count
+    let batches = sideBySideBatches()
+    let results = ConcurrentJobs.run(
+      count: batches.count, work: { batches[$0].count }, progress: progress
+    ) { b -> [Result<(outputs: [Double], warnings: [String]), SimulationError>] in
+      let runs = batches[b]
+      let simulation = Simulation(scenario: scenario(at: runs[0]))
+      let values = (0..<added).map { i in runs.map { points[$0, i] } }
+      if let part = try? simulation.runDeterministicPoints(
+        added: added, values: values, data: data, prepared: prepared)
+      {
+        return runs.indices.map { g in
+          var outputs: [Double] = []
+          outputs.reserveCapacity(years.count * metrics.count)
+          for year in years {
+            let m = part.balance[year]
+            for metric in metrics {
+              outputs.append(Quantiles.mean([m[metric.row, m.columns == 1 ? 0 : g]]))
+            }
+          }
+          return .success((outputs, part.warnings))
+        }
+      }
+      return runs.map { run in
+        Result { () throws(SimulationError) in
+          let projection = try Simulation(scenario: scenario(at: run)).run(
+            batchSize: 1, data: data, prepared: prepared)
+          var outputs: [Double] = []
+          for year in years {
+            for metric in metrics { outputs.append(projection.balance(metric, year: year)) }
+          }
+          return (outputs, projection.warnings)
+        }
+      }
+    }
+    var byRun = [Result<(outputs: [Double], warnings: [String]), SimulationError>?](
+      repeating: nil, count: runCount)
+    for (b, result) in results.enumerated() {
+      guard case .success(let batch) = result else { continue }
+      for (run, point) in zip(batches[b], batch) { byRun[run] = point }
+    }
+    var outputs: [[Double]] = []
+    var warnings: [[String]] = []
+    outputs.reserveCapacity(runCount)
+    for (run, result) in byRun.enumerated() {
+      switch result {
+      case .success(let point)?:
+        outputs.append(point.outputs)
+        warnings.append(point.warnings)
+      case .failure(let error)?: throw .run(scenario: label(run), error)
+      case nil: preconditionFailure("GlobalSensitivity: run \(run) in no batch")
+      }
+    }
+    return SensitivityResult(
+      analysis: self, outputs: outputs,
+      warnings: WarningDigest.merge(warnings, noun: "design points", label: label))
+  }
+
+  /// The runs of each side-by-side batch, in run order within a batch: runs grouped by their
+  /// values of the inputs that may not vary along a batch, each group cut into batches of
+  /// `Simulation.designPointsPerBatch`, groups in the order of their first run.
+  func sideBySideBatches() -> [[Int]] {
+    let simulation = Simulation(scenario: scenario)
+    let fixed = scenario.uncertain.indices.filter {
+      !simulation.variesAlongBatch(scenario.uncertain[$0].target)
+    }
+    var groups: [[UInt64]: Int] = [:]
+    var runs: [[Int]] = []
+    for run in 0..<runCount {
+      let key = fixed.map { points[run, $0].bitPattern }
+      if let g = groups[key] {
+        runs[g].append(run)
+      } else {
+        groups[key] = runs.count
+        runs.append([run])
+      }
+    }
+    let size = Simulation.designPointsPerBatch
+    return runs.flatMap { group in
+      stride(from: 0, to: group.count, by: size).map { Array(group[$0..<min($0 + size, group.count)]) }
+    }
+  }
+
+  /// The scenario's preparation, which every design point's starts from, when the points'
+  /// shocks cannot change it; nil when they can, or when preparing fails or the memory check
+  /// refuses the runs (each point then prepares itself and reports its own error).
+  func sharedPreparation(data: ScenarioData) -> Simulation.Preparation? {
+    let simulation = Simulation(scenario: scenario)
+    let paths = scenario.info.paths
+    guard
+      simulation.preparationCarriesOver(adding: Array(scenario(at: 0).shocks.suffix(inputs.count))),
+      (try? simulation.checkMemory(paths: paths, available: AvailableMemory.bytes())) != nil
+    else { return nil }
+    // On single-threaded BLAS, as each point's own preparation runs (ConcurrentJobs).
+    return try? withSingleThreadedBLAS { () throws(SimulationError) in
+      try simulation.prepare(data: data, stochastic: paths > 1)
+    }
+  }
+
   /// `name[run r: target=value,...]`, naming a design point in messages.
   public func label(_ run: Int) -> String {
     let values = zip(inputs, points.row(run)).map { input, value in
@@ -189,6 +300,16 @@ public struct GlobalSensitivity: Sendable {
   public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError)
     -> SensitivityResult
   {
+    try run(reusingPreparation: true, progress: progress)
+  }
+
+  /// As `run(progress:)`; with `reusingPreparation` the fits and calibrations are worked out
+  /// once for every design point where they cannot differ between points
+  /// (`Simulation.preparationCarriesOver(adding:)`), else once per point. The result is the
+  /// same either way.
+  func run(reusingPreparation: Bool, progress: (@Sendable (Int) -> Void)? = nil)
+    throws(WhatIfError) -> SensitivityResult
+  {
     let data: ScenarioData
     do {
       data = try ScenarioData(scenario: scenario)
@@ -198,11 +319,27 @@ public struct GlobalSensitivity: Sendable {
     let years = self.years
     let metrics = self.metrics.metrics
     let paths = scenario.info.paths
+    let added = inputs.count
+    let shared = reusingPreparation ? sharedPreparation(data: data) : nil
+    if let shared,
+      Simulation(scenario: scenario).pointsRunSideBySide(
+        adding: Array(scenario(at: 0).shocks.suffix(added)))
+    {
+      return try runSideBySide(data: data, prepared: shared, progress: progress)
+    }
     let results = ConcurrentJobs.run(
       count: runCount, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
     ) { run throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
-      let projection = try Simulation(scenario: scenario(at: run)).run(
-        batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data)
+      let point = scenario(at: run)
+      let simulation = Simulation(scenario: point)
+      var prepared: Simulation.Preparation? = nil
+      if let shared {
+        prepared = try simulation.prepare(
+          reusing: shared, adding: Array(point.shocks.suffix(added)), data: data,
+          stochastic: paths > 1)
+      }
+      let projection = try simulation.run(
+        batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data, prepared: prepared)
       var outputs: [Double] = []
       outputs.reserveCapacity(years.count * metrics.count)
       for year in years {
