@@ -64,6 +64,19 @@ public struct SobolAnalysis: Sendable {
   /// - Returns: nil when V = 0 (the outputs of A and B are all equal).
   /// - Throws: `SensitivityError.nonFiniteOutput` for a NaN or infinite output.
   public func indices(outputs: [Double]) throws(SensitivityError) -> SobolIndices? {
+    try indices(outputs: outputs, resamples: resampleRows())
+  }
+
+  /// The rows of every bootstrap resample, which do not depend on the outputs: an analysis of
+  /// many outputs of one design draws them once.
+  func resampleRows() -> [[Int]] {
+    (0..<bootstrap.resamples).map { bootstrap.units(resample: $0, count: baseSampleCount) }
+  }
+
+  /// `indices(outputs:)` with the resamples' rows given (`resampleRows()`).
+  func indices(outputs: [Double], resamples rows: [[Int]]) throws(SensitivityError)
+    -> SobolIndices?
+  {
     precondition(
       outputs.count == runCount,
       "SobolAnalysis: \(outputs.count) outputs for \(runCount) runs")
@@ -83,9 +96,7 @@ public struct SobolAnalysis: Sendable {
       y, inputs: inputNames.count, rows: n, secondOrder: includesSecondOrder)
 
     guard let point = blocks.estimates(rows: Array(0..<n)) else { return nil }
-    let resampled = (0..<bootstrap.resamples).map {
-      blocks.estimates(rows: bootstrap.units(resample: $0, count: n))
-    }
+    let resampled = rows.map { blocks.estimates(rows: $0) }
     func index(_ estimate: Double, _ pick: (Estimates) -> Double) -> SensitivityIndex {
       SensitivityIndex(
         estimate: estimate, interval: bootstrap.interval(resampled.map { $0.map(pick) ?? .nan }))
@@ -114,6 +125,8 @@ private struct OutputBlocks {
   let a: [Double]
   let b: [Double]
   let ab: [[Double]]
+  /// `ab` input by input, one array: f(A_B^j) of row i at j N + i.
+  let abFlat: [Double]
   let ba: [[Double]]
   let pairs: [(Int, Int)]
 
@@ -122,22 +135,73 @@ private struct OutputBlocks {
     a = (0..<n).map { y[$0 * step] }
     b = (0..<n).map { y[$0 * step + step - 1] }
     ab = (0..<k).map { j in (0..<n).map { y[$0 * step + 1 + j] } }
+    abFlat = ab.flatMap { $0 }
     ba = secondOrder ? (0..<k).map { j in (0..<n).map { y[$0 * step + 1 + k + j] } } : []
     pairs = secondOrder ? (0..<k).flatMap { j in ((j + 1)..<k).map { (j, $0) } } : []
   }
 
   /// Every estimator on the rows `rows` (with repeats); nil when V = 0 on them.
+  ///
+  /// Each mean is one compensated sum over `rows` in their order; the sums of all inputs are
+  /// taken in one pass over the rows, which adds the same terms in the same order as one pass
+  /// per input.
   func estimates(rows: [Int]) -> Estimates? {
+    guard let start = rows.first else { return nil }
+    let k = ab.count
+    let count = Double(rows.count)
+    let pooledCount = Double(2 * rows.count)
+    var first = [Double](repeating: 0, count: k)
+    var total = [Double](repeating: 0, count: k)
+    let defined = a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        abFlat.withUnsafeBufferPointer { ab in
+          // V: the population variance of f(A) then f(B) on the rows, two passes.
+          let head = a[start]
+          var varies = false
+          var sum = SampleStatistics.Sum()
+          for i in rows {
+            varies = varies || a[i] != head
+            sum.add(a[i])
+          }
+          for i in rows {
+            varies = varies || b[i] != head
+            sum.add(b[i])
+          }
+          guard varies else { return false }
+          let m = sum.value / pooledCount
+          var squares = SampleStatistics.Sum()
+          for i in rows { squares.add((a[i] - m) * (a[i] - m)) }
+          for i in rows { squares.add((b[i] - m) * (b[i] - m)) }
+          let v = squares.value / pooledCount
+          let n = a.count
+          var firstSums = [SampleStatistics.Sum](repeating: .init(), count: k)
+          var totalSums = [SampleStatistics.Sum](repeating: .init(), count: k)
+          for i in rows {
+            let ai = a[i]
+            let bi = b[i]
+            for j in 0..<k {
+              let x = ab[j * n + i]
+              firstSums[j].add(bi * (x - ai))
+              totalSums[j].add((ai - x) * (ai - x))
+            }
+          }
+          for j in 0..<k {
+            first[j] = firstSums[j].value / count / v
+            total[j] = 0.5 * (totalSums[j].value / count) / v
+          }
+          return true
+        }
+      }
+    }
+    guard defined else { return nil }
+    guard !pairs.isEmpty else { return Estimates(firstOrder: first, totalOrder: total, secondOrder: []) }
     let pooled = rows.map { a[$0] } + rows.map { b[$0] }
-    guard pooled.contains(where: { $0 != pooled[0] }) else { return nil }
     let v = SampleStatistics.populationVariance(pooled)
     func mean(_ term: (Int) -> Double) -> Double {
       var s = SampleStatistics.Sum()
       for i in rows { s.add(term(i)) }
       return s.value / Double(rows.count)
     }
-    let first = ab.map { abj in mean { b[$0] * (abj[$0] - a[$0]) } / v }
-    let total = ab.map { abj in 0.5 * mean { (a[$0] - abj[$0]) * (a[$0] - abj[$0]) } / v }
     let second = pairs.map { j, k in
       mean { ba[j][$0] * ab[k][$0] - a[$0] * b[$0] } / v - first[j] - first[k]
     }

@@ -59,10 +59,11 @@ enum CalibrationDraws {
       // a cohort enrolled at base_year graduates y_p I + e_t,p exactly.
       var scale: [Int: [Double]] = [:]
       for t in years where t > base && t <= last {
+        let central = fit.tracks.indices.map { centralGraduates[fit.tracks[$0]]?[t] ?? 0 }
         scale[t] = (0..<context.count).map { p in
           var total = 0.0
-          for (i, track) in fit.tracks.enumerated() where result.estimates[i] != 0 {
-            total += (centralGraduates[track]?[t] ?? 0) * yields[i, p] / result.estimates[i]
+          for i in fit.tracks.indices where result.estimates[i] != 0 {
+            total += central[i] * yields[i, p] / result.estimates[i]
           }
           return total
         }
@@ -71,9 +72,10 @@ enum CalibrationDraws {
         var series: PathValues = [:]
         for t in years {
           var values = [Double](repeating: 0, count: context.count)
+          let totals = scale[t]
           for p in 0..<context.count {
             var c = yields[i, p] / fit.products[i]
-            if let total = scale[t]?[p], total > 0 {
+            if let total = totals?[p], total > 0 {
               c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / total)
             }
             values[p] = c

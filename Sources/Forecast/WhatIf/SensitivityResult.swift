@@ -33,14 +33,17 @@ public struct SensitivityResult: Sendable {
     let metrics = analysis.metrics.metrics
     let years = Array(analysis.years)
     let count = years.count * metrics.count
-    let results = ConcurrentJobs.run(count: count) { cell -> (Cell, String?) in
+    // The bootstrap's rows are the same for every year and metric: drawn once.
+    var resamples: [[Int]] = []
+    if case .saltelli(let design) = analysis.design { resamples = design.analysis().resampleRows() }
+    let results = ConcurrentJobs.run(count: count) { [resamples] cell -> (Cell, String?) in
       let year = years[cell / metrics.count]
       let metric = metrics[cell % metrics.count]
       let column = outputs.map { $0[cell] }
       do {
         switch analysis.design {
         case .saltelli(let design):
-          let indices = try design.analysis().indices(outputs: column)
+          let indices = try design.analysis().indices(outputs: column, resamples: resamples)
           return (
             Cell(year: year, metric: metric, sobol: indices, morris: nil),
             indices == nil ? "does not vary with the inputs" : nil
