@@ -28,6 +28,7 @@ extension Scenario {
     if let population {
       header("[population]")
       key("births", Self.quote(population.births))
+      if let driver = population.birthsDriver { key("births_driver", Self.quote(driver)) }
       key("survival", Self.parameter(population.survival))
     }
     for driver in drivers {

@@ -7,7 +7,7 @@ enum ScenarioSchema {
   ]
   static let scenario = ["name", "title", "base_year", "horizon", "paths", "seed", "quantiles"]
   static let dataSeries = ["file", "column", "scale", "projected"]
-  static let population = ["births", "survival"]
+  static let population = ["births", "births_driver", "survival"]
   static let driver = [
     "constant", "values", "start", "growth", "model", "years", "window", "weights", "anchor",
     "anchor_decay", "sd",

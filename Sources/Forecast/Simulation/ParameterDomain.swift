@@ -44,7 +44,10 @@ extension Scenario {
     func feeds(_ value: ParameterValue, _ target: ParameterDomain) {
       if case .driver(name) = value { domain = domain.intersected(with: target) }
     }
-    if let population { feeds(population.survival, .unit) }
+    if let population {
+      feeds(population.survival, .unit)
+      if population.birthsDriver == name { domain = domain.intersected(with: .nonNegative) }
+    }
     for track in tracks {
       track.progression.forEach { feeds($0, .unit) }
       feeds(track.completion, isCalibrated(track: track.name) ? .nonNegative : .unit)

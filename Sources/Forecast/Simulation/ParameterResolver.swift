@@ -30,20 +30,26 @@ struct ParameterResolver {
       }
     }
     if let target {
-      shocks.apply(target, to: &out)
-      if context.isStochastic {
-        // Only where the scenario's own (central) value is in the domain: a central value
-        // outside it is the scenario's error, for the engines to report.
-        let central = centralValues(parameter, years: years, target: target)
-        let domain = target.domain(in: shocks.scenario)
-        var inDomain = out.filter { t, _ in
-          central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
-        }
-        clamps.clamp(&inDomain, to: domain, parameter: target.path)
-        out.merge(inDomain) { _, clamped in clamped }
-      }
+      shock(&out, target: target) { centralValues(parameter, years: years, target: target) }
     }
     return out
+  }
+
+  /// Applies the shocks aimed at `target` to `values`, then on a stochastic run clamps to the
+  /// target's domain the years whose central value (`central`, shocks included) is in it: a
+  /// central value outside it is the scenario's error, for the engines to report.
+  func shock(
+    _ values: inout PathValues, target: ShockTarget, central: () -> [Int: Double]
+  ) {
+    shocks.apply(target, to: &values)
+    guard context.isStochastic else { return }
+    let central = central()
+    let domain = target.domain(in: shocks.scenario)
+    var inDomain = values.filter { t, _ in
+      central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
+    }
+    clamps.clamp(&inDomain, to: domain, parameter: target.path)
+    values.merge(inDomain) { _, clamped in clamped }
   }
 
   /// The parameter's values with no draws: drivers at their central values, shocks at theirs.

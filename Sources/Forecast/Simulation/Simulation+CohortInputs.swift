@@ -54,23 +54,6 @@ extension Simulation {
     }
   }
 
-  /// The births B(t - age) that population entry reads for the projection years, by birth
-  /// year: the data series (observed, or projected after base_year), then the shocks on
-  /// `population.births` for the birth years they span (MODEL.md 1, 3, 8).
-  private func birthSeries(
-    data: ScenarioData, parameters: ParameterResolver, age: Int, track: String,
-    projection: ClosedRange<Int>
-  ) throws(SimulationError) -> PathValues {
-    let name = scenario.population?.births ?? ""
-    let years = (projection.lowerBound - age)...(projection.upperBound - age)
-    var values: [YearValue] = []
-    for y in years {
-      let value = try data.value(name, y, for: "the entry of track '\(track)' in \(y + age)")
-      values.append(YearValue(year: y, value: value))
-    }
-    return try parameters.series(.inline(.values(values), sd: nil), years: years, target: .births)
-  }
-
   /// On a path where the continuation shares out of one track sum past 1 (draws and shocks
   /// together), they are rescaled to sum to 1 (MODEL.md 7) and counted in a warning; shares
   /// the same on every path are the scenario's own and left to the engine's check.

@@ -18,6 +18,9 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   case driverFit(driver: String, RegressionError)
   /// A driver has no value in a year the run needs (a regressor is missing there).
   case driverUndefined(driver: String, year: Int, reason: String)
+  /// The births driver gives a negative (or no finite) number of births in a birth year that
+  /// the entry of `track` in year `entry` reads.
+  case birthsOutOfDomain(driver: String, year: Int, value: Double, track: String, entry: Int)
   /// A model driver's Monte Carlo draws cannot be made.
   case driverDraws(driver: String, reason: String)
   /// Two random sources hash to one region of the paths' streams (about 1 in 4 billion per
@@ -63,6 +66,10 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "driver '\(driver)': cannot fit its model: \(error.message(naming: n))"
     case .driverUndefined(let driver, let year, let reason):
       return "driver '\(driver)' has no value for \(year): \(reason)"
+    case .birthsOutOfDomain(let driver, let year, let value, let track, let entry):
+      return "population.births_driver: driver '\(driver)' gives \(Scenario.number(value)) births "
+        + "for \(year), read by the entry of track '\(track)' in \(entry); expected a number of "
+        + "births of at least 0 (check the driver and the shocks aimed at drivers.\(driver))"
     case .driverDraws(let driver, let reason):
       return "driver '\(driver)': \(reason)"
     case .randomSourceClash(let a, let b):

@@ -31,7 +31,10 @@ extension Scenario {
       if let sd = driver.sd { entries.append("sd = \(Scenario.number(sd))") }
       return entries.joined(separator: ", ")
     case .births:
-      return population.map { "data series " + Scenario.quote($0.births) } ?? ""
+      return population.map { population in
+        "data series " + Scenario.quote(population.births)
+          + (population.birthsDriver.map { ", then driver " + Scenario.quote($0) } ?? "")
+      } ?? ""
     case .survival:
       return population.map { parameter($0.survival) } ?? ""
     case .entryRate(let name):
