@@ -8,7 +8,7 @@ SIMULATE_DEBUG := .build/debug/simulate
 SCENARIOS := $(sort $(wildcard Scenarios/*.toml))
 CHECK_JUNIT := .build/check-junit.xml
 
-.PHONY: run test check check-paths slurm-test deps build bench bench-mc readme-images clean
+.PHONY: run test check check-paths slurm-test deps build bench bench-mc bench-sensitivity readme-images clean
 
 deps:
 	@bash scripts/ensure-openblas.sh
@@ -47,6 +47,11 @@ bench: deps
 # Monte Carlo paths and a sweep against a vectorised numpy peer (docs/montecarlo-benchmark.md).
 bench-mc: deps
 	bash Benchmarks/montecarlo.sh
+
+# A Sobol analysis of china-sensitivity (N = 1,024, 10,240 runs) at 1 and 200 paths against
+# SALib's sampler and analyser around the numpy peer (docs/sensitivity.md, "Speed").
+bench-sensitivity: deps
+	bash Benchmarks/sensitivity.sh
 
 # The README's chart images, docs/images/*.png (scripts/render-readme-images.sh).
 readme-images: deps

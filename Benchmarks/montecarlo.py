@@ -215,10 +215,9 @@ def sweep_statistics(model, ours_file, records):
     for first in range(0, len(grid), 50):
         points = grid[first:first + 50]
         g = len(points)
-        tiled = {name: (np.tile(zc, g), np.tile(zr, g)) for name, (zc, zr) in draws.items()}
-        balance = model.simulate(g * SWEEP_PATHS, tiled,
-                                 entry_rate=np.repeat([p[1] for p in points], SWEEP_PATHS),
-                                 ai_growth=np.repeat([p[0] for p in points], SWEEP_PATHS))
+        shocks = {peer.SWEEP_TARGETS[0]: ("set", [p[0] for p in points]),
+                  peer.SWEEP_TARGETS[1]: ("set", [p[1] for p in points])}
+        balance = model.simulate(SWEEP_PATHS, draws, g, shocks)[0]
         balance = np.moveaxis(balance.reshape(len(peer.METRICS), model.horizon, g, SWEEP_PATHS), 2, 0)
         theirs.append(peer.fan(balance))
         se.append(standard_errors(balance))

@@ -6,15 +6,26 @@ The same algorithm as Forecast, written the way a numpy user would: every quanti
 an array with one column per path (C columns), parameters broadcast from one column where they
 are shared, and the only Python loops run over years, tracks and sectors, never over paths.
 
+  - scenario: the file with its `extends` chain merged (MODEL.md 8);
   - data: the scenario's CSV series times `scale`, years after base_year dropped;
   - drivers: `ug_rate` (logit(enroll_total / lag(births, 18)) ~ I(year - 2025)) and `pg_share`
-    (enroll_pg / grads_bzk ~ 1) fitted by OLS over their fit years, covariance s^2 (X'X)^-1
-    (statsmodels' nonrobust); `values` drivers interpolated, flat outside;
-  - calibration: OLS without intercept of graduates on each track's intake lagged by its
-    duration; completion = yield / product of the base-year progression rates;
-  - per path (P > 1): coefficients from N(beta_hat, Cov) once, residual noise N(0, s^2) each
-    projection year in the transformed scale, then back-transformed; numpy's default
-    generator (PCG64), not Philox, so the paths differ from Forecast's but not in law;
+    (enroll_pg / grads_bzk ~ 1) fitted by OLS over their fit years (`years` or `window`),
+    covariance s^2 (X'X)^-1 (statsmodels' nonrobust), `anchor = "last"` adding the last fit
+    year's residual (with each path's coefficients) to every projection year; `values` drivers
+    interpolated, flat outside;
+  - calibration: each track's own OLS without intercept of its graduates on its intake lagged
+    by its duration, then the joint `[calibrate]` of the remaining tracks on total graduates
+    minus the own tracks' series; completion = yield / product of the progression rates;
+  - per path (P > 1): model coefficients from N(beta_hat, Cov) once, residual noise
+    N(0, s^2) each projection year in the transformed scale, then back-transformed; per
+    calibration sigma^2 = s^2 df / chi2_df and the yields from N(y_hat, (sigma/s)^2 Cov) once,
+    and each projection year's residual as the factor max(0, 1 + sigma e / G) on the
+    calibrated tracks' completion, G their central graduates at the path's yields (MODEL.md
+    3, 7); numpy's default generator (PCG64), not Philox, so the paths differ from Forecast's
+    but not in law;
+  - shocks (a sweep's grid points, a sensitivity design's points): `set`, `scale` or `add`
+    from base_year + 1 on, one value per point, on drivers (after their noise) and on entry
+    rates, continuation shares and sector parameters, then clamped to their domains;
   - cohort state n x C advanced year by year (x(t+1) = A x(t) + intakes, MODEL.md 3),
     demand per sector (MODEL.md 4), matching (MODEL.md 5) on (fields, sectors, C) arrays,
     balance metrics per path, then means and type-7 quantiles per year and metric.
@@ -102,18 +113,93 @@ def interpolate(points, t):
             return points[a] + (t - a) / (b - a) * (points[b] - points[a])
 
 
+def load_scenario(path):
+    """A scenario file with its `extends` chain merged (MODEL.md 8): tables merge key by key,
+    tracks and sectors by name, shocks, expectations and uncertain entries are appended, and a
+    driver that names a form key drops the base driver's other form keys. Every data file is
+    made absolute against the file that names it."""
+    with open(path, "rb") as f:
+        sc = tomllib.load(f)
+    here = os.path.dirname(os.path.abspath(path))
+    for spec in sc.get("data", {}).values():
+        if "file" in spec:
+            spec["file"] = os.path.join(here, spec["file"])
+    parent = sc.pop("extends", None)
+    if parent is None:
+        return sc
+    return merge(load_scenario(os.path.join(here, parent)), sc)
+
+
+FORM_KEYS = ("constant", "values", "start", "growth", "model")
+NAMED_LISTS = ("tracks", "sectors")
+APPENDED_LISTS = ("shocks", "expect", "uncertain")
+
+
+def merge(base, extension, path=()):
+    out = dict(base)
+    for key, value in extension.items():
+        old = out.get(key)
+        if path == () and key in NAMED_LISTS and old is not None:
+            merged = list(old)
+            for item in value:
+                names = [x["name"] for x in merged]
+                if item["name"] in names:
+                    i = names.index(item["name"])
+                    merged[i] = merge(merged[i], item, path + (key,))
+                else:
+                    merged.append(item)
+            out[key] = merged
+        elif path == () and key in APPENDED_LISTS and old is not None:
+            out[key] = list(old) + list(value)
+        elif isinstance(old, dict) and isinstance(value, dict):
+            if path == ("drivers",) and any(k in value for k in FORM_KEYS):
+                old = {k: v for k, v in old.items() if k not in FORM_KEYS}
+            out[key] = merge(old, value, path + (key,))
+        else:
+            out[key] = value
+    return out
+
+
+def fit_years(spec, base):
+    """A fit's years: `years = [y0, y1]` or `window = n` (the n years up to base_year)."""
+    if "window" in spec:
+        return range(base - spec["window"] + 1, base + 1)
+    return range(spec["years"][0], spec["years"][1] + 1)
+
+
+# The domains shocked and drawn values are clamped to (MODEL.md 7).
+DOMAINS = {"rate": (0.0, 1.0), "share": (0.0, 1.0), "replacement": (0.0, 1.0),
+           "graduate_share": (0.0, 1.0), "growth": (-1.0, np.inf)}
+
+
+def shocked(values, shock, columns=None):
+    """values (H x C or H x 1) after a shock (op, per-column values or a number), from
+    base_year + 1 on."""
+    if shock is None:
+        return values
+    op, x = shock
+    x = np.asarray(x, dtype=float)
+    if op == "set":
+        return np.broadcast_to(x, (values.shape[0],) + x.shape)
+    if op == "scale":
+        return values * x
+    if op == "add":
+        return values + x
+    raise SystemExit(f"montecarlo_numpy: unknown shock op '{op}'")
+
+
 class Model:
     """The scenario read and fitted: everything that is the same on every path."""
 
     def __init__(self, path):
-        with open(path, "rb") as f:
-            sc = tomllib.load(f)
-        here = os.path.dirname(os.path.abspath(path))
+        sc = load_scenario(path)
         info = sc["scenario"]
         self.base = base = info["base_year"]
         self.horizon = info["horizon"]
         self.seed = info.get("seed", 0)
+        self.paths = info.get("paths", 1)
         self.years = np.arange(base + 1, base + self.horizon + 1)
+        self.uncertain = sc.get("uncertain", [])
         if sc.get("shocks"):
             raise SystemExit("montecarlo_numpy: the scenario's own [[shocks]] are not implemented")
 
@@ -121,7 +207,9 @@ class Model:
         files = {}
         self.data = {}
         for name, spec in sc["data"].items():
-            file = os.path.join(here, spec["file"])
+            if spec.get("projected"):
+                raise SystemExit(f"montecarlo_numpy: projected series '{name}' is not implemented")
+            file = spec["file"]
             if file not in files:
                 with open(file, newline="") as f:
                     files[file] = list(csv.DictReader(f))
@@ -132,7 +220,7 @@ class Model:
                 if row[spec["column"]].strip() != "" and int(row["year"]) <= base
             }
 
-        # Drivers (MODEL.md 2): closed forms by projection year; models fitted.
+        # Drivers (MODEL.md 2): closed forms by projection year; models fitted, anchored.
         self.drivers = {}
         self.models = {}
         for name, spec in sc["drivers"].items():
@@ -142,12 +230,20 @@ class Model:
                 if spec["model"] not in FORMULAS:
                     raise SystemExit(f"montecarlo_numpy: no numpy form of '{spec['model']}'")
                 response, regressors, back = FORMULAS[spec["model"]]
-                fit_years = range(spec["years"][0], spec["years"][1] + 1)
-                x = np.array([regressors(t) for t in fit_years])
-                y = np.array([response(self.data, t) for t in fit_years])
+                years = [t for t in fit_years(spec, base) if self.has_response(response, t)]
+                x = np.array([regressors(t) for t in years])
+                y = np.array([response(self.data, t) for t in years])
                 beta, cov, sigma = ols(x, y)
                 x_proj = np.array([regressors(t) for t in self.years])
-                self.models[name] = (beta, cov, sigma, x_proj, back)
+                # anchor = "last": r (1 - d)^(t - t_a) added before noise and back-transform,
+                # r = z(t_a) - x(t_a)'beta with each path's beta.
+                anchor = None
+                if spec.get("anchor") == "last":
+                    decay = spec.get("anchor_decay", 0.0)
+                    anchor = (x[-1], y[-1], (1 - decay) ** (self.years - years[-1]))
+                elif "anchor" in spec:
+                    raise SystemExit(f"montecarlo_numpy: anchor '{spec['anchor']}' is not implemented")
+                self.models[name] = (beta, cov, sigma, x_proj, back, anchor)
             elif "values" in spec:
                 points = {int(k): v for k, v in spec["values"].items()}
                 self.drivers[name] = np.array([interpolate(points, t) for t in self.years])
@@ -183,16 +279,23 @@ class Model:
         self.survival = sc.get("population", {}).get("survival", 1.0)
         self.births = sc.get("population", {}).get("births")
 
-        # Calibration (MODEL.md 3): G(t) = sum_k y_k I_k(t - L_k), no intercept.
+        # Calibration (MODEL.md 3): each track's own fit G_k(t) = y_k I_k(t - L_k), then the
+        # joint [calibrate] of the remaining tracks on total graduates minus the own tracks'
+        # series; no intercept. completion = yield / product of the progression rates.
         self.completion = np.array([float(k["completion"]) for k in self.tracks])
+        self.calibrations = []  # (name, track indices, yields, cov, sigma, df, products)
+        own = []
+        for k, track in enumerate(self.tracks):
+            if "calibrate" in track:
+                series = self.data[track["calibrate"]["graduates"]]
+                self.calibrate(f"tracks.{track['name']}.calibrate", [k], series, [],
+                               fit_years(track["calibrate"], base))
+                own.append(series)
         if "calibrate" in sc:
             cal = sc["calibrate"]
-            years = range(cal["years"][0], cal["years"][1] + 1)
-            x = np.array([[self.data[k["intake"]][t - k["duration"]] for k in self.tracks]
-                          for t in years])
-            y = np.array([self.data[cal["graduates"]][t] for t in years])
-            yields = ols(x, y)[0]
-            self.completion = yields / np.array([np.prod(k["progression"]) for k in self.tracks])
+            remaining = [k for k, t in enumerate(self.tracks) if "calibrate" not in t]
+            self.calibrate("calibrate", remaining, self.data[cal["graduates"]], own,
+                           fit_years(cal, base))
 
         # Sectors (MODEL.md 4) and eligibility (MODEL.md 5).
         self.sectors = sc["sectors"]
@@ -202,6 +305,27 @@ class Model:
         self.eligibility = np.array(
             [[s["eligibility"].get(f, 0.0) for s in self.sectors] for f in self.fields])
 
+    def has_response(self, response, t):
+        try:
+            return np.isfinite(response(self.data, t))
+        except KeyError:
+            return False
+
+    def calibrate(self, name, tracks, series, subtracting, years):
+        x, y = [], []
+        for t in years:
+            lagged = [self.data[self.tracks[k]["intake"]].get(t - self.tracks[k]["duration"])
+                      for k in tracks]
+            others = [s.get(t) for s in subtracting]
+            if t not in series or None in lagged or None in others:
+                continue
+            x.append(lagged)
+            y.append(series[t] - sum(others))
+        yields, cov, sigma = ols(np.array(x), np.array(y))
+        products = np.array([np.prod(self.tracks[k]["progression"]) for k in tracks])
+        self.completion[tracks] = yields / products
+        self.calibrations.append((name, tracks, yields, cov, sigma, len(y) - len(tracks), products))
+
     def parameter(self, value):
         """A number or a closed-form driver's name, as H x 1 (one value per projection year)."""
         if isinstance(value, str):
@@ -209,53 +333,111 @@ class Model:
         return np.full((self.horizon, 1), float(value))
 
     def draws(self, paths, rng):
-        """The standard normals of `paths` paths: per model, coefficients (k x P) and yearly
-        residuals (H x P); None for a deterministic run."""
+        """The standard normals of `paths` paths, None for a deterministic run: per model
+        driver its coefficients (k x P) and yearly residuals (H x P); per calibration the
+        normals of its sigma draw (df x P), its yields (k x P) and its yearly residuals (H x P)."""
         if paths == 1:
             return None
-        return {name: (rng.standard_normal((len(m[0]), paths)),
-                       rng.standard_normal((self.horizon, paths)))
-                for name, m in self.models.items()}
+        out = {name: (rng.standard_normal((len(m[0]), paths)),
+                      rng.standard_normal((self.horizon, paths)))
+               for name, m in self.models.items()}
+        for name, tracks, _, _, _, df, _ in self.calibrations:
+            out[name] = (rng.standard_normal((df, paths)),
+                         rng.standard_normal((len(tracks), paths)),
+                         rng.standard_normal((self.horizon, paths)))
+        return out
 
     def model_values(self, name, draws):
-        """A model driver by projection year and path (H x C), or H x 1 without draws."""
-        beta, cov, sigma, x_proj, back = self.models[name]
+        """A model driver by projection year and path (H x P), or H x 1 without draws."""
+        beta, cov, sigma, x_proj, back, anchor = self.models[name]
         if draws is None:
-            return back(x_proj @ beta)[:, None]
+            eta = (x_proj @ beta)[:, None]
+            if anchor is not None:
+                x_a, z_a, decay = anchor
+                eta = eta + ((z_a - x_a @ beta) * decay)[:, None]
+            return back(eta)
         z_coef, z_resid = draws[name]
         lower = np.linalg.cholesky(cov)
         coefficients = beta[:, None] + lower @ z_coef
-        return back(x_proj @ coefficients + sigma * z_resid)
+        eta = x_proj @ coefficients + sigma * z_resid
+        if anchor is not None:
+            x_a, z_a, decay = anchor
+            eta += decay[:, None] * (z_a - x_a @ coefficients)[None, :]
+        return back(eta)
 
-    def value(self, spec, draws, set_value=None):
-        """A parameter (number or driver name) by projection year, H x C or H x 1; `set_value`
-        (per column, or a number) replaces it in every projection year (a `set` shock from
-        base_year + 1)."""
-        if set_value is not None:
-            return np.broadcast_to(np.asarray(set_value, dtype=float), (self.horizon,) + np.shape(set_value))
+    def completions(self, draws, central):
+        """The completion of every track by projection year (H x K x C): the calibrated one,
+        and on a stochastic run each calibration's drawn yields and residuals (MODEL.md 3, 7):
+        sigma_p^2 = sigma^2 df / chi2_p, y_p = y + (sigma_p / sigma) L z_p, and the factor
+        max(0, 1 + sigma_p e_t,p / G_p(t)) with G_p(t) the central graduates of the fit's
+        tracks at the path's yields. `central`: those graduates, H x K x C."""
+        c = np.broadcast_to(self.completion[None, :, None], (self.horizon, len(self.tracks), 1))
+        if draws is None or not self.calibrations:
+            return c
+        points = central.shape[-1] // next(iter(draws.values()))[0].shape[-1]
+        c = np.repeat(c, central.shape[-1], axis=2)
+        for name, tracks, yields, cov, sigma_hat, df, products in self.calibrations:
+            z_chi, z_coef, z_resid = (np.tile(z, points) for z in draws[name])
+            sigma = sigma_hat * np.sqrt(df / (z_chi ** 2).sum(axis=0))  # C
+            lower = np.linalg.cholesky(cov)
+            drawn = yields[:, None] + (sigma / sigma_hat)[None, :] * (lower @ z_coef)  # k x C
+            scale = sum(central[:, k] * drawn[i] / yields[i]
+                        for i, k in enumerate(tracks) if yields[i] != 0)  # H x C
+            with np.errstate(invalid="ignore", divide="ignore"):
+                factor = np.where(scale > 0, np.maximum(0, 1 + sigma * z_resid / scale), 1.0)
+            for i, k in enumerate(tracks):
+                c[:, k] = drawn[i] / products[i] * factor
+        return c
+
+    def value(self, spec, draws, points, shocks, target, domain):
+        """A parameter (number or driver name) by projection year, H x C or H x 1, after its
+        driver's shock (`drivers.D` in `shocks`) and its own (`target`), clamped to `domain`."""
         if isinstance(spec, str) and spec in self.models:
-            return self.model_values(spec, draws)
-        return self.parameter(spec)
+            values = self.model_values(spec, draws)
+            if draws is not None and points > 1:
+                values = np.tile(values, points)
+        else:
+            values = self.parameter(spec)
+        if isinstance(spec, str):
+            values = shocked(values, shocks.get(f"drivers.{spec}"))
+        shock = shocks.get(target)
+        values = shocked(values, shock)
+        if shock is not None or isinstance(spec, str):
+            values = np.clip(values, *DOMAINS[domain])
+        return values
 
-    def simulate(self, columns, draws, entry_rate=None, ai_growth=None):
-        """The balance metrics, 7 x H x C, of `columns` paths. `entry_rate` and `ai_growth`
-        (arrays of C values) are the sweep's `set` shocks of tracks.undergraduate.entry.rate
-        and sectors.ai_trainer.growth."""
+    def simulate(self, paths, draws, points=1, shocks=None, central=None):
+        """The balance metrics, 7 x H x C, and the graduates by track, H x K x C, of `points`
+        design points of `paths` paths each, C = points x paths columns, point varying slowest,
+        every point on the same draws. `shocks`: {target: (op, values)} with one value per
+        point (or a number), from base_year + 1 on, after the scenario's own; `central`: the
+        graduates by track of the same points without draws (H x K x points), which the
+        calibration's residuals scale with (computed when not given)."""
         base, h = self.base, self.horizon
         k_count = len(self.tracks)
+        columns = points * paths
+        if draws is not None and self.calibrations and central is None:
+            central = self.simulate(1, None, points, shocks)[1]
+        if central is not None and paths > 1:
+            central = np.repeat(central, paths, axis=2)
+        shocks = {target: (op, np.repeat(np.asarray(x, dtype=float), paths) if np.ndim(x) else x)
+                  for target, (op, x) in (shocks or {}).items()}
         # Parameters by projection year (H x C or H x 1).
         intake_rows = {}
         share_rows = {}
         for k, track in enumerate(self.tracks):
+            prefix = f"tracks.{track['name']}"
             if "entry" in track:
-                rate = self.value(track["entry"]["rate"], draws,
-                                  entry_rate if track["name"] == "undergraduate" else None)
+                rate = self.value(track["entry"]["rate"], draws, points, shocks,
+                                  prefix + ".entry.rate", "rate")
                 age = track["entry"]["age"]
                 births = np.array([self.data[self.births][t - age] for t in self.years])[:, None]
                 intake_rows[k] = births * self.survival * rate
             elif "continuation" in track:
                 src = self.names.index(track["continuation"]["from"])
-                share_rows[k] = (src, self.value(track["continuation"]["share"], draws))
+                share_rows[k] = (src, self.value(track["continuation"]["share"], draws, points,
+                                                 shocks, prefix + ".continuation.share", "share"))
+        completion = self.completions(draws, central)
 
         # Cohort engine (MODEL.md 3): start-year intakes, then x(t+1) = A x(t) + intakes.
         state = np.zeros((self.n, columns))
@@ -263,15 +445,15 @@ class Model:
             state[self.offsets[k]] = self.data[track["intake"]][self.start]
         graduates = np.empty((h, k_count, columns))
         continuing_share = np.zeros((h, k_count, columns))
-        c = self.completion[:, None]
         for t in range(self.start + 1, base + h + 1):
-            g = c * state[self.last_rows]
-            state = self.transition @ state
             if t <= base:
+                state = self.transition @ state
                 for k, track in enumerate(self.tracks):
                     state[self.offsets[k]] = self.data[track["intake"]][t]
                 continue
             i = t - base - 1
+            g = completion[i] * state[self.last_rows]
+            state = self.transition @ state
             for k in intake_rows:
                 state[self.offsets[k]] = intake_rows[k][i]
             for k, (src, share) in share_rows.items():
@@ -283,10 +465,11 @@ class Model:
         by_field = self.phi @ (graduates * (1 - continuing_share))
 
         # Demand (MODEL.md 4): per sector, parameters by year (H x C, or H x 1 when shared).
-        growth = [self.value(s["growth"], draws, ai_growth if s["name"] == "ai_trainer" else None)
-                  for s in self.sectors]
-        replacement = [self.parameter(s["replacement"]) for s in self.sectors]
-        share = [self.parameter(s["graduate_share"]) for s in self.sectors]
+        def sector_value(s, key):
+            return self.value(s[key], draws, points, shocks, f"sectors.{s['name']}.{key}", key)
+        growth = [sector_value(s, "growth") for s in self.sectors]
+        replacement = [sector_value(s, "replacement") for s in self.sectors]
+        share = [sector_value(s, "graduate_share") for s in self.sectors]
         employment = [np.array([float(s["employment"])]) for s in self.sectors]
 
         # Matching (MODEL.md 5) and the balance metrics, year by year.
@@ -325,7 +508,7 @@ class Model:
             balance[5, i] = np.where(left > 1e-12 * capacity, left, 0.0).sum(axis=0)
             with np.errstate(invalid="ignore", divide="ignore"):
                 balance[6, i] = np.where(n == 0, np.nan, d / n)
-        return balance
+        return balance, graduates
 
 
 def fan(balance):
@@ -338,7 +521,7 @@ def fan(balance):
 def run(model, paths, seed):
     """The balance metrics (7 x H x P) of a run of `paths` paths."""
     draws = model.draws(paths, np.random.default_rng(seed))
-    return model.simulate(paths, draws)
+    return model.simulate(paths, draws)[0]
 
 
 def fan_rows(model, balance):
@@ -367,11 +550,9 @@ def sweep(model, paths, seed, grid, chunk_columns):
     for first in range(0, len(grid), per_chunk):
         points = grid[first:first + per_chunk]
         g = len(points)
-        tiled = None if draws is None else {
-            name: (np.tile(zc, g), np.tile(zr, g)) for name, (zc, zr) in draws.items()}
-        growth = np.repeat([p[0] for p in points], paths)
-        rate = np.repeat([p[1] for p in points], paths)
-        balance = model.simulate(g * paths, tiled, entry_rate=rate, ai_growth=growth)
+        shocks = {SWEEP_TARGETS[0]: ("set", [p[0] for p in points]),
+                  SWEEP_TARGETS[1]: ("set", [p[1] for p in points])}
+        balance = model.simulate(paths, draws, g, shocks)[0]
         out[first:first + g] = np.moveaxis(fan(balance.reshape(len(METRICS), model.horizon, g, paths)), 2, 0)
     return out
 

@@ -28,8 +28,9 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   case randomSourceClash(String, String)
   /// A run of `paths` paths would need more memory than the machine has.
   case tooManyPaths(paths: Int, bytes: Double, available: Double)
-  /// The calibration regression failed.
-  case calibration(String)
+  /// The calibration regression failed; `at` is its key path (`calibrate` for the joint fit,
+  /// `tracks.<name>.calibrate` for a track's own).
+  case calibration(at: String, String)
   /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
   case cohort(CohortError, at: String, paths: Int = 1)
   /// The demand engine failed on path `path` of `paths`; `at` is the sector's key path.
@@ -80,8 +81,8 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       let fits = Int(0.8 * available / bytes * Double(paths))
       return "\(paths) paths would need about \(gb(bytes)) for this scenario, more than 80% of "
         + "this machine's \(gb(available)): use at most about \(fits) paths (\(n(.paths)))"
-    case .calibration(let message):
-      return "calibrate: \(message)"
+    case .calibration(let at, let message):
+      return "\(at): \(message)"
     case .cohort(let error, let at, let paths):
       return "\(at): \(error)\(Self.drawHint(paths, n))"
     case .demand(let error, let at, let path, let paths):
