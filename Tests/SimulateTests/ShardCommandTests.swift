@@ -45,6 +45,29 @@ import Testing
     #expect(resumed.status == 0 && resumed.stderr.contains("verified result kept"))
   }
 
+  /// `run --shock ... --shard` then `merge --out`: the same folder, metadata.json and its
+  /// `shocks` included, as `run --shock ... --out`.
+  @Test func shardsOfARunWithShocksMergeToItsMetadata() throws {
+    let root = folder()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let given = ["--paths", "300", "--shock", "drivers.flat scale 1.1 2022-2024"]
+    for i in 0..<2 {
+      let result = try Simulate.run(
+        ["run", scenario] + given + ["--shard", "\(i)/2", "--shard-dir", "\(root)/shards"])
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let merged = try Simulate.run(["merge", "\(root)/shards", "--out", "\(root)/merged"])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let single = try Simulate.run(["run", scenario] + given + ["--out", "\(root)/single"])
+    #expect(single.status == 0, "\(single.stderr)")
+    let a = try contents("\(root)/merged")
+    let b = try contents("\(root)/single")
+    let metadata = String(decoding: b["metadata.json"] ?? Data(), as: UTF8.self)
+    #expect(metadata.contains(#""given": "drivers.flat scale 1.1 2022-2024""#))
+    #expect(a["metadata.json"] == b["metadata.json"])
+    #expect(a == b)
+  }
+
   @Test(arguments: [
     (["--shard", "3/3", "--shard-dir", "x"], "--shard"),
     (["--shard", "one", "--shard-dir", "x"], "expected I/N"),
