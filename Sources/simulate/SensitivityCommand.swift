@@ -16,7 +16,10 @@ struct SensitivityCommand: ParsableCommand {
       mu_star, mu and sigma. Per projection year and metric, with 95% bootstrap
       intervals (100 resamples) as SALib's half-width (conf) and percentile bounds
       (low, high). Every run uses the scenario's seed and paths; indices are of the
-      mean over paths. See docs/sensitivity.md.
+      mean over paths. With --shard I/N (or --shards N, or an array job's environment)
+      and --shard-dir DIR it computes one shard of the design points and writes its result
+      there; `simulate merge` writes the single-process table. See docs/sensitivity.md and
+      docs/scale.md.
       """)
 
   @Argument(help: "Scenario file (TOML) with [[uncertain]] entries.")
@@ -46,6 +49,18 @@ struct SensitivityCommand: ParsableCommand {
 
   @OptionGroup var shocks: ShockOptions
 
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
+
+  /// The settings its metadata lists.
+  var metadataSettings: [ResultMetadata.Setting] {
+    let design: [ResultMetadata.Setting] =
+      method == "morris"
+      ? [.init("trajectories", "\(trajectories)"), .init("levels", "\(levels)")]
+      : [.init("samples", "\(samples)"), .init("second_order", "\(secondOrder)")]
+    return [.init("method", method)] + design + (years.map { [.init("years", $0)] } ?? [])
+      + output.settings
+  }
+
   func run() throws {
     let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let analysis = try whatIf { () throws(WhatIfError) -> GlobalSensitivity in
@@ -59,21 +74,30 @@ struct SensitivityCommand: ParsableCommand {
           try GlobalSensitivity.years(parsing: text)
         })
     }
+    if sharding.isSharded {
+      try sharding.refuse([("--long", output.long), ("--out", output.destination.out != nil)])
+      let spec = try sharding.spec()
+      try sharding.report {
+        try ProgressBar.showing(
+          total: Shards.designPoints(spec, of: analysis.runCount).count, label: loaded.info.name,
+          unit: "runs"
+        ) { progress in
+          try Shards.sensitivity(
+            analysis, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+            settings: metadataSettings, progress: progress)
+        }
+      }
+      return
+    }
     let result = try whatIf { () throws(WhatIfError) in
       try ProgressBar.showing(total: analysis.runCount, label: loaded.info.name, unit: "runs") {
         progress throws(WhatIfError) in try analysis.run(progress: progress)
       }
     }
-    let design: [ResultMetadata.Setting] =
-      method == "morris"
-      ? [.init("trajectories", "\(trajectories)"), .init("levels", "\(levels)")]
-      : [.init("samples", "\(samples)"), .init("second_order", "\(secondOrder)")]
     try emit(
       output.request, result.table, long: result.longTable, name: "sensitivity",
       metadata: ResultMetadata(
-        command: "sensitivity", scenarios: [loaded],
-        settings: [.init("method", method)] + design + (years.map { [.init("years", $0)] } ?? [])
-          + output.settings,
+        command: "sensitivity", scenarios: [loaded], settings: metadataSettings,
         warnings: result.warnings))
     writeWarnings(result.warnings)
   }

@@ -85,14 +85,17 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Merge shard results into the tables the single-process run writes.",
     discussion: """
-      Takes the .shard files of one `run` or `sweep` (or folders holding them), checks
-      that they are of the same run (scenario and data hashes, seed, paths, options,
-      tool version, BLAS kernel) and that together they cover its paths or grid points
-      exactly once, and writes exactly the bytes that the run without shards writes:
-      for a run, the tables (--tables, --format, --long, --out as `simulate run` takes
-      them, defaults from the scenario's [output]); for a sweep, its table on standard
-      output (--format, --long). A missing, repeated, damaged or foreign shard is an
-      error naming it (exit 2). See docs/scale.md.
+      Takes the .shard files of one `run`, `sweep`, `sensitivity` or `backtest` (or
+      folders holding them), checks that they are of the same run (scenario and data
+      hashes, seed, paths, options, tool version, BLAS kernel) and that together they
+      cover its paths, grid points, design points or origins exactly once, and writes
+      exactly the bytes that the command without shards writes: for a run, the tables
+      (--tables, --format, --long, --out as `simulate run` takes them, defaults from the
+      scenario's [output]); for a sweep or a sensitivity analysis, its table (--format,
+      --long, --out); for a backtest, its tables (--format, --out, and --tables for one of
+      accuracy, summary, origins, forecasts). With --out, metadata.json is the command's.
+      A missing, repeated, damaged or foreign shard is an error naming it (exit 2). See
+      docs/scale.md.
       """)
 
   @Argument(help: "Shard result files (.shard), or folders of them.")
@@ -112,19 +115,56 @@ struct Merge: ParsableCommand {
         throw failBadInput(error)
       }
       writeWarnings(projection.warnings)
-    case .sweep(let result):
-      if let flag = output.given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
-        throw failBadInput(
-          "\(flag) does not go with a sweep's shards: the merged sweep table goes to standard "
-            + "output, as `simulate sweep` writes it")
-      }
-      guard case .table(let tableFormat) = output.format ?? .table(.text) else {
-        throw failBadInput("--format vega-lite draws a run's fan table, not a sweep")
-      }
-      let request = ResultOutput(format: tableFormat, shape: output.long ? .long : .wide)
-      writeOut(request.rendered(result.table, long: result.longTable))
+    case .sweep(let result, let provenance):
+      let request = try output.resultTable(of: "a sweep")
+      try emit(
+        request, result.table, long: result.longTable, name: "sweep",
+        metadata: provenance.metadata(warnings: result.warnings))
       writeWarnings(result.warnings)
+    case .sensitivity(let result, let provenance):
+      let request = try output.resultTable(of: "a sensitivity analysis")
+      try emit(
+        request, result.table, long: result.longTable, name: "sensitivity",
+        metadata: provenance.metadata(warnings: result.warnings))
+      writeWarnings(result.warnings)
+    case .backtest(let result, let provenance):
+      if output.long {
+        throw failBadInput("--long does not go with a backtest's shards: `simulate backtest` has no long form")
+      }
+      guard case .table(let format) = output.format ?? .table(.text) else {
+        throw failBadInput("--format vega-lite draws a run's fan table, not a backtest")
+      }
+      var table: BacktestResult.TableName?
+      if let name = output.tables {
+        guard let chosen = BacktestResult.TableName(rawValue: name) else {
+          throw failBadInput(
+            "--tables \(name): a backtest's shards merge into one of its tables: "
+              + "accuracy, summary, origins or forecasts")
+        }
+        table = chosen
+      }
+      try writeBacktest(
+        result, format: format, table: table, out: output.out, label: result.scenario,
+        strict: false,
+        metadata: provenance.metadata(
+          warnings: result.origins.flatMap { $0.notes(naming: .commandLine) }))
     }
+  }
+}
+
+extension RunOutputOptions {
+  /// How the merged table of a sweep or a sensitivity analysis is written: as the command
+  /// without shards writes it (--format, --long, --out).
+  func resultTable(of what: String) throws -> ResultOutput {
+    if tables != nil {
+      throw failBadInput("--tables does not go with \(what)'s shards: its result is one table")
+    }
+    guard case .table(let tableFormat) = format ?? .table(.text) else {
+      throw failBadInput("--format vega-lite draws a run's fan table, not \(what)")
+    }
+    return ResultOutput(
+      format: tableFormat, shape: long ? .long : .wide,
+      destination: out.map { .directory($0) } ?? .standardOutput)
   }
 }
 

@@ -112,3 +112,12 @@ extension Scenario {
     return adding(parsed)
   }
 }
+
+extension ShockLine {
+  /// A line as given and the shock it was parsed into, read back from a record of a run
+  /// (a shard result), with no scenario to parse it against.
+  init(text: String, shock: ShockSpec) {
+    self.text = text
+    self.shock = shock
+  }
+}

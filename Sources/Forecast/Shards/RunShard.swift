@@ -5,6 +5,9 @@ struct RunShard: Sendable {
   let file: ShardFile
   let info: ScenarioInfo
   let output: OutputDefaults
+  /// The scenario's projected series and added shocks, for the merged run's metadata.
+  let projected: [String]
+  let shocks: [ShockLine]
   /// Nil for a shard with no paths (more shards than blocks).
   let part: BatchResult?
 
@@ -32,10 +35,13 @@ struct RunShard: Sendable {
     w.info(scenario.info)
     w.optional(scenario.output.tables) { $0.strings($1) }
     w.optional(scenario.output.format) { $0.string($1.rawValue) }
+    w.provenance(scenario)
     w.optional(part) { $0.batch($1) }
     return RunShard(
       file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
-      info: scenario.info, output: scenario.output, part: part)
+      info: scenario.info, output: scenario.output,
+      projected: scenario.dataSeries.filter(\.projected).map(\.name),
+      shocks: scenario.addedShocks, part: part)
   }
 
   /// The run shard in a verified file.
@@ -53,6 +59,7 @@ struct RunShard: Sendable {
         throw ShardReader.Damaged(reason: "its output format is not one")
       }
       output = OutputDefaults(tables: tables, format: format.flatMap(OutputFormat.init(rawValue:)))
+      (projected, shocks) = try r.provenance()
       part = try r.optional("results") { (r: inout ShardReader) throws(ShardReader.Damaged) in try r.batch() }
       guard r.isAtEnd else { throw ShardReader.Damaged(reason: "it has bytes after its results") }
     } catch {
@@ -67,10 +74,15 @@ struct RunShard: Sendable {
     self.file = file
   }
 
-  private init(file: ShardFile, info: ScenarioInfo, output: OutputDefaults, part: BatchResult?) {
+  private init(
+    file: ShardFile, info: ScenarioInfo, output: OutputDefaults, projected: [String],
+    shocks: [ShockLine], part: BatchResult?
+  ) {
     self.file = file
     self.info = info
     self.output = output
+    self.projected = projected
+    self.shocks = shocks
     self.part = part
   }
 
@@ -96,6 +108,7 @@ struct RunShard: Sendable {
     }
     let identity = first.shard.file.identity
     var scenario = Scenario(info: first.shard.info, output: first.shard.output)
+    scenario.restore(projected: first.shard.projected, shocks: first.shard.shocks)
     scenario.files = identity.scenarioFiles.map(\.path)
     for digest in identity.scenarioFiles + identity.dataFiles { scenario.digests[digest.path] = digest }
     return Projection(joining: parts, scenario: scenario, dataFiles: identity.dataFiles.map(\.path))

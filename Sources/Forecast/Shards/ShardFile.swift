@@ -2,7 +2,7 @@ import Foundation
 
 /// A shard result on disk (MODEL.md 13): a self-describing, checksummed, versioned file.
 ///
-///     forecast-shard 1                      the format and its version
+///     forecast-shard 2                      the format and its version
 ///     sha256 <64 hex digits>                of every byte after this line
 ///     {"command": "run", ...}               the header: what it is of, for people (one line)
 ///     <binary body>                         the identity again, the range, the results
@@ -11,7 +11,7 @@ import Foundation
 /// computed. Files are written whole or not at all (`OutputSet.writeFile`).
 struct ShardFile: Sendable {
   static let magic = "forecast-shard"
-  static let version = 1
+  static let version = 2
   /// Shard results end in this.
   static let fileExtension = "shard"
 

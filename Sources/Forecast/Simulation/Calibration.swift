@@ -51,7 +51,8 @@ enum Calibration {
     if let joint = scenario.calibration {
       let remaining = scenario.tracks.indices.filter { scenario.tracks[$0].calibration == nil }
       guard !remaining.isEmpty else {
-        throw .calibration("every track has its own calibration, so [calibrate] has no track left")
+        throw .calibration(
+          at: "calibrate", "every track has its own calibration, so [calibrate] has no track left")
       }
       let series = try graduates(joint, name: "calibrate", data: data)
       let (fit, skipped) = try fitYields(
@@ -99,7 +100,7 @@ enum Calibration {
     _ spec: CalibrationSpec, name: String, data: ScenarioData
   ) throws(SimulationError) -> ScenarioData.Series {
     guard let series = data.series[spec.graduates] else {
-      throw .calibration("\(name): no data series '\(spec.graduates)'")
+      throw .calibration(at: name, "no data series '\(spec.graduates)'")
     }
     return series
   }
@@ -129,7 +130,7 @@ enum Calibration {
     let names = tracks.map { scenario.tracks[$0].name }
     guard rows.count > tracks.count else {
       throw .calibration(
-        "\(name): " + Wording.count(rows.count, "fit year")
+        at: name, Wording.count(rows.count, "fit year")
           + " with graduates and every lagged intake observed" + (subtracting.isEmpty ? "" : " (and the tracks' own graduates subtracted)")
           + ", fewer than the \(tracks.count + 1) needed for " + Wording.count(tracks.count, "yield")
           + " (years \(window.lowerBound)-\(window.upperBound)"
@@ -143,7 +144,7 @@ enum Calibration {
     do {
       result = try model.fit(strict: true)
     } catch {
-      throw .calibration("\(name): cannot fit the yields: \(error)")
+      throw .calibration(at: name, "cannot fit the yields: \(error)")
     }
     var products: [Double] = []
     for k in tracks {

@@ -31,12 +31,12 @@ enum CalibrationDraws {
       let sigmaHat = result.residualStandardError
       guard df > 0, sigmaHat.isFinite else {
         throw .calibration(
-          "\(fit.name): no residual degrees of freedom to draw its uncertainty from (n = "
+          at: fit.name, "no residual degrees of freedom to draw its uncertainty from (n = "
             + "\(result.observationCount), " + Wording.count(k, "yield") + "): widen its fit years")
       }
       guard let factor = ModelDraws.semidefiniteFactor(result.covariance) else {
         throw .calibration(
-          "\(fit.name): the yields' covariance is not positive semidefinite, so they cannot be drawn")
+          at: fit.name, "the yields' covariance is not positive semidefinite, so they cannot be drawn")
       }
       let chi = context.normals("\(fit.name).sigma", count: df)
       let z = context.normals("\(fit.name).coefficients", count: k)
@@ -59,14 +59,16 @@ enum CalibrationDraws {
       // a cohort enrolled at base_year graduates y_p I + e_t,p exactly.
       var scale: [Int: [Double]] = [:]
       for t in years where t > base && t <= last {
-        let central = fit.tracks.indices.map { centralGraduates[fit.tracks[$0]]?[t] ?? 0 }
-        scale[t] = (0..<context.count).map { p in
+        let central = fit.tracks.map { centralGraduates[$0]?[t] ?? 0 }
+        var totals = [Double](repeating: 0, count: context.count)
+        for p in 0..<context.count {
           var total = 0.0
           for i in fit.tracks.indices where result.estimates[i] != 0 {
             total += central[i] * yields[i, p] / result.estimates[i]
           }
-          return total
+          totals[p] = total
         }
+        scale[t] = totals
       }
       for (i, track) in fit.tracks.enumerated() {
         var series: PathValues = [:]
@@ -75,8 +77,8 @@ enum CalibrationDraws {
           let totals = scale[t]
           for p in 0..<context.count {
             var c = yields[i, p] / fit.products[i]
-            if let total = totals?[p], total > 0 {
-              c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / total)
+            if let totals, totals[p] > 0 {
+              c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / totals[p])
             }
             values[p] = c
           }

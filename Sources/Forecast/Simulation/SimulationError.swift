@@ -28,14 +28,18 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   case randomSourceClash(String, String)
   /// A run of `paths` paths would need more memory than the machine has.
   case tooManyPaths(paths: Int, bytes: Double, available: Double)
-  /// The calibration regression failed.
-  case calibration(String)
+  /// The calibration regression failed; `at` is its key path (`calibrate` for the joint fit,
+  /// `tracks.<name>.calibrate` for a track's own).
+  case calibration(at: String, String)
   /// The cohort engine rejected the tracks; `at` is the key path of the track at fault.
   case cohort(CohortError, at: String, paths: Int = 1)
   /// The demand engine failed on path `path` of `paths`; `at` is the sector's key path.
   case demand(DemandError, at: String, path: Int, paths: Int)
   /// The matching failed; `at` is the key path of the sector or field's eligibility.
   case matching(MatchingError, at: String, paths: Int = 1)
+  /// An error kept as its message (a backtest origin's rejection in a shard result), written
+  /// with `SettingNames.placeholder` so that its settings are spelled when it is shown.
+  case recorded(template: String)
 
   /// On a Monte Carlo run a value out of range may be a draw, not the scenario's own value.
   private static func drawHint(_ paths: Int, _ n: SettingNames) -> String {
@@ -80,8 +84,8 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       let fits = Int(0.8 * available / bytes * Double(paths))
       return "\(paths) paths would need about \(gb(bytes)) for this scenario, more than 80% of "
         + "this machine's \(gb(available)): use at most about \(fits) paths (\(n(.paths)))"
-    case .calibration(let message):
-      return "calibrate: \(message)"
+    case .calibration(let at, let message):
+      return "\(at): \(message)"
     case .cohort(let error, let at, let paths):
       return "\(at): \(error)\(Self.drawHint(paths, n))"
     case .demand(let error, let at, let path, let paths):
@@ -89,6 +93,8 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "\(at): \(error)\(which); check its parameters and the shocks aimed at them"
     case .matching(let error, let at, let paths):
       return "\(at): \(error)\(Self.drawHint(paths, n))"
+    case .recorded(let template):
+      return n.spelling(template)
     }
   }
 }

@@ -83,14 +83,27 @@ public struct GlobalSensitivity: Sendable {
       throw .yearsOutOfRange(years, valid: projection)
     }
     let inputs: [SensitivityInput]
-    let design: Design
-    let points: DesignPoints
     do {
       inputs = try scenario.uncertain.map { spec throws(SensitivityError) in
         try SensitivityInput(
           name: spec.targetPath, distribution: spec.distribution,
           domain: Self.domain(of: spec, in: scenario))
       }
+    } catch {
+      throw .design(error)
+    }
+    try self.init(scenario: scenario, inputs: inputs, method: method, metrics: metrics, years: years)
+  }
+
+  /// The design of `method` over `inputs`, for `scenario` (whose name, seed and years it
+  /// takes): the scenario's own analysis, or one rebuilt from a shard result.
+  init(
+    scenario: Scenario, inputs: [SensitivityInput], method: Method, metrics: MetricSelection,
+    years: ClosedRange<Int>
+  ) throws(WhatIfError) {
+    let design: Design
+    let points: DesignPoints
+    do {
       let runs = Self.runCount(method, inputs: inputs.count)
       let outputs = Double(runs) * Double(years.count) * Double(metrics.metrics.count)
       guard outputs <= Double(Self.maximumOutputs) else {
@@ -182,13 +195,13 @@ public struct GlobalSensitivity: Sendable {
   /// about a value out of range runs its points one by one, so errors and warnings are each
   /// point's own.
   func runSideBySide(
-    data: ScenarioData, prepared: Simulation.Preparation,
+    points range: Range<Int>, data: ScenarioData, prepared: Simulation.Preparation,
     progress: (@Sendable (Int) -> Void)?
-  ) throws(WhatIfError) -> SensitivityResult {
+  ) throws(WhatIfError) -> [(outputs: [Double], warnings: [String])] {
     let years = self.years
     let metrics = self.metrics.metrics
     let added = inputs.count
-    let batches = sideBySideBatches()
+    let batches = sideBySideBatches(range)
     let results = ConcurrentJobs.run(
       count: batches.count, work: { batches[$0].count }, progress: progress
     ) { b -> [Result<(outputs: [Double], warnings: [String]), SimulationError>] in
@@ -223,39 +236,34 @@ public struct GlobalSensitivity: Sendable {
       }
     }
     var byRun = [Result<(outputs: [Double], warnings: [String]), SimulationError>?](
-      repeating: nil, count: runCount)
+      repeating: nil, count: range.count)
     for (b, result) in results.enumerated() {
       guard case .success(let batch) = result else { continue }
-      for (run, point) in zip(batches[b], batch) { byRun[run] = point }
+      for (run, point) in zip(batches[b], batch) { byRun[run - range.lowerBound] = point }
     }
-    var outputs: [[Double]] = []
-    var warnings: [[String]] = []
-    outputs.reserveCapacity(runCount)
-    for (run, result) in byRun.enumerated() {
+    var out: [(outputs: [Double], warnings: [String])] = []
+    out.reserveCapacity(range.count)
+    for (i, result) in byRun.enumerated() {
       switch result {
-      case .success(let point)?:
-        outputs.append(point.outputs)
-        warnings.append(point.warnings)
-      case .failure(let error)?: throw .run(scenario: label(run), error)
-      case nil: preconditionFailure("GlobalSensitivity: run \(run) in no batch")
+      case .success(let point)?: out.append(point)
+      case .failure(let error)?: throw .run(scenario: label(range.lowerBound + i), error)
+      case nil: preconditionFailure("GlobalSensitivity: run \(range.lowerBound + i) in no batch")
       }
     }
-    return SensitivityResult(
-      analysis: self, outputs: outputs,
-      warnings: WarningDigest.merge(warnings, noun: "design points", label: label))
+    return out
   }
 
-  /// The runs of each side-by-side batch, in run order within a batch: runs grouped by their
+  /// The runs of `range` in side-by-side batches, in run order within a batch: runs grouped by their
   /// values of the inputs that may not vary along a batch, each group cut into batches of
   /// `Simulation.designPointsPerBatch`, groups in the order of their first run.
-  func sideBySideBatches() -> [[Int]] {
+  func sideBySideBatches(_ range: Range<Int>) -> [[Int]] {
     let simulation = Simulation(scenario: scenario)
     let fixed = scenario.uncertain.indices.filter {
       !simulation.variesAlongBatch(scenario.uncertain[$0].target)
     }
     var groups: [[UInt64]: Int] = [:]
     var runs: [[Int]] = []
-    for run in 0..<runCount {
+    for run in range {
       let key = fixed.map { points[run, $0].bitPattern }
       if let g = groups[key] {
         runs[g].append(run)
@@ -310,27 +318,44 @@ public struct GlobalSensitivity: Sendable {
   func run(reusingPreparation: Bool, progress: (@Sendable (Int) -> Void)? = nil)
     throws(WhatIfError) -> SensitivityResult
   {
-    let data: ScenarioData
+    let runs = try run(
+      points: 0..<runCount, data: data(), reusingPreparation: reusingPreparation,
+      progress: progress)
+    return result(outputs: runs.map(\.outputs), warnings: runs.map(\.warnings))
+  }
+
+  /// The scenario's data, read once for every run.
+  func data() throws(WhatIfError) -> ScenarioData {
     do {
-      data = try ScenarioData(scenario: scenario)
+      return try ScenarioData(scenario: scenario)
     } catch {
       throw .run(scenario: scenario.info.name, error)
     }
+  }
+
+  /// The outputs (by year, then metric) and warnings of design points `range`, in run order.
+  /// - Throws: `WhatIfError.run` for the first of them (in run order) whose run fails.
+  func run(
+    points range: Range<Int>, data: ScenarioData, reusingPreparation: Bool = true,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(WhatIfError) -> [(outputs: [Double], warnings: [String])] {
+  {
     let years = self.years
     let metrics = self.metrics.metrics
     let paths = scenario.info.paths
+    let first = range.lowerBound
     let added = inputs.count
     let shared = reusingPreparation ? sharedPreparation(data: data) : nil
     if let shared,
       Simulation(scenario: scenario).pointsRunSideBySide(
         adding: Array(scenario(at: 0).shocks.suffix(added)))
     {
-      return try runSideBySide(data: data, prepared: shared, progress: progress)
+      return try runSideBySide(points: range, data: data, prepared: shared, progress: progress)
     }
     let results = ConcurrentJobs.run(
-      count: runCount, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
-    ) { run throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
-      let point = scenario(at: run)
+      count: range.count, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
+    ) { i throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
+      let point = scenario(at: first + i)
       let simulation = Simulation(scenario: point)
       var prepared: Simulation.Preparation? = nil
       if let shared {
@@ -350,18 +375,20 @@ public struct GlobalSensitivity: Sendable {
       }
       return (outputs, projection.warnings)
     }
-    var outputs: [[Double]] = []
-    var warnings: [[String]] = []
-    outputs.reserveCapacity(results.count)
-    for (run, result) in results.enumerated() {
+    var out: [(outputs: [Double], warnings: [String])] = []
+    out.reserveCapacity(results.count)
+    for (i, result) in results.enumerated() {
       switch result {
-      case .success(let point):
-        outputs.append(point.outputs)
-        warnings.append(point.warnings)
-      case .failure(let error): throw .run(scenario: label(run), error)
+      case .success(let point): out.append(point)
+      case .failure(let error): throw .run(scenario: label(first + i), error)
       }
     }
-    return SensitivityResult(
+    return out
+  }
+
+  /// The indices from every design point's outputs and warnings, in run order.
+  func result(outputs: [[Double]], warnings: [[String]]) -> SensitivityResult {
+    SensitivityResult(
       analysis: self, outputs: outputs,
       warnings: WarningDigest.merge(warnings, noun: "design points", label: label))
   }

@@ -61,6 +61,27 @@ import Testing
     #expect(merged.balance == single.balance)
   }
 
+  /// Shocks given beside the scenario and a projected series travel in the shards: the
+  /// merged metadata lists them as the single-process run's does, byte for byte.
+  @Test func mergedRunKeepsItsAddedShocksAndProjectedSeries() throws {
+    let folder = try TemporaryFolder("forecast-shards")
+    defer { folder.remove() }
+    let scenario = try Self.scenario("projected-births", paths: 200).adding(shockLines: [
+      "population.births scale 0.5 2025", "drivers.rate add 0.01 2026-2028 sd=0.005",
+    ])
+    let paths = try Self.runShards(scenario, count: 3, in: folder)
+    guard case .run(let merged, let metadata) = try Shards.merge(paths) else {
+      Issue.record("not a run")
+      return
+    }
+    let single = try Simulation(scenario: scenario).run(keepPaths: false)
+    let expected = RunMetadata(projection: single, blas: metadata.blas)
+    #expect(metadata == expected)
+    #expect(metadata.json.contains(#""given": "drivers.rate add 0.01 2026-2028 sd=0.005""#))
+    #expect(metadata.json.contains(#""projected_series": ["births"]"#))
+    #expect(try Self.files(merged, metadata: metadata) == Self.files(single, metadata: expected))
+  }
+
   /// The shards of a run cover its blocks in order, each once, as MODEL.md 13 divides them.
   @Test func shardsTakeWholeBlocks() throws {
     let ranges = try (0..<3).map { Shards.paths(try ShardSpec(index: $0, count: 3), of: 1000) }
@@ -90,7 +111,7 @@ import Testing
     for i in 0..<shards {
       _ = try Shards.sweep(sweep, shard: ShardSpec(index: i, count: shards), directory: folder.url.path)
     }
-    guard case .sweep(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .sweep(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a sweep")
       return
     }
@@ -113,7 +134,7 @@ import Testing
     for i in 0..<2 {
       _ = try Shards.sweep(sweep, shard: ShardSpec(index: i, count: 2), directory: folder.url.path)
     }
-    guard case .sweep(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .sweep(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a sweep")
       return
     }

@@ -88,7 +88,7 @@ import Testing
     var future = bytes
     future[15] = UInt8(ascii: "9")
     try Data(future).write(to: URL(fileURLWithPath: paths[1]))
-    #expect(refusal(paths) == .unsupportedVersion(path: paths[1], found: "9", supported: 1))
+    #expect(refusal(paths) == .unsupportedVersion(path: paths[1], found: "9", supported: 2))
     let missing = folder.path("nothing.shard")
     #expect(refusal([paths[0], missing]) == .unreadable(path: missing, reason: "no such file"))
     #expect(refusal([]) == .noShards)
