@@ -339,7 +339,6 @@ public struct GlobalSensitivity: Sendable {
     points range: Range<Int>, data: ScenarioData, reusingPreparation: Bool = true,
     progress: (@Sendable (Int) -> Void)?
   ) throws(WhatIfError) -> [(outputs: [Double], warnings: [String])] {
-  {
     let years = self.years
     let metrics = self.metrics.metrics
     let paths = scenario.info.paths
