@@ -163,7 +163,10 @@ struct BacktestCommand: ParsableCommand {
       rejected is left out of every method; one whose calibrated yield is outside
       (0, --max-yield] is scored but marked implausible; --strict makes either exit 1.
       Text and Markdown print the accuracy, summary and origins tables; CSV, TSV and JSON
-      print one table (--table, default accuracy) and the origins' notes on stderr.
+      print one table (--table, default accuracy) and the origins' notes on stderr. With
+      --shard I/N (or --shards N, or an array job's environment) and --shard-dir DIR it
+      computes one shard of the origins and writes its result there; `simulate merge`
+      writes the single-process tables (docs/scale.md).
       """)
 
   @Argument(help: "Scenario file (TOML).")
@@ -205,6 +208,8 @@ struct BacktestCommand: ParsableCommand {
 
   @OptionGroup var destination: ResultDestinationOptions
 
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
+
   func run() throws {
     let range: ClosedRange<Int>
     do { range = try Backtest.origins(parsing: origins) } catch { throw failBadInput(error) }
@@ -214,49 +219,75 @@ struct BacktestCommand: ParsableCommand {
         "\(scenario): name the observed series with --series (the scenario has no [calibrate]; "
           + "data series: \(loaded.dataSeries.map(\.name).joined(separator: ", ")))")
     }
+    let backtest = Backtest(
+      scenario: loaded, origins: range, horizon: horizon,
+      series: name, metric: metric, level: level, maximumYield: maxYield)
+    if sharding.isSharded {
+      try sharding.refuse([
+        ("--out", destination.out != nil), ("--table", table != nil), ("--forecasts", forecasts),
+        ("--strict", strict),
+      ])
+      let spec = try sharding.spec()
+      try sharding.report {
+        try Shards.backtest(
+          backtest, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume)
+      }
+      return
+    }
     let result: BacktestResult
     do {
-      result = try Backtest(
-        scenario: loaded, origins: range, horizon: horizon,
-        series: name, metric: metric, level: level, maximumYield: maxYield
-      ).run()
+      result = try backtest.run()
     } catch {
       throw failBadInput(error, in: scenario)
     }
-    let output = ResultOutput(
-      format: format, destination: destination.destination, style: .init(thousandsSeparators: true))
-    let chosen = table ?? (forecasts ? .forecasts : nil)
-    let tables: [BacktestResult.TableName]
-    if let chosen {
-      tables = [chosen]
-    } else {
-      tables =
-        format == .text || format == .markdown || destination.out != nil
-        ? [.accuracy, .summary, .origins] : [.accuracy]
-    }
-    try emit(
-      output, tables.map { ($0.rawValue, result.table($0, naming: .commandLine)) },
+    let settings: [ResultMetadata.Setting] = [
+      .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
+      .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
+    ]
+    try writeBacktest(
+      result, format: format, table: table ?? (forecasts ? .forecasts : nil),
+      out: destination.out, label: scenario, strict: strict,
       metadata: ResultMetadata(
-        command: "backtest", scenarios: [loaded],
-        settings: [
-          .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
-          .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
-        ],
+        command: "backtest", scenarios: [loaded], settings: settings,
         warnings: result.origins.flatMap { $0.notes(naming: .commandLine) }))
-    if !tables.contains(.origins) {
-      for origin in result.origins {
-        for note in origin.notes(naming: .commandLine) {
-          writeError("warning: origin \(origin.origin) (\(origin.statusName)): \(note)\n")
-        }
+  }
+}
+
+/// What `backtest` (and `merge` of its shards) writes: the chosen table, or by default the
+/// accuracy, summary and origins tables in text and Markdown or into a folder and the
+/// accuracy table alone otherwise; the origins' notes on stderr when their table is not
+/// written; and a line naming the failed origins (exit 1 with `strict`).
+func writeBacktest(
+  _ result: BacktestResult, format: OutputFormat, table: BacktestResult.TableName?, out: String?,
+  label: String, strict: Bool, metadata: @autoclosure () -> ResultMetadata
+) throws {
+  let output = ResultOutput(
+    format: format, destination: out.map { .directory($0) } ?? .standardOutput,
+    style: .init(thousandsSeparators: true))
+  let tables: [BacktestResult.TableName]
+  if let table {
+    tables = [table]
+  } else {
+    tables =
+      format == .text || format == .markdown || out != nil
+      ? [.accuracy, .summary, .origins] : [.accuracy]
+  }
+  try emit(
+    output, tables.map { ($0.rawValue, result.table($0, naming: .commandLine)) },
+    metadata: metadata())
+  if !tables.contains(.origins) {
+    for origin in result.origins {
+      for note in origin.notes(naming: .commandLine) {
+        writeError("warning: origin \(origin.origin) (\(origin.statusName)): \(note)\n")
       }
     }
-    if result.hasFailedOrigins {
-      let sorted = (result.rejected + result.implausible).sorted { $0.origin < $1.origin }
-        .map { "\($0.origin) \($0.statusName)" }
-      writeError(
-        (strict ? "error: " : "warning: ") + "\(scenario): origins " + sorted.joined(separator: ", ")
-          + (result.rejected.isEmpty ? "" : "; rejected origins are left out of every method") + "\n")
-      if strict { throw ExitCode(1) }
-    }
+  }
+  if result.hasFailedOrigins {
+    let sorted = (result.rejected + result.implausible).sorted { $0.origin < $1.origin }
+      .map { "\($0.origin) \($0.statusName)" }
+    writeError(
+      (strict ? "error: " : "warning: ") + "\(label): origins " + sorted.joined(separator: ", ")
+        + (result.rejected.isEmpty ? "" : "; rejected origins are left out of every method") + "\n")
+    if strict { throw ExitCode(1) }
   }
 }

@@ -16,7 +16,10 @@ struct SensitivityCommand: ParsableCommand {
       mu_star, mu and sigma. Per projection year and metric, with 95% bootstrap
       intervals (100 resamples) as SALib's half-width (conf) and percentile bounds
       (low, high). Every run uses the scenario's seed and paths; indices are of the
-      mean over paths. See docs/sensitivity.md.
+      mean over paths. With --shard I/N (or --shards N, or an array job's environment)
+      and --shard-dir DIR it computes one shard of the design points and writes its result
+      there; `simulate merge` writes the single-process table. See docs/sensitivity.md and
+      docs/scale.md.
       """)
 
   @Argument(help: "Scenario file (TOML) with [[uncertain]] entries.")
@@ -46,6 +49,8 @@ struct SensitivityCommand: ParsableCommand {
 
   @OptionGroup var shocks: ShockOptions
 
+  @OptionGroup(title: "Shards") var sharding: ShardOptions
+
   func run() throws {
     let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let analysis = try whatIf { () throws(WhatIfError) -> GlobalSensitivity in
@@ -58,6 +63,21 @@ struct SensitivityCommand: ParsableCommand {
         years: try years.map { text throws(WhatIfError) in
           try GlobalSensitivity.years(parsing: text)
         })
+    }
+    if sharding.isSharded {
+      try sharding.refuse([("--long", output.long), ("--out", output.destination.out != nil)])
+      let spec = try sharding.spec()
+      try sharding.report {
+        try ProgressBar.showing(
+          total: Shards.designPoints(spec, of: analysis.runCount).count, label: loaded.info.name,
+          unit: "runs"
+        ) { progress in
+          try Shards.sensitivity(
+            analysis, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+            progress: progress)
+        }
+      }
+      return
     }
     let result = try whatIf { () throws(WhatIfError) in
       try ProgressBar.showing(total: analysis.runCount, label: loaded.info.name, unit: "runs") {

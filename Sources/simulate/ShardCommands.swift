@@ -85,14 +85,16 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Merge shard results into the tables the single-process run writes.",
     discussion: """
-      Takes the .shard files of one `run` or `sweep` (or folders holding them), checks
-      that they are of the same run (scenario and data hashes, seed, paths, options,
-      tool version, BLAS kernel) and that together they cover its paths or grid points
-      exactly once, and writes exactly the bytes that the run without shards writes:
-      for a run, the tables (--tables, --format, --long, --out as `simulate run` takes
-      them, defaults from the scenario's [output]); for a sweep, its table on standard
-      output (--format, --long). A missing, repeated, damaged or foreign shard is an
-      error naming it (exit 2). See docs/scale.md.
+      Takes the .shard files of one `run`, `sweep`, `sensitivity` or `backtest` (or
+      folders holding them), checks that they are of the same run (scenario and data
+      hashes, seed, paths, options, tool version, BLAS kernel) and that together they
+      cover its paths, grid points, design points or origins exactly once, and writes
+      exactly the bytes that the command without shards writes: for a run, the tables
+      (--tables, --format, --long, --out as `simulate run` takes them, defaults from the
+      scenario's [output]); for a sweep or a sensitivity analysis, its table on standard
+      output (--format, --long); for a backtest, its tables on standard output (--format,
+      and --tables for one of accuracy, summary, origins, forecasts). A missing, repeated,
+      damaged or foreign shard is an error naming it (exit 2). See docs/scale.md.
       """)
 
   @Argument(help: "Shard result files (.shard), or folders of them.")
@@ -113,18 +115,51 @@ struct Merge: ParsableCommand {
       }
       writeWarnings(projection.warnings)
     case .sweep(let result):
-      if let flag = output.given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
-        throw failBadInput(
-          "\(flag) does not go with a sweep's shards: the merged sweep table goes to standard "
-            + "output, as `simulate sweep` writes it")
-      }
-      guard case .table(let tableFormat) = output.format ?? .table(.text) else {
-        throw failBadInput("--format vega-lite draws a run's fan table, not a sweep")
-      }
-      let request = ResultOutput(format: tableFormat, shape: output.long ? .long : .wide)
+      let request = try output.resultTable(of: "a sweep", table: "sweep", as: "simulate sweep")
       writeOut(request.rendered(result.table, long: result.longTable))
       writeWarnings(result.warnings)
+    case .sensitivity(let result):
+      let request = try output.resultTable(of: "a sensitivity analysis", table: "sensitivity", as: "simulate sensitivity")
+      writeOut(request.rendered(result.table, long: result.longTable))
+      writeWarnings(result.warnings)
+    case .backtest(let result):
+      if let flag = output.given.filter({ ["--long", "--out"].contains($0.0) }).first(where: \.1)?.0 {
+        throw failBadInput(
+          "\(flag) does not go with a backtest's shards: the merged tables go to standard "
+            + "output, as `simulate backtest` writes them")
+      }
+      guard case .table(let format) = output.format ?? .table(.text) else {
+        throw failBadInput("--format vega-lite draws a run's fan table, not a backtest")
+      }
+      var table: BacktestResult.TableName?
+      if let name = output.tables {
+        guard let chosen = BacktestResult.TableName(rawValue: name) else {
+          throw failBadInput(
+            "--tables \(name): a backtest's shards merge into one of its tables: "
+              + "accuracy, summary, origins or forecasts")
+        }
+        table = chosen
+      }
+      try writeBacktest(
+        result, format: format, table: table, out: nil, label: result.scenario, strict: false,
+        metadata: ResultMetadata(command: "backtest", scenarios: []))
     }
+  }
+}
+
+extension RunOutputOptions {
+  /// How the merged table of a sweep or a sensitivity analysis is written: on standard
+  /// output, as the command without shards writes it (--format, --long).
+  func resultTable(of what: String, table: String, as command: String) throws -> ResultOutput {
+    if let flag = given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
+      throw failBadInput(
+        "\(flag) does not go with \(what)'s shards: the merged \(table) table goes to standard "
+          + "output, as `\(command)` writes it")
+    }
+    guard case .table(let tableFormat) = format ?? .table(.text) else {
+      throw failBadInput("--format vega-lite draws a run's fan table, not \(what)")
+    }
+    return ResultOutput(format: tableFormat, shape: long ? .long : .wide)
   }
 }
 

@@ -68,6 +68,41 @@ import Testing
     #expect(a == b)
   }
 
+  /// `sensitivity` and `backtest` in uneven shards, one of them from Slurm's environment:
+  /// `merge` prints the bytes the single process prints.
+  @Test(arguments: [
+    ["sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--samples", "8", "--format", "csv"],
+    ["sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--method", "morris", "--trajectories", "3"],
+    [
+      "backtest", Simulate.fixture("simulation/backtest-rejected.toml"), "--origins", "2010...2015",
+      "--horizon", "2", "--series", "graduates",
+    ],
+  ])
+  func analysisShardsMergeToTheSingleOutput(command: [String]) throws {
+    let root = folder()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for i in 0..<4 {
+      let shard = i == 3 ? [] : ["--shard", "\(i)/4"]
+      let result = try Simulate.run(
+        command + shard + ["--shard-dir", "\(root)/shards"],
+        environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.isEmpty)
+    }
+    let format = command.contains("csv") ? ["--format", "csv"] : []
+    let merged = try Simulate.run(["merge", "\(root)/shards"] + format)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let single = try Simulate.run(command)
+    #expect(single.status == 0, "\(single.stderr)")
+    #expect(!merged.stdout.isEmpty && merged.stdout == single.stdout)
+    let resumed = try Simulate.run(
+      command + ["--shard", "1/4", "--shard-dir", "\(root)/shards", "--resume"])
+    #expect(resumed.status == 0 && resumed.stderr.contains("verified result kept"))
+    expectBadInput(
+      try Simulate.run(["merge", "\(root)/shards/\(command[0])-0001-of-0004.shard"]),
+      mentioning: ["no shard covers"])
+  }
+
   @Test(arguments: [
     (["--shard", "3/3", "--shard-dir", "x"], "--shard"),
     (["--shard", "one", "--shard-dir", "x"], "expected I/N"),

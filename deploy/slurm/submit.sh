@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Submits a Forecast run or sweep as a Slurm array of N shards and a merge that runs once all
-# of them succeeded (docs/scale.md). Prints the two job ids, array first.
+# Submits a Forecast run, sweep, sensitivity analysis or backtest as a Slurm array of N
+# shards and a merge that runs once all of them succeeded (docs/scale.md). Prints the two
+# job ids, array first.
 #
 #   deploy/slurm/submit.sh N SHARD_DIR MERGE_OUTPUT -- run scenario.toml --paths 1000000 \
 #     [-- merge options such as --out results/ --format csv]
 #
-# MERGE_OUTPUT is the merge job's standard output file (a sweep's table; empty for a run
-# written with --out). SIMULATE names the binary (default: simulate on PATH); extra sbatch
+# MERGE_OUTPUT is the merge job's standard output file (a sweep's, sensitivity analysis's
+# or backtest's tables; empty for a run written with --out). SIMULATE names the binary (default: simulate on PATH); extra sbatch
 # options go in SBATCH_ARGS (for example "--partition=long --time=02:00:00").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

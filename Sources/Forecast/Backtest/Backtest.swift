@@ -91,6 +91,23 @@ public struct Backtest: Sendable {
   ///   (the horizon may reach at most the last observation from the first origin), or a run
   ///   that fails at an origin.
   public func run() throws(BacktestError) -> BacktestResult {
+    let part = try run(origins: 0..<origins.count)
+    return BacktestResult(
+      scenario: scenario.info.name, series: series, metric: metric, level: level,
+      forecasts: part.forecasts, scales: part.scales, origins: part.origins)
+  }
+
+  /// What the origins of one part of a backtest give: their forecasts, MASE scales and
+  /// reports, in origin order.
+  struct Part: Sendable {
+    var forecasts: [Forecast] = []
+    var scales: [Int: Double] = [:]
+    var origins: [Origin] = []
+  }
+
+  /// The forecasts, scales and reports of origins `indices` (0 the first origin), after the
+  /// checks of the whole backtest.
+  func run(origins indices: Range<Int>) throws(BacktestError) -> Part {
     guard let chosen = BalanceMetric(rawValue: metric) else {
       throw .unknownMetric(metric, metrics: BalanceMetric.names)
     }
@@ -117,21 +134,21 @@ public struct Backtest: Sendable {
         horizon: horizon, maximum: maximum, series: series, lastObserved: lastObserved,
         firstOrigin: origins.lowerBound)
     }
-    var forecasts: [Forecast] = []
-    var reports: [Origin] = []
-    for origin in origins {
+    var part = Part()
+    for origin in indices.map({ origins.lowerBound + $0 }) {
+      part.scales[origin] = Self.naiveScale(observed.filter { $0.key <= origin })
       let projection: Projection
       do {
         projection = try Simulation(scenario: Self.asOf(scenario, origin: origin, horizon: horizon)).run(keepPaths: false)
       } catch {
         guard Self.isRejection(error) else { throw .simulation(origin: origin, error) }
-        reports.append(Origin(origin: origin, status: .rejected(error), warnings: []))
+        part.origins.append(Origin(origin: origin, status: .rejected(error), warnings: []))
         continue
       }
       let implausible = projection.fitRows.filter { $0.model == "calibrate" }
         .filter { !($0.estimate > 0 && $0.estimate <= maximumYield) }
         .map { Origin.Implausible(track: $0.term, yield: $0.estimate, maximum: maximumYield) }
-      reports.append(
+      part.origins.append(
         Origin(
           origin: origin, status: implausible.isEmpty ? .ok : .implausible(implausible),
           warnings: projection.warnings))
@@ -148,16 +165,10 @@ public struct Backtest: Sendable {
           if bounds.allSatisfy(\.isFinite) { forecast.interval = bounds[0]...bounds[1] }
           forecast.crps = Self.crps(values, actual)
         }
-        forecasts.append(forecast)
+        part.forecasts.append(forecast)
       }
     }
-    return BacktestResult(
-      scenario: scenario.info.name, series: series, metric: metric, level: level,
-      forecasts: forecasts,
-      scales: Dictionary(uniqueKeysWithValues: origins.map { o in
-        (o, Self.naiveScale(observed.filter { $0.key <= o }))
-      }),
-      origins: reports)
+    return part
   }
 
   /// Whether a run's error is a fit or calibration rejected on the data up to its origin

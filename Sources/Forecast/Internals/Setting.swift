@@ -42,6 +42,19 @@ public struct SettingNames: Sendable {
   }
 
   public func callAsFunction(_ setting: Setting) -> String { spell(setting) }
+
+  /// Marks each setting in a message (`\u{1}paths\u{1}`), so that a message kept as text (in a
+  /// shard result) can be spelled later by `spelling(_:)`.
+  static let placeholder = SettingNames { "\u{1}\($0.rawValue)\u{1}" }
+
+  /// `template`, written with `placeholder`, with each setting spelled this way.
+  func spelling(_ template: String) -> String {
+    let parts = template.split(separator: "\u{1}", omittingEmptySubsequences: false)
+    return parts.enumerated().map { i, part in
+      guard i % 2 == 1, let setting = Setting(rawValue: String(part)) else { return String(part) }
+      return spell(setting)
+    }.joined()
+  }
 }
 
 /// An error whose message names settings: `description` spells them the library's way,

@@ -6,9 +6,16 @@
 struct ShardIdentity: Sendable, Equatable {
   /// The command a shard is of.
   enum Kind: String, Sendable, Equatable {
-    case run, sweep
+    case run, sweep, sensitivity, backtest
     /// What a shard of this kind splits.
-    var noun: String { self == .run ? "paths" : "grid points" }
+    var noun: String {
+      switch self {
+      case .run: return "paths"
+      case .sweep: return "grid points"
+      case .sensitivity: return "design points"
+      case .backtest: return "origins"
+      }
+    }
   }
 
   let kind: Kind
@@ -21,7 +28,8 @@ struct ShardIdentity: Sendable, Equatable {
   let dataFiles: [FileDigest]
   let seed: Int
   let paths: Int
-  /// The number of items the run splits: its paths, or a sweep's grid points.
+  /// The number of items the run splits: its paths, a sweep's grid points, a sensitivity
+  /// design's points or a backtest's origins.
   let items: Int
   /// The command's own settings, as text (a sweep's axes and metrics).
   let options: String
@@ -102,7 +110,7 @@ struct ShardIdentity: Sendable, Equatable {
 
   static func decode(_ r: inout ShardReader) throws(ShardReader.Damaged) -> ShardIdentity {
     guard let kind = Kind(rawValue: try r.string("the command")) else {
-      throw ShardReader.Damaged(reason: "its command is neither run nor sweep")
+      throw ShardReader.Damaged(reason: "its command is not run, sweep, sensitivity or backtest")
     }
     let tool = try r.string("the tool version")
     let blasText = try r.strings("the BLAS")

@@ -4,8 +4,9 @@ import Foundation
 /// result file; `merge` checks that the files are of one run and cover it once, and gives the
 /// single-process run's result, bit for bit.
 ///
-/// A run splits its blocks of 64 paths, a sweep its grid points: shard i of N takes items
-/// floor(i M / N) ..< floor((i + 1) M / N) of the M blocks or points.
+/// A run splits its blocks of 64 paths, a sweep its grid points, a sensitivity analysis its
+/// design points, a backtest its origins: shard i of N takes items
+/// floor(i M / N) ..< floor((i + 1) M / N) of the M blocks, points or origins.
 public enum Shards {
   /// What running a shard did.
   public struct Outcome: Sendable, Equatable {
@@ -32,6 +33,8 @@ public enum Shards {
     /// The run's projection and its metadata (the BLAS of the shards that computed it).
     case run(Projection, RunMetadata)
     case sweep(SweepResult)
+    case sensitivity(SensitivityResult)
+    case backtest(BacktestResult)
   }
 
   /// The file name of shard `spec` of a command: `run-0001-of-0004.shard`.
@@ -86,6 +89,47 @@ public enum Shards {
     }
   }
 
+  /// Runs shard `spec` of `analysis`'s design points and writes its result into `directory`,
+  /// as `run` does.
+  /// - Throws: `WhatIfError` from the runs, `ShardError` when the result cannot be written.
+  public static func sensitivity(
+    _ analysis: GlobalSensitivity, shard spec: ShardSpec, directory: String, resume: Bool = false,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> Outcome {
+    let data = try analysis.data()
+    return try shard(
+      SensitivityShard.identity(analysis, data: data), spec: spec,
+      items: spec.share(of: analysis.runCount), directory: directory, resume: resume
+    ) { identity in
+      try SensitivityShard.run(
+        analysis, spec: spec, identity: identity, data: data, progress: progress
+      ).file
+    }
+  }
+
+  /// Runs shard `spec` of `backtest`'s origins and writes its result into `directory`, as
+  /// `run` does.
+  /// - Throws: `BacktestError` from the runs, `ShardError` when the result cannot be written.
+  public static func backtest(
+    _ backtest: Backtest, shard spec: ShardSpec, directory: String, resume: Bool = false
+  ) throws -> Outcome {
+    let files: [String]
+    do { files = try ScenarioData(scenario: backtest.scenario, through: Int.max).files } catch {
+      throw BacktestError.simulation(origin: backtest.origins.lowerBound, error)
+    }
+    return try shard(
+      BacktestShard.identity(backtest, data: files), spec: spec,
+      items: spec.share(of: backtest.origins.count), directory: directory, resume: resume
+    ) { identity in
+      try BacktestShard.run(backtest, spec: spec, identity: identity).file
+    }
+  }
+
+  /// The design points shard `spec` of an analysis of `runs` runs computes.
+  public static func designPoints(_ spec: ShardSpec, of runs: Int) -> Range<Int> {
+    spec.share(of: runs)
+  }
+
   /// Keeps the verified result of this shard when resuming, else computes and writes it.
   private static func shard(
     _ identity: ShardIdentity, spec: ShardSpec, items: Range<Int>, directory: String,
@@ -118,6 +162,8 @@ public enum Shards {
       switch identity.kind {
       case .run: _ = try RunShard(file: file, path: path)
       case .sweep: _ = try SweepShard(file: file, path: path)
+      case .sensitivity: _ = try SensitivityShard(file: file, path: path)
+      case .backtest: _ = try BacktestShard(file: file, path: path)
       }
       return (true, nil)
     } catch {
@@ -171,6 +217,14 @@ public enum Shards {
       var shards: [(path: String, shard: SweepShard)] = []
       for (path, file) in ordered { shards.append((path, try SweepShard(file: file, path: path))) }
       return .sweep(try SweepShard.result(shards))
+    case .sensitivity:
+      var shards: [(path: String, shard: SensitivityShard)] = []
+      for (path, file) in ordered { shards.append((path, try SensitivityShard(file: file, path: path))) }
+      return .sensitivity(try SensitivityShard.result(shards))
+    case .backtest:
+      var shards: [(path: String, shard: BacktestShard)] = []
+      for (path, file) in ordered { shards.append((path, try BacktestShard(file: file, path: path))) }
+      return .backtest(try BacktestShard.result(shards))
     }
   }
 

@@ -37,6 +37,9 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   case demand(DemandError, at: String, path: Int, paths: Int)
   /// The matching failed; `at` is the key path of the sector or field's eligibility.
   case matching(MatchingError, at: String, paths: Int = 1)
+  /// An error kept as its message (a backtest origin's rejection in a shard result), written
+  /// with `SettingNames.placeholder` so that its settings are spelled when it is shown.
+  case recorded(template: String)
 
   /// On a Monte Carlo run a value out of range may be a draw, not the scenario's own value.
   private static func drawHint(_ paths: Int, _ n: SettingNames) -> String {
@@ -90,6 +93,8 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "\(at): \(error)\(which); check its parameters and the shocks aimed at them"
     case .matching(let error, let at, let paths):
       return "\(at): \(error)\(Self.drawHint(paths, n))"
+    case .recorded(let template):
+      return n.spelling(template)
     }
   }
 }

@@ -83,14 +83,27 @@ public struct GlobalSensitivity: Sendable {
       throw .yearsOutOfRange(years, valid: projection)
     }
     let inputs: [SensitivityInput]
-    let design: Design
-    let points: DesignPoints
     do {
       inputs = try scenario.uncertain.map { spec throws(SensitivityError) in
         try SensitivityInput(
           name: spec.targetPath, distribution: spec.distribution,
           domain: Self.domain(of: spec, in: scenario))
       }
+    } catch {
+      throw .design(error)
+    }
+    try self.init(scenario: scenario, inputs: inputs, method: method, metrics: metrics, years: years)
+  }
+
+  /// The design of `method` over `inputs`, for `scenario` (whose name, seed and years it
+  /// takes): the scenario's own analysis, or one rebuilt from a shard result.
+  init(
+    scenario: Scenario, inputs: [SensitivityInput], method: Method, metrics: MetricSelection,
+    years: ClosedRange<Int>
+  ) throws(WhatIfError) {
+    let design: Design
+    let points: DesignPoints
+    do {
       let runs = Self.runCount(method, inputs: inputs.count)
       let outputs = Double(runs) * Double(years.count) * Double(metrics.metrics.count)
       guard outputs <= Double(Self.maximumOutputs) else {
@@ -189,19 +202,32 @@ public struct GlobalSensitivity: Sendable {
   public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError)
     -> SensitivityResult
   {
-    let data: ScenarioData
+    let runs = try run(points: 0..<runCount, data: data(), progress: progress)
+    return result(outputs: runs.map(\.outputs), warnings: runs.map(\.warnings))
+  }
+
+  /// The scenario's data, read once for every run.
+  func data() throws(WhatIfError) -> ScenarioData {
     do {
-      data = try ScenarioData(scenario: scenario)
+      return try ScenarioData(scenario: scenario)
     } catch {
       throw .run(scenario: scenario.info.name, error)
     }
+  }
+
+  /// The outputs (by year, then metric) and warnings of design points `range`, in run order.
+  /// - Throws: `WhatIfError.run` for the first of them (in run order) whose run fails.
+  func run(points range: Range<Int>, data: ScenarioData, progress: (@Sendable (Int) -> Void)?)
+    throws(WhatIfError) -> [(outputs: [Double], warnings: [String])]
+  {
     let years = self.years
     let metrics = self.metrics.metrics
     let paths = scenario.info.paths
+    let first = range.lowerBound
     let results = ConcurrentJobs.run(
-      count: runCount, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
-    ) { run throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
-      let projection = try Simulation(scenario: scenario(at: run)).run(
+      count: range.count, concurrent: Simulation.runsSideBySide(paths: paths), progress: progress
+    ) { i throws(SimulationError) -> (outputs: [Double], warnings: [String]) in
+      let projection = try Simulation(scenario: scenario(at: first + i)).run(
         batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data)
       var outputs: [Double] = []
       outputs.reserveCapacity(years.count * metrics.count)
@@ -213,18 +239,20 @@ public struct GlobalSensitivity: Sendable {
       }
       return (outputs, projection.warnings)
     }
-    var outputs: [[Double]] = []
-    var warnings: [[String]] = []
-    outputs.reserveCapacity(results.count)
-    for (run, result) in results.enumerated() {
+    var out: [(outputs: [Double], warnings: [String])] = []
+    out.reserveCapacity(results.count)
+    for (i, result) in results.enumerated() {
       switch result {
-      case .success(let point):
-        outputs.append(point.outputs)
-        warnings.append(point.warnings)
-      case .failure(let error): throw .run(scenario: label(run), error)
+      case .success(let point): out.append(point)
+      case .failure(let error): throw .run(scenario: label(first + i), error)
       }
     }
-    return SensitivityResult(
+    return out
+  }
+
+  /// The indices from every design point's outputs and warnings, in run order.
+  func result(outputs: [[Double]], warnings: [[String]]) -> SensitivityResult {
+    SensitivityResult(
       analysis: self, outputs: outputs,
       warnings: WarningDigest.merge(warnings, noun: "design points", label: label))
   }
