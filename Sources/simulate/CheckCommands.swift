@@ -222,6 +222,10 @@ struct BacktestCommand: ParsableCommand {
     let backtest = Backtest(
       scenario: loaded, origins: range, horizon: horizon,
       series: name, metric: metric, level: level, maximumYield: maxYield)
+    let settings: [ResultMetadata.Setting] = [
+      .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
+      .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
+    ]
     if sharding.isSharded {
       try sharding.refuse([
         ("--out", destination.out != nil), ("--table", table != nil), ("--forecasts", forecasts),
@@ -230,7 +234,8 @@ struct BacktestCommand: ParsableCommand {
       let spec = try sharding.spec()
       try sharding.report {
         try Shards.backtest(
-          backtest, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume)
+          backtest, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
+          settings: settings)
       }
       return
     }
@@ -240,10 +245,6 @@ struct BacktestCommand: ParsableCommand {
     } catch {
       throw failBadInput(error, in: scenario)
     }
-    let settings: [ResultMetadata.Setting] = [
-      .init("origins", origins), .init("horizon", "\(horizon)"), .init("series", name),
-      .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
-    ]
     try writeBacktest(
       result, format: format, table: table ?? (forecasts ? .forecasts : nil),
       out: destination.out, label: scenario, strict: strict,

@@ -51,6 +51,16 @@ struct SensitivityCommand: ParsableCommand {
 
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
+  /// The settings its metadata lists.
+  var metadataSettings: [ResultMetadata.Setting] {
+    let design: [ResultMetadata.Setting] =
+      method == "morris"
+      ? [.init("trajectories", "\(trajectories)"), .init("levels", "\(levels)")]
+      : [.init("samples", "\(samples)"), .init("second_order", "\(secondOrder)")]
+    return [.init("method", method)] + design + (years.map { [.init("years", $0)] } ?? [])
+      + output.settings
+  }
+
   func run() throws {
     let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
     let analysis = try whatIf { () throws(WhatIfError) -> GlobalSensitivity in
@@ -74,7 +84,7 @@ struct SensitivityCommand: ParsableCommand {
         ) { progress in
           try Shards.sensitivity(
             analysis, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
-            progress: progress)
+            settings: metadataSettings, progress: progress)
         }
       }
       return
@@ -84,16 +94,10 @@ struct SensitivityCommand: ParsableCommand {
         progress throws(WhatIfError) in try analysis.run(progress: progress)
       }
     }
-    let design: [ResultMetadata.Setting] =
-      method == "morris"
-      ? [.init("trajectories", "\(trajectories)"), .init("levels", "\(levels)")]
-      : [.init("samples", "\(samples)"), .init("second_order", "\(secondOrder)")]
     try emit(
       output.request, result.table, long: result.longTable, name: "sensitivity",
       metadata: ResultMetadata(
-        command: "sensitivity", scenarios: [loaded],
-        settings: [.init("method", method)] + design + (years.map { [.init("years", $0)] } ?? [])
-          + output.settings,
+        command: "sensitivity", scenarios: [loaded], settings: metadataSettings,
         warnings: result.warnings))
     writeWarnings(result.warnings)
   }

@@ -91,10 +91,11 @@ struct Merge: ParsableCommand {
       cover its paths, grid points, design points or origins exactly once, and writes
       exactly the bytes that the command without shards writes: for a run, the tables
       (--tables, --format, --long, --out as `simulate run` takes them, defaults from the
-      scenario's [output]); for a sweep or a sensitivity analysis, its table on standard
-      output (--format, --long); for a backtest, its tables on standard output (--format,
-      and --tables for one of accuracy, summary, origins, forecasts). A missing, repeated,
-      damaged or foreign shard is an error naming it (exit 2). See docs/scale.md.
+      scenario's [output]); for a sweep or a sensitivity analysis, its table (--format,
+      --long, --out); for a backtest, its tables (--format, --out, and --tables for one of
+      accuracy, summary, origins, forecasts). With --out, metadata.json is the command's.
+      A missing, repeated, damaged or foreign shard is an error naming it (exit 2). See
+      docs/scale.md.
       """)
 
   @Argument(help: "Shard result files (.shard), or folders of them.")
@@ -114,19 +115,21 @@ struct Merge: ParsableCommand {
         throw failBadInput(error)
       }
       writeWarnings(projection.warnings)
-    case .sweep(let result):
-      let request = try output.resultTable(of: "a sweep", table: "sweep", as: "simulate sweep")
-      writeOut(request.rendered(result.table, long: result.longTable))
+    case .sweep(let result, let provenance):
+      let request = try output.resultTable(of: "a sweep")
+      try emit(
+        request, result.table, long: result.longTable, name: "sweep",
+        metadata: provenance.metadata(warnings: result.warnings))
       writeWarnings(result.warnings)
-    case .sensitivity(let result):
-      let request = try output.resultTable(of: "a sensitivity analysis", table: "sensitivity", as: "simulate sensitivity")
-      writeOut(request.rendered(result.table, long: result.longTable))
+    case .sensitivity(let result, let provenance):
+      let request = try output.resultTable(of: "a sensitivity analysis")
+      try emit(
+        request, result.table, long: result.longTable, name: "sensitivity",
+        metadata: provenance.metadata(warnings: result.warnings))
       writeWarnings(result.warnings)
-    case .backtest(let result):
-      if let flag = output.given.filter({ ["--long", "--out"].contains($0.0) }).first(where: \.1)?.0 {
-        throw failBadInput(
-          "\(flag) does not go with a backtest's shards: the merged tables go to standard "
-            + "output, as `simulate backtest` writes them")
+    case .backtest(let result, let provenance):
+      if output.long {
+        throw failBadInput("--long does not go with a backtest's shards: `simulate backtest` has no long form")
       }
       guard case .table(let format) = output.format ?? .table(.text) else {
         throw failBadInput("--format vega-lite draws a run's fan table, not a backtest")
@@ -141,25 +144,27 @@ struct Merge: ParsableCommand {
         table = chosen
       }
       try writeBacktest(
-        result, format: format, table: table, out: nil, label: result.scenario, strict: false,
-        metadata: ResultMetadata(command: "backtest", scenarios: []))
+        result, format: format, table: table, out: output.out, label: result.scenario,
+        strict: false,
+        metadata: provenance.metadata(
+          warnings: result.origins.flatMap { $0.notes(naming: .commandLine) }))
     }
   }
 }
 
 extension RunOutputOptions {
-  /// How the merged table of a sweep or a sensitivity analysis is written: on standard
-  /// output, as the command without shards writes it (--format, --long).
-  func resultTable(of what: String, table: String, as command: String) throws -> ResultOutput {
-    if let flag = given.filter({ ["--tables", "--out"].contains($0.0) }).first(where: \.1)?.0 {
-      throw failBadInput(
-        "\(flag) does not go with \(what)'s shards: the merged \(table) table goes to standard "
-          + "output, as `\(command)` writes it")
+  /// How the merged table of a sweep or a sensitivity analysis is written: as the command
+  /// without shards writes it (--format, --long, --out).
+  func resultTable(of what: String) throws -> ResultOutput {
+    if tables != nil {
+      throw failBadInput("--tables does not go with \(what)'s shards: its result is one table")
     }
     guard case .table(let tableFormat) = format ?? .table(.text) else {
       throw failBadInput("--format vega-lite draws a run's fan table, not \(what)")
     }
-    return ResultOutput(format: tableFormat, shape: long ? .long : .wide)
+    return ResultOutput(
+      format: tableFormat, shape: long ? .long : .wide,
+      destination: out.map { .directory($0) } ?? .standardOutput)
   }
 }
 

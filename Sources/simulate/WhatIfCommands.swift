@@ -134,6 +134,11 @@ struct SweepCommand: ParsableCommand {
 
   @OptionGroup(title: "Shards") var sharding: ShardOptions
 
+  /// The settings its metadata lists.
+  var metadataSettings: [ResultMetadata.Setting] {
+    settings.map { .init("set", $0) } + output.settings
+  }
+
   func validate() throws {
     if settings.isEmpty {
       throw ValidationError("give at least one --set TARGET=VALUES (see `simulate targets`)")
@@ -162,7 +167,7 @@ struct SweepCommand: ParsableCommand {
         ) { progress in
           try Shards.sweep(
             sweep, shard: spec, directory: sharding.directory ?? ".", resume: sharding.resume,
-            progress: progress)
+            settings: metadataSettings, progress: progress)
         }
       }
       return
@@ -175,8 +180,7 @@ struct SweepCommand: ParsableCommand {
     try emit(
       output.request, result.table, long: result.longTable, name: "sweep",
       metadata: ResultMetadata(
-        command: "sweep", scenarios: [loaded],
-        settings: settings.map { .init("set", $0) } + output.settings,
+        command: "sweep", scenarios: [loaded], settings: metadataSettings,
         warnings: result.warnings))
     writeWarnings(result.warnings)
   }

@@ -68,9 +68,14 @@ import Testing
     #expect(a == b)
   }
 
-  /// `sensitivity` and `backtest` in uneven shards, one of them from Slurm's environment:
-  /// `merge` prints the bytes the single process prints.
+  /// `sweep`, `sensitivity` and `backtest` in uneven shards, one of them from Slurm's
+  /// environment: `merge` prints the bytes the single process prints, and with `--out` writes
+  /// the same folder, metadata.json included.
   @Test(arguments: [
+    [
+      "sweep", Simulate.fixture("simulation/monte-carlo.toml"), "--set", "drivers.flat=900,1000,1100",
+      "--paths", "64", "--shock", "sectors.lab.growth set 0.2 2022",
+    ],
     ["sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--samples", "8", "--format", "csv"],
     ["sensitivity", Simulate.fixture("whatif/steady-uncertain.toml"), "--method", "morris", "--trajectories", "3"],
     [
@@ -95,6 +100,13 @@ import Testing
     let single = try Simulate.run(command)
     #expect(single.status == 0, "\(single.stderr)")
     #expect(!merged.stdout.isEmpty && merged.stdout == single.stdout)
+    let mergedOut = try Simulate.run(["merge", "\(root)/shards", "--out", "\(root)/merged"] + format)
+    #expect(mergedOut.status == 0, "\(mergedOut.stderr)")
+    let singleOut = try Simulate.run(command + ["--out", "\(root)/single"])
+    #expect(singleOut.status == 0, "\(singleOut.stderr)")
+    let a = try contents("\(root)/merged")
+    let b = try contents("\(root)/single")
+    #expect(a.keys.contains("metadata.json") && a == b, "\(a.keys.sorted()) \(b.keys.sorted())")
     let resumed = try Simulate.run(
       command + ["--shard", "1/4", "--shard-dir", "\(root)/shards", "--resume"])
     #expect(resumed.status == 0 && resumed.stderr.contains("verified result kept"))

@@ -30,6 +30,14 @@ public struct ResultMetadata: Sendable, Equatable {
     self.warnings = warnings
   }
 
+  /// The metadata of runs described already (a merge of shards: their scenario and BLAS).
+  init(command: String, runs: [RunMetadata], settings: [Setting], warnings: [String]) {
+    self.command = command
+    self.scenarios = runs
+    self.settings = settings
+    self.warnings = warnings
+  }
+
   /// The metadata as a JSON object: command, tool and BLAS, seed and paths (the first
   /// scenario's, which every run shares), settings, scenarios, warnings.
   public var json: String {

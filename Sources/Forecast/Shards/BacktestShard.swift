@@ -9,6 +9,8 @@ struct BacktestShard: Sendable {
   let metric: String
   let level: Double
   let part: Backtest.Part
+  let info: ScenarioInfo
+  let provenance: ShardProvenance
 
   /// The backtest's settings as text, for the identity.
   static func options(_ backtest: Backtest) -> String {
@@ -18,19 +20,25 @@ struct BacktestShard: Sendable {
       + Table.roundTripText(backtest.maximumYield)
   }
 
-  static func identity(_ backtest: Backtest, data: [String]) -> ShardIdentity {
+  static func identity(
+    _ backtest: Backtest, data: [String], settings: [ResultMetadata.Setting]
+  ) -> ShardIdentity {
     ShardIdentity(
       kind: .backtest, scenario: backtest.scenario, dataFiles: data,
-      items: backtest.origins.count, options: options(backtest))
+      items: backtest.origins.count, options: options(backtest) + ShardProvenance.options(settings))
   }
 
   /// Runs shard `spec` of `backtest`: origins floor(i M / N) ..< floor((i + 1) M / N).
-  static func run(_ backtest: Backtest, spec: ShardSpec, identity: ShardIdentity)
-    throws(BacktestError) -> BacktestShard
-  {
+  static func run(
+    _ backtest: Backtest, spec: ShardSpec, identity: ShardIdentity,
+    settings: [ResultMetadata.Setting]
+  ) throws(BacktestError) -> BacktestShard {
     let range = spec.share(of: backtest.origins.count)
     let part = try backtest.run(origins: range)
+    let provenance = ShardProvenance(backtest.scenario, settings: settings)
     var w = ShardWriter()
+    w.info(backtest.scenario.info)
+    provenance.encode(&w, scenario: backtest.scenario)
     w.strings([backtest.scenario.info.name, backtest.series, backtest.metric])
     w.double(backtest.level)
     w.int(part.forecasts.count)
@@ -63,12 +71,14 @@ struct BacktestShard: Sendable {
     return BacktestShard(
       file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
       scenario: backtest.scenario.info.name, series: backtest.series, metric: backtest.metric,
-      level: backtest.level, part: part)
+      level: backtest.level, part: part, info: backtest.scenario.info, provenance: provenance)
   }
 
   init(file: ShardFile, path: String) throws(ShardError) {
     var r = ShardReader(file.results)
     do throws(ShardReader.Damaged) {
+      info = try r.info()
+      provenance = try ShardProvenance(&r)
       let names = try r.strings("the scenario, series and metric")
       guard names.count == 3 else { throw ShardReader.Damaged(reason: "its series is not readable") }
       (scenario, series, metric) = (names[0], names[1], names[2])
@@ -138,8 +148,10 @@ struct BacktestShard: Sendable {
 
   private init(
     file: ShardFile, scenario: String, series: String, metric: String, level: Double,
-    part: Backtest.Part
+    part: Backtest.Part, info: ScenarioInfo, provenance: ShardProvenance
   ) {
+    self.info = info
+    self.provenance = provenance
     self.file = file
     self.scenario = scenario
     self.series = series

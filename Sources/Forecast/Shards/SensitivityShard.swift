@@ -11,6 +11,7 @@ struct SensitivityShard: Sendable {
   let inputs: [SensitivityInput]
   /// Each design point's outputs and warnings, in run order.
   let runs: [(outputs: [Double], warnings: [String])]
+  let provenance: ShardProvenance
 
   /// The method, sizes, metrics and years as text, for the identity.
   static func options(_ analysis: GlobalSensitivity) -> String {
@@ -23,21 +24,25 @@ struct SensitivityShard: Sendable {
       + "; years \(analysis.years.lowerBound)-\(analysis.years.upperBound)"
   }
 
-  static func identity(_ analysis: GlobalSensitivity, data: ScenarioData) -> ShardIdentity {
+  static func identity(
+    _ analysis: GlobalSensitivity, data: ScenarioData, settings: [ResultMetadata.Setting]
+  ) -> ShardIdentity {
     ShardIdentity(
       kind: .sensitivity, scenario: analysis.scenario, dataFiles: data.files,
-      items: analysis.runCount, options: options(analysis))
+      items: analysis.runCount, options: options(analysis) + ShardProvenance.options(settings))
   }
 
   /// Runs shard `spec` of `analysis`: design points floor(i M / N) ..< floor((i + 1) M / N).
   static func run(
     _ analysis: GlobalSensitivity, spec: ShardSpec, identity: ShardIdentity, data: ScenarioData,
-    progress: (@Sendable (Int) -> Void)?
+    settings: [ResultMetadata.Setting], progress: (@Sendable (Int) -> Void)?
   ) throws(WhatIfError) -> SensitivityShard {
     let range = spec.share(of: analysis.runCount)
     let runs = try analysis.run(points: range, data: data, progress: progress)
+    let provenance = ShardProvenance(analysis.scenario, settings: settings)
     var w = ShardWriter()
     w.info(analysis.scenario.info)
+    provenance.encode(&w, scenario: analysis.scenario)
     switch analysis.method {
     case .sobol(let n, let secondOrder): w.strings(["sobol"]); w.ints([n, secondOrder ? 1 : 0])
     case .morris(let r, let p): w.strings(["morris"]); w.ints([r, p])
@@ -62,13 +67,14 @@ struct SensitivityShard: Sendable {
     return SensitivityShard(
       file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
       info: analysis.scenario.info, method: analysis.method, metrics: analysis.metrics.names,
-      years: analysis.years, inputs: analysis.inputs, runs: runs)
+      years: analysis.years, inputs: analysis.inputs, runs: runs, provenance: provenance)
   }
 
   init(file: ShardFile, path: String) throws(ShardError) {
     var r = ShardReader(file.results)
     do throws(ShardReader.Damaged) {
       info = try r.info()
+      provenance = try ShardProvenance(&r)
       let name = try r.strings("the method")
       let sizes = try r.ints("the design's sizes")
       guard name.count == 1, sizes.count == 2 else {
@@ -130,8 +136,9 @@ struct SensitivityShard: Sendable {
   private init(
     file: ShardFile, info: ScenarioInfo, method: GlobalSensitivity.Method, metrics: [String],
     years: ClosedRange<Int>, inputs: [SensitivityInput],
-    runs: [(outputs: [Double], warnings: [String])]
+    runs: [(outputs: [Double], warnings: [String])], provenance: ShardProvenance
   ) {
+    self.provenance = provenance
     self.file = file
     self.info = info
     self.method = method

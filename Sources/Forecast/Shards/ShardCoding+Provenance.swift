@@ -47,3 +47,53 @@ extension Scenario {
     addedShocks = shocks
   }
 }
+
+/// What the metadata of a merged sweep, sensitivity analysis or backtest needs beyond the
+/// shards' identity: the scenario's projected series and added shocks, and the command's
+/// settings as its front end gave them.
+struct ShardProvenance: Sendable {
+  let projected: [String]
+  let shocks: [ShockLine]
+  let settings: [ResultMetadata.Setting]
+
+  init(_ scenario: Scenario, settings: [ResultMetadata.Setting]) {
+    projected = scenario.dataSeries.filter(\.projected).map(\.name)
+    shocks = scenario.addedShocks
+    self.settings = settings
+  }
+
+  func encode(_ w: inout ShardWriter, scenario: Scenario) {
+    w.provenance(scenario)
+    w.strings(settings.map(\.name))
+    w.strings(settings.map(\.value))
+  }
+
+  init(_ r: inout ShardReader) throws(ShardReader.Damaged) {
+    (projected, shocks) = try r.provenance()
+    let names = try r.strings("the settings' names")
+    let values = try r.strings("the settings' values")
+    guard names.count == values.count else {
+      throw ShardReader.Damaged(reason: "its settings are not readable")
+    }
+    settings = zip(names, values).map { ResultMetadata.Setting($0, $1) }
+  }
+
+  /// The settings as text, for the identity (shards of one command give the same).
+  static func options(_ settings: [ResultMetadata.Setting]) -> String {
+    settings.isEmpty ? "" : "; settings " + settings.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+  }
+
+  /// The metadata the command writes beside its result: its scenario as `identity` records
+  /// it (files, data, seed, the BLAS that computed it), `info` and this provenance.
+  func metadata(
+    command: String, info: ScenarioInfo, identity: ShardIdentity, warnings: [String]
+  ) -> ResultMetadata {
+    var scenario = Scenario(info: info)
+    scenario.restore(projected: projected, shocks: shocks)
+    scenario.files = identity.scenarioFiles.map(\.path)
+    for digest in identity.scenarioFiles + identity.dataFiles { scenario.digests[digest.path] = digest }
+    let run = RunMetadata(
+      scenario: scenario, dataFiles: identity.dataFiles.map(\.path), blas: identity.blas)
+    return ResultMetadata(command: command, runs: [run], settings: settings, warnings: warnings)
+  }
+}

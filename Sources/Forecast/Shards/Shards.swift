@@ -28,13 +28,28 @@ public enum Shards {
     }
   }
 
-  /// A merged run or sweep, ready to be written as the single process writes it.
+  /// A merged result, ready to be written as the single process writes it.
   public enum Merged: Sendable {
     /// The run's projection and its metadata (the BLAS of the shards that computed it).
     case run(Projection, RunMetadata)
-    case sweep(SweepResult)
-    case sensitivity(SensitivityResult)
-    case backtest(BacktestResult)
+    case sweep(SweepResult, Provenance)
+    case sensitivity(SensitivityResult, Provenance)
+    case backtest(BacktestResult, Provenance)
+  }
+
+  /// What the metadata of a merged sweep, sensitivity analysis or backtest is made of: the
+  /// scenario, data and BLAS the shards record, and the settings the command gave them.
+  public struct Provenance: Sendable {
+    let command: String
+    let info: ScenarioInfo
+    let identity: ShardIdentity
+    let recorded: ShardProvenance
+
+    /// The metadata the command writes beside its result, with `warnings` (the front end's
+    /// spelling of them).
+    public func metadata(warnings: [String]) -> ResultMetadata {
+      recorded.metadata(command: command, info: info, identity: identity, warnings: warnings)
+    }
   }
 
   /// The file name of shard `spec` of a command: `run-0001-of-0004.shard`.
@@ -76,16 +91,19 @@ public enum Shards {
   /// Runs shard `spec` of `sweep`'s grid points and writes its result into `directory`, as
   /// `run` does.
   /// - Throws: `WhatIfError` from the runs, `ShardError` when the result cannot be written.
+  /// `settings` are the command's as its metadata lists them (recorded for the merge's).
   public static func sweep(
     _ sweep: Sweep, shard spec: ShardSpec, directory: String, resume: Bool = false,
-    progress: (@Sendable (Int) -> Void)? = nil
+    settings: [ResultMetadata.Setting] = [], progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> Outcome {
     let data = try sweep.data()
     return try shard(
-      SweepShard.identity(sweep, data: data), spec: spec, items: spec.share(of: sweep.pointCount),
-      directory: directory, resume: resume
+      SweepShard.identity(sweep, data: data, settings: settings), spec: spec,
+      items: spec.share(of: sweep.pointCount), directory: directory, resume: resume
     ) { identity in
-      try SweepShard.run(sweep, spec: spec, identity: identity, data: data, progress: progress).file
+      try SweepShard.run(
+        sweep, spec: spec, identity: identity, data: data, settings: settings, progress: progress
+      ).file
     }
   }
 
@@ -94,15 +112,16 @@ public enum Shards {
   /// - Throws: `WhatIfError` from the runs, `ShardError` when the result cannot be written.
   public static func sensitivity(
     _ analysis: GlobalSensitivity, shard spec: ShardSpec, directory: String, resume: Bool = false,
-    progress: (@Sendable (Int) -> Void)? = nil
+    settings: [ResultMetadata.Setting] = [], progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> Outcome {
     let data = try analysis.data()
     return try shard(
-      SensitivityShard.identity(analysis, data: data), spec: spec,
+      SensitivityShard.identity(analysis, data: data, settings: settings), spec: spec,
       items: spec.share(of: analysis.runCount), directory: directory, resume: resume
     ) { identity in
       try SensitivityShard.run(
-        analysis, spec: spec, identity: identity, data: data, progress: progress
+        analysis, spec: spec, identity: identity, data: data, settings: settings,
+        progress: progress
       ).file
     }
   }
@@ -111,17 +130,18 @@ public enum Shards {
   /// `run` does.
   /// - Throws: `BacktestError` from the runs, `ShardError` when the result cannot be written.
   public static func backtest(
-    _ backtest: Backtest, shard spec: ShardSpec, directory: String, resume: Bool = false
+    _ backtest: Backtest, shard spec: ShardSpec, directory: String, resume: Bool = false,
+    settings: [ResultMetadata.Setting] = []
   ) throws -> Outcome {
     let files: [String]
     do { files = try ScenarioData(scenario: backtest.scenario, through: Int.max).files } catch {
       throw BacktestError.simulation(origin: backtest.origins.lowerBound, error)
     }
     return try shard(
-      BacktestShard.identity(backtest, data: files), spec: spec,
+      BacktestShard.identity(backtest, data: files, settings: settings), spec: spec,
       items: spec.share(of: backtest.origins.count), directory: directory, resume: resume
     ) { identity in
-      try BacktestShard.run(backtest, spec: spec, identity: identity).file
+      try BacktestShard.run(backtest, spec: spec, identity: identity, settings: settings).file
     }
   }
 
@@ -216,15 +236,30 @@ public enum Shards {
     case .sweep:
       var shards: [(path: String, shard: SweepShard)] = []
       for (path, file) in ordered { shards.append((path, try SweepShard(file: file, path: path))) }
-      return .sweep(try SweepShard.result(shards))
+      let first = shards[0].shard
+      return .sweep(
+        try SweepShard.result(shards),
+        Provenance(
+          command: "sweep", info: first.info, identity: first.file.identity,
+          recorded: first.provenance))
     case .sensitivity:
       var shards: [(path: String, shard: SensitivityShard)] = []
       for (path, file) in ordered { shards.append((path, try SensitivityShard(file: file, path: path))) }
-      return .sensitivity(try SensitivityShard.result(shards))
+      let first = shards[0].shard
+      return .sensitivity(
+        try SensitivityShard.result(shards),
+        Provenance(
+          command: "sensitivity", info: first.info, identity: first.file.identity,
+          recorded: first.provenance))
     case .backtest:
       var shards: [(path: String, shard: BacktestShard)] = []
       for (path, file) in ordered { shards.append((path, try BacktestShard(file: file, path: path))) }
-      return .backtest(try BacktestShard.result(shards))
+      let first = shards[0].shard
+      return .backtest(
+        try BacktestShard.result(shards),
+        Provenance(
+          command: "backtest", info: first.info, identity: first.file.identity,
+          recorded: first.provenance))
     }
   }
 

@@ -12,6 +12,7 @@ struct SweepShard: Sendable {
   let metrics: [String]
   let points: [SweepResult.Point]
   let base: SweepResult.Point
+  let provenance: ShardProvenance
 
   /// The sweep's axes and metrics as text, for the identity: values in round-trip form; then
   /// the op and span when they are not `set` over the projection years.
@@ -23,22 +24,26 @@ struct SweepShard: Sendable {
         ? "" : "; \(sweep.operation.rawValue) \(sweep.from)" + (sweep.to.map { "-\($0)" } ?? ""))
   }
 
-  static func identity(_ sweep: Sweep, data: ScenarioData) -> ShardIdentity {
+  static func identity(_ sweep: Sweep, data: ScenarioData, settings: [ResultMetadata.Setting])
+    -> ShardIdentity
+  {
     ShardIdentity(
       kind: .sweep, scenario: sweep.scenario, dataFiles: data.files, items: sweep.pointCount,
-      options: options(sweep))
+      options: options(sweep) + ShardProvenance.options(settings))
   }
 
   /// Runs shard `spec` of `sweep`: points floor(i M / N) ..< floor((i + 1) M / N).
   static func run(
     _ sweep: Sweep, spec: ShardSpec, identity: ShardIdentity, data: ScenarioData,
-    progress: (@Sendable (Int) -> Void)?
+    settings: [ResultMetadata.Setting], progress: (@Sendable (Int) -> Void)?
   ) throws(WhatIfError) -> SweepShard {
     let range = spec.share(of: sweep.pointCount)
     let base = try sweep.runUnswept(data: data)
     let points = try sweep.run(points: range, data: data, progress: progress)
+    let provenance = ShardProvenance(sweep.scenario, settings: settings)
     var w = ShardWriter()
     w.info(sweep.scenario.info)
+    provenance.encode(&w, scenario: sweep.scenario)
     w.int(sweep.axes.count)
     for axis in sweep.axes {
       w.string(axis.target.path)
@@ -58,13 +63,15 @@ struct SweepShard: Sendable {
     return SweepShard(
       file: ShardFile(identity: identity, spec: spec, items: range, results: w.bytes),
       info: sweep.scenario.info, axes: sweep.axes, operation: sweep.operation, from: sweep.from,
-      to: sweep.to, metrics: sweep.metrics.names, points: points, base: base)
+      to: sweep.to, metrics: sweep.metrics.names, points: points, base: base,
+      provenance: provenance)
   }
 
   init(file: ShardFile, path: String) throws(ShardError) {
     var r = ShardReader(file.results)
     do throws(ShardReader.Damaged) {
       info = try r.info()
+      provenance = try ShardProvenance(&r)
       var axes: [SweepAxis] = []
       for _ in 0..<(try r.count("axes", size: 16)) {
         let text = try r.string("an axis's target")
@@ -111,8 +118,10 @@ struct SweepShard: Sendable {
 
   private init(
     file: ShardFile, info: ScenarioInfo, axes: [SweepAxis], operation: ShockSpec.Operation,
-    from: Int, to: Int?, metrics: [String], points: [SweepResult.Point], base: SweepResult.Point
+    from: Int, to: Int?, metrics: [String], points: [SweepResult.Point], base: SweepResult.Point,
+    provenance: ShardProvenance
   ) {
+    self.provenance = provenance
     self.file = file
     self.info = info
     self.axes = axes

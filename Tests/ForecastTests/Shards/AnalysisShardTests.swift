@@ -56,7 +56,7 @@ import Testing
       covered.insert(outcome.items, at: 0)
     }
     #expect(covered.map(\.count).reduce(0, +) == analysis.runCount)
-    guard case .sensitivity(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .sensitivity(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a sensitivity analysis")
       return
     }
@@ -110,7 +110,7 @@ import Testing
     for i in 0..<shards {
       _ = try Shards.backtest(backtest, shard: ShardSpec(index: i, count: shards), directory: folder.url.path)
     }
-    guard case .backtest(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .backtest(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a backtest")
       return
     }

@@ -111,7 +111,7 @@ import Testing
     for i in 0..<shards {
       _ = try Shards.sweep(sweep, shard: ShardSpec(index: i, count: shards), directory: folder.url.path)
     }
-    guard case .sweep(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .sweep(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a sweep")
       return
     }
@@ -134,7 +134,7 @@ import Testing
     for i in 0..<2 {
       _ = try Shards.sweep(sweep, shard: ShardSpec(index: i, count: 2), directory: folder.url.path)
     }
-    guard case .sweep(let merged) = try Shards.merge([folder.url.path]) else {
+    guard case .sweep(let merged, _) = try Shards.merge([folder.url.path]) else {
       Issue.record("not a sweep")
       return
     }
