@@ -104,6 +104,20 @@ import Testing
     }
   }
 
+  /// A backtest from origin 2018 hides the births of 2019-2020: they come from the driver
+  /// (flat at 1000 before its first year), as births after base_year do.
+  @Test func aBacktestReadsTheDriverAfterItsOrigin() throws {
+    let past = Backtest.asOf(try Self.load("births-driver"), origin: 2018, horizon: 6)
+    let intake = try Self.intakes(past)
+    // The rate is interpolated between 2021 and 2025: 0.15 in 2023, 0.175 in 2024.
+    func value(_ year: Int) -> Double {
+      if case .number(let x)? = intake[year] { return x }
+      return .nan
+    }
+    #expect(abs(value(2023) - 2180 * 0.5 * 0.15) < 1e-9)  // born 2018: data
+    #expect(abs(value(2024) - 1000 * 0.5 * 0.175) < 1e-9)  // born 2019: driver, not 2190
+  }
+
   /// The resolved TOML keeps the key, and the targets table says where births come from.
   @Test func theResolvedScenarioAndTargetsNameTheDriver() throws {
     let scenario = try Self.load("births-driver")
