@@ -1,7 +1,6 @@
 /// Bad input to `simulate check` and `simulate snapshot` (exit 2): an expectation that names
 /// something the run does not produce, an unreadable or malformed snapshot.
 public enum CheckError: Error, Equatable, Sendable, SettingMessage {
-  case unknownTable(scenario: String, index: Int, table: String)
   case unknownColumn(scenario: String, index: Int, table: String, column: String, columns: [String])
   case unknownRow(scenario: String, index: Int, table: String, key: String?, year: Int?)
   /// The cell exists but the run leaves it empty (`always`: for every year of its key).
@@ -23,8 +22,6 @@ public enum CheckError: Error, Equatable, Sendable, SettingMessage {
 
   public func message(naming n: SettingNames) -> String {
     switch self {
-    case .unknownTable(let scenario, let index, let table):
-      return "\(scenario): expect[\(index)]: the run has no table '\(table)'"
     case .unknownColumn(let scenario, let index, let table, let column, let columns):
       return "\(scenario): expect[\(index)]: table '\(table)' has no column '\(column)' "
         + "(columns: \(columns.joined(separator: ", ")))"

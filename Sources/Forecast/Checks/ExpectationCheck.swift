@@ -14,24 +14,22 @@ public struct ExpectationResult: Sendable, Equatable {
   ///   does not produce, or a cell it leaves empty (bad input, never a pass or a failure).
   public static func evaluate(_ projection: Projection) throws(CheckError) -> [ExpectationResult] {
     let name = projection.scenario.info.name
-    var indexes: [String: TableCellIndex] = [:]
+    var indexes: [RunTable: TableCellIndex] = [:]
     var results: [ExpectationResult] = []
     for (i, e) in projection.scenario.expectations.enumerated() {
-      guard let tableName = RunTable(rawValue: e.table) else {
-        throw .unknownTable(scenario: name, index: i, table: e.table)
-      }
-      let index = indexes[e.table] ?? TableCellIndex(projection.table(tableName))
+      let index = indexes[e.table] ?? TableCellIndex(projection.table(e.table))
       indexes[e.table] = index
       let columns = index.table.columns.map(\.name)
       guard let column = columns.firstIndex(of: e.column),
         index.table.columns[column].kind != .text
       else {
-        throw .unknownColumn(scenario: name, index: i, table: e.table, column: e.column, columns: columns)
+        throw .unknownColumn(scenario: name, index: i, table: e.table.rawValue, column: e.column, columns: columns)
       }
       guard let row = index.row(key: e.key, year: e.year),
         let value = TableCellIndex.number(index.table.rows[row][column])
       else {
-        throw .unknownRow(scenario: name, index: i, table: e.table, key: e.key, year: e.year)
+        throw .unknownRow(
+          scenario: name, index: i, table: e.table.rawValue, key: e.key, year: e.year)
       }
       if value.isNaN {
         // An empty cell is a value that does not exist: no expectation on it could pass.
@@ -39,7 +37,8 @@ public struct ExpectationResult: Sendable, Equatable {
           index.key(of: other) != e.key || TableCellIndex.number(other[column])?.isNaN != false
         }
         throw .emptyCell(
-          scenario: name, index: i, table: e.table, key: e.key, year: e.year, column: e.column,
+          scenario: name, index: i, table: e.table.rawValue, key: e.key, year: e.year,
+          column: e.column,
           always: always)
       }
       let tolerance = (e.atol ?? 0) + (e.rtol ?? 0) * abs(e.value)
@@ -59,7 +58,7 @@ public struct ExpectationResult: Sendable, Equatable {
       rows: results.map { r in
         let e = r.expectation
         return [
-          .text(r.scenario), .text(e.table), e.key.map(Table.Cell.text) ?? .empty,
+          .text(r.scenario), .text(e.table.rawValue), e.key.map(Table.Cell.text) ?? .empty,
           e.year.map(Table.Cell.integer) ?? .empty, .text(e.column), .number(e.value),
           .number(orEmpty: r.actual), .number(r.tolerance), .text(r.passed ? "pass" : "fail"),
         ]

@@ -16,7 +16,7 @@ public struct JUnitReport: Sendable {
     for r in results {
       let e = r.expectation
       let name =
-        "expect \(e.table)" + (e.key.map { " \($0)" } ?? "") + (e.year.map { " \($0)" } ?? "")
+        "expect \(e.table.rawValue)" + (e.key.map { " \($0)" } ?? "") + (e.year.map { " \($0)" } ?? "")
         + " \(e.column)"
       let failure =
         r.passed

@@ -64,7 +64,7 @@ extension ReportSections {
     let rows = results.map { r -> [String] in
       let e = r.expectation
       let share = e.column == BalanceMetric.coverage.rawValue
-      let cell = [e.table, e.key ?? "", e.column].filter { !$0.isEmpty }.joined(separator: " / ")
+      let cell = [e.table.rawValue, e.key ?? "", e.column].filter { !$0.isEmpty }.joined(separator: " / ")
       return [
         HTML.text(cell), e.year.map(String.init) ?? "",
         HTML.text(ReportNumbers.cell(e.value, share: share)),

@@ -2,7 +2,7 @@
 ///
 /// Passes when `|x - value| <= atol + rtol * |value|`, a tolerance left out being 0.
 public struct Expectation: Sendable, Equatable {
-  public var table: String
+  public var table: RunTable
   /// The row's track, sector, metric; `field/sector` for matching, `model/term` for fit.
   public var key: String?
   public var column: String
@@ -13,7 +13,7 @@ public struct Expectation: Sendable, Equatable {
   public var atol: Double?
 
   public init(
-    table: String, key: String? = nil, column: String, year: Int?, value: Double,
+    table: RunTable, key: String? = nil, column: String, year: Int?, value: Double,
     rtol: Double? = nil, atol: Double? = nil
   ) {
     self.table = table

@@ -102,7 +102,7 @@ extension Scenario {
     }
     for expectation in expectations {
       header("[[expect]]")
-      key("table", Self.quote(expectation.table))
+      key("table", Self.quote(expectation.table.rawValue))
       if let k = expectation.key { key("key", Self.quote(k)) }
       key("column", Self.quote(expectation.column))
       if let year = expectation.year { key("year", "\(year)") }

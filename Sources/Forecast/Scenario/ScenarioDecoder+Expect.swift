@@ -7,7 +7,8 @@ extension ScenarioDecoder {
       guard checkTable(table, path, allowed: ScenarioSchema.expect) else { continue }
       let name = require(table, "table", path, what: "a table name")
         .flatMap { string($0, path + ".table") }
-      if let name, let node = table["table"], !RunTable.names.contains(name) {
+      let runTable = name.flatMap(RunTable.init(rawValue:))
+      if let name, let node = table["table"], runTable == nil {
         report(
           .unknownName, at: node.location, path + ".table",
           expected: "a table: " + RunTable.names.joined(separator: ", "),
@@ -30,11 +31,11 @@ extension ScenarioDecoder {
       let atol = table["atol"].flatMap {
         number($0, path + ".atol", range: 0...Double.infinity, rangeText: ">= 0")
       }
-      guard let name, let column, let value else { continue }
+      guard let runTable, let column, let value else { continue }
       fileIndices["expect", default: []].append(i)
       expectations.append(
         Expectation(
-          table: name, key: key, column: column, year: year, value: value, rtol: rtol,
+          table: runTable, key: key, column: column, year: year, value: value, rtol: rtol,
           atol: atol))
     }
     return expectations
@@ -44,8 +45,8 @@ extension ScenarioDecoder {
     let years = scenario.info.projectionYears
     for (i, expectation) in scenario.expectations.enumerated() {
       let path = itemPath("expect", i, nil)
-      guard var columns = RunTable(rawValue: expectation.table)?.valueColumns else { continue }
-      if expectation.table == RunTable.fan.rawValue {
+      var columns = expectation.table.valueColumns
+      if expectation.table == .fan {
         columns += scenario.info.quantiles.map(RunTable.quantileColumn)
       }
       if !columns.contains(expectation.column) {
@@ -56,7 +57,7 @@ extension ScenarioDecoder {
           suggestions: Self.nearest(expectation.column, among: columns))
       }
       if let year = expectation.year {
-        if expectation.table == RunTable.fit.rawValue {
+        if expectation.table == .fit {
           report(
             .invalidValue, at: location(of: path + ".year"), path + ".year",
             expected: "no year (fit rows have none)", found: "\(year)")
@@ -75,7 +76,8 @@ extension ScenarioDecoder {
   /// A sector given by `capacity` has no employment or openings: an expectation on them names
   /// a cell that is empty in every year and could never pass.
   mutating func checkCellExists(_ expectation: Expectation, _ scenario: Scenario, _ path: String) {
-    guard expectation.table == RunTable.demand.rawValue, [DemandMetric.employment.rawValue, DemandMetric.openings.rawValue].contains(expectation.column),
+    guard expectation.table == .demand,
+      [DemandMetric.employment.rawValue, DemandMetric.openings.rawValue].contains(expectation.column),
       let sector = scenario.sectors.first(where: { $0.name == expectation.key }),
       case .capacity = sector.demand
     else { return }
@@ -93,21 +95,21 @@ extension ScenarioDecoder {
     let candidates: [String]
     let what: String
     switch expectation.table {
-    case RunTable.supply.rawValue:
+    case .supply:
       candidates = scenario.tracks.map(\.name)
       what = "a track's name"
-    case RunTable.demand.rawValue:
+    case .demand:
       candidates = scenario.sectors.map(\.name)
       what = "a sector's name"
-    case RunTable.matching.rawValue:
+    case .matching:
       candidates = scenario.fields.flatMap { field in
         scenario.sectors.map { "\(field)/\($0.name)" }
       }
       what = "field/sector"
-    case RunTable.fan.rawValue:
+    case .fan:
       candidates = BalanceMetric.names
       what = "a balance metric"
-    case RunTable.fit.rawValue:
+    case .fit:
       candidates = fitKeys(scenario)
       what = "model/term (a model driver or calibrate, and a term)"
     default:

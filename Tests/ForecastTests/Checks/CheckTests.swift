@@ -31,7 +31,7 @@ import Testing
   @Test func expectationOnAMissingRowIsBadInput() throws {
     var (p, _) = try Self.projection("steady")
     var scenario = p.scenario
-    scenario.expectations = [Expectation(table: "balance", column: "graduates", year: 2099, value: 1)]
+    scenario.expectations = [Expectation(table: .balance, column: "graduates", year: 2099, value: 1)]
     p = try Simulation(scenario: scenario).run()
     #expect(throws: CheckError.unknownRow(scenario: "steady", index: 0, table: "balance", key: nil, year: 2099)) {
       try ExpectationResult.evaluate(p)
@@ -43,7 +43,7 @@ import Testing
   @Test func expectationOnAnEmptyCellIsBadInput() throws {
     var (p, _) = try Self.projection("steady")
     var scenario = p.scenario
-    scenario.expectations = [Expectation(table: "demand", key: "studio", column: "employment", year: 2022, value: 1)]
+    scenario.expectations = [Expectation(table: .demand, key: "studio", column: "employment", year: 2022, value: 1)]
     p = try Simulation(scenario: scenario).run()
     let expected = CheckError.emptyCell(
       scenario: "steady", index: 0, table: "demand", key: "studio", year: 2022, column: "employment", always: true)

@@ -11,7 +11,7 @@ import Testing
 @Suite struct JUnitCharacterTests {
   static func report(name: String) -> JUnitReport {
     let expectation = Expectation(
-      table: "balance", key: name, column: "unplaced", year: 2030, value: 1)
+      table: .balance, key: name, column: "unplaced", year: 2030, value: 1)
     var report = JUnitReport()
     report.add([
       ExpectationResult(
