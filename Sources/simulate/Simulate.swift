@@ -47,7 +47,7 @@ struct Simulate: ParsableCommand {
           + (placed == 0
             ? "stopped before any output was replaced; the previous output is intact\n"
             : "stopped after the new output was complete and in place\n"))
-      Foundation.exit(signal == 15 ? 143 : 130)
+      Interruption.exit(signal == 15 ? 143 : 130)
     }
     do {
       var command = try parseAsRoot()

@@ -303,3 +303,6 @@ internal let systemTerminateSignal: Int32 = SIGTERM
 
 /// Ignores a signal's default action, so that a dispatch source can handle it. C: `signal`.
 internal func systemIgnoreSignal(_ number: Int32) { _ = signal(number, SIG_IGN) }
+
+/// Ends the process at once, without exit handlers or library destructors. C: `_exit`.
+internal func systemExitImmediately(_ code: Int32) -> Never { _exit(code) }

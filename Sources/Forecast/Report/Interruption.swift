@@ -63,6 +63,10 @@ public enum Interruption {
     }
   }
 
+  /// Ends the process on a signal, after `stop`: at once, without exit handlers, since other
+  /// threads may still be inside OpenBLAS, whose exit-time teardown would crash under them.
+  public static func exit(_ code: Int32) -> Never { systemExitImmediately(code) }
+
   private static let queue = DispatchQueue(label: "forecast.signals")
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 

@@ -13,4 +13,10 @@ public enum ParameterValue: Sendable, Equatable {
     if case .number(let x) = self { return x }
     return nil
   }
+
+  /// The driver's name, when the parameter names one.
+  public var driverName: String? {
+    if case .driver(let name) = self { return name }
+    return nil
+  }
 }

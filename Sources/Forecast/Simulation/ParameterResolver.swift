@@ -30,21 +30,37 @@ struct ParameterResolver {
       }
     }
     if let target {
-      shock(&out, target: target) { centralValues(parameter, years: years, target: target) }
+      try shock(&out, target: target, driver: parameter.driverName) {
+        centralValues(parameter, years: years, target: target)
+      }
     }
     return out
   }
 
   /// Applies the shocks aimed at `target` to `values`, then on a stochastic run clamps to the
-  /// target's domain the years whose central value (`central`, shocks included) is in it: a
-  /// central value outside it is the scenario's error, for the engines to report.
+  /// target's domain the years whose central value (`central`, shocks included) is in it.
+  /// Where shocks reach the parameter (its own, or those on `driver`, the driver it names), a
+  /// central value outside the domain is an error naming the target; elsewhere it is the
+  /// scenario's error, for the engines to report.
   func shock(
-    _ values: inout PathValues, target: ShockTarget, central: () -> [Int: Double]
-  ) {
+    _ values: inout PathValues, target: ShockTarget, driver: String? = nil,
+    central: () -> [Int: Double]
+  ) throws(SimulationError) {
     shocks.apply(target, to: &values)
+    let domain = target.domain(in: shocks.scenario)
+    let shocked = shocks.shocks.contains {
+      $0.target == target || (driver != nil && $0.target == .driver(driver ?? ""))
+    }
+    if shocked {
+      for (year, value) in central().sorted(by: { $0.key < $1.key })
+      where !(value.isFinite && value >= domain.lower && value <= domain.upper) {
+        throw .shockOutOfDomain(
+          target: target.path, driver: driver, year: year, value: value, lower: domain.lower,
+          upper: domain.upper)
+      }
+    }
     guard context.isStochastic else { return }
     let central = central()
-    let domain = target.domain(in: shocks.scenario)
     var inDomain = values.filter { t, _ in
       central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
     }

@@ -36,7 +36,7 @@ extension Simulation {
         central[y] = value
       }
     }
-    parameters.shock(&births, target: .births) {
+    try parameters.shock(&births, target: .births, driver: driver) {
       ShockApplication.central(parameters.shocks.shocks, .births, to: &central)
       return central
     }

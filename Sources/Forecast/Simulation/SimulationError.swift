@@ -21,6 +21,10 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   /// The births driver gives a negative (or no finite) number of births in a birth year that
   /// the entry of `track` in year `entry` reads.
   case birthsOutOfDomain(driver: String, year: Int, value: Double, track: String, entry: Int)
+  /// Shocks move a parameter's central value out of its domain (MODEL.md 7) in `year`;
+  /// `driver` is the driver the parameter names, whose own shocks may be the cause.
+  case shockOutOfDomain(
+    target: String, driver: String?, year: Int, value: Double, lower: Double, upper: Double)
   /// A model driver's Monte Carlo draws cannot be made.
   case driverDraws(driver: String, reason: String)
   /// Two random sources hash to one region of the paths' streams (about 1 in 4 billion per
@@ -73,6 +77,15 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "population.births_driver: driver '\(driver)' gives \(Scenario.number(value)) births "
         + "for \(year), read by the entry of track '\(track)' in \(entry); expected a number of "
         + "births of at least 0 (check the driver and the shocks aimed at drivers.\(driver))"
+    case .shockOutOfDomain(let target, let driver, let year, let value, let lower, let upper):
+      let shown = { (x: Double) in
+        x.isInfinite ? (x < 0 ? "-inf" : "inf")
+          : x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : Scenario.number(x)
+      }
+      let bounds = "[\(shown(lower)), \(shown(upper))]"
+      return "\(target): the shocks aimed at it" + (driver.map { " or at drivers.\($0)" } ?? "")
+        + " give \(shown(value)) in \(year), outside its domain \(bounds), "
+        + "which a shock may not leave"
     case .driverDraws(let driver, let reason):
       return "driver '\(driver)': \(reason)"
     case .randomSourceClash(let a, let b):

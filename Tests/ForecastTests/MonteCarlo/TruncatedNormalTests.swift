@@ -145,7 +145,8 @@ struct TruncatedNormalTests {
       _ = try Simulation(scenario: scenario).run(paths: 200)
     } throws: { error in
       let text = "\(error)"
-      return text.contains("negative graduate capacity") && !text.contains("paths")
+      return text.contains("sectors.studio.capacity") && text.contains("-900 in 2022")
+        && text.contains("outside its domain [0, inf]") && !text.contains("paths")
         && !text.contains("a drawn value")
     }
   }

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import Forecast
+
+/// A shock that moves a parameter's central value out of its domain (MODEL.md 7) is an error
+/// naming the target, the year, the value and the domain, on every run, with paths or without.
+@Suite struct ShockDomainTests {
+  static func shocked(_ line: String) throws -> Scenario {
+    let scenario = try ScenarioLoader.load(path: Fixtures.url("simulation/projected-births.toml").path)
+    return try scenario.adding(shockLines: [line])
+  }
+
+  static func message(_ line: String, paths: Int = 1) throws -> String? {
+    let scenario = try shocked(line)
+    do {
+      _ = try Simulation(scenario: scenario).run(paths: paths)
+      return nil
+    } catch {
+      return error.message(naming: .library)
+    }
+  }
+
+  @Test(arguments: [1, 50])
+  func aRateSetAboveOneIsAnError(paths: Int) throws {
+    let text = try #require(try Self.message("tracks.college.entry.rate set 1.5 2023", paths: paths))
+    #expect(text.contains("tracks.college.entry.rate"))
+    #expect(text.contains("1.5 in 2023"))
+    #expect(text.contains("outside its domain [0, 1]"))
+  }
+
+  @Test func negativeBirthsAreAnError() throws {
+    let text = try #require(try Self.message("population.births set -1 2021"))
+    #expect(text.contains("population.births"))
+    #expect(text.contains("-1 in 2021"))
+    #expect(text.contains("[0, inf]"))
+  }
+
+  @Test func aShockInsideTheDomainRuns() throws {
+    #expect(try Self.message("tracks.college.entry.rate set 0.9 2023") == nil)
+  }
+}
