@@ -41,6 +41,7 @@ extension Simulation {
       fits.fitted.flatMap { model in
         model.result.warnings.map { "driver '\(model.driver)': \($0)" }
       } + fits.notes
+    warnings += idleShockWarnings()
     var fitRows = fits.fitted.flatMap { FitRow.rows(model: $0.driver, result: $0.result) }
     var completions = [Double?](repeating: nil, count: scenario.tracks.count)
     var calibrations: [Calibration.Fit] = []
@@ -72,6 +73,20 @@ extension Simulation {
       start: start, years: years, fits: fits, completions: completions,
       calibrations: calibrations, centralGraduates: centralGraduates, fitRows: fitRows,
       warnings: warnings)
+  }
+
+  /// A warning for each shock whose years miss every projection year, so that it changes
+  /// nothing (births shocks are by birth year, and are left out).
+  func idleShockWarnings() -> [String] {
+    let years = scenario.info.projectionYears
+    return scenario.shocks.compactMap { shock in
+      if case .births = shock.target { return nil }
+      let to = shock.to ?? Int.max
+      guard shock.from > years.upperBound || to < years.lowerBound else { return nil }
+      let span = shock.to.map { "\(shock.from)-\($0)" } ?? "\(shock.from) on"
+      return "\(shock.target.path): a shock on \(span) changes nothing: the projection years are "
+        + "\(years.lowerBound)-\(years.upperBound)"
+    }
   }
 
   /// Whether `prepare(reusing:adding:data:stochastic:)` gives this scenario's preparation when

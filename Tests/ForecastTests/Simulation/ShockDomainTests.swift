@@ -38,4 +38,12 @@ import Testing
   @Test func aShockInsideTheDomainRuns() throws {
     #expect(try Self.message("tracks.college.entry.rate set 0.9 2023") == nil)
   }
+
+  /// A shock whose years miss every projection year changes nothing, and says so.
+  @Test func aShockOutsideTheProjectionWarns() throws {
+    let projection = try Simulation(scenario: try Self.shocked("tracks.college.entry.rate scale 2 3000-3001")).run()
+    #expect(projection.warnings.contains { $0.contains("tracks.college.entry.rate: a shock on 3000-3001 changes nothing") })
+    let inside = try Simulation(scenario: try Self.shocked("tracks.college.entry.rate scale 0.5 2025")).run()
+    #expect(!inside.warnings.contains { $0.contains("changes nothing") })
+  }
 }
