@@ -126,6 +126,10 @@ public struct Backtest: Sendable {
     guard origins.lowerBound < lastObserved else {
       throw .originsAfterObservations(origins: origins, series: series, lastObserved: lastObserved)
     }
+    if let firstObserved = observed.keys.min(), origins.lowerBound + horizon < firstObserved {
+      throw .originsBeforeObservations(
+        origins: origins, series: series, firstObserved: firstObserved, horizon: horizon)
+    }
     // Steps after the last observation have nothing to be scored against; capping the horizon
     // there also bounds each run (a horizon of 10^6 years would take hours).
     let maximum = lastObserved - origins.lowerBound

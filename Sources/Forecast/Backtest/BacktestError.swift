@@ -11,6 +11,9 @@ public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
   case horizonTooLong(horizon: Int, maximum: Int, series: String, lastObserved: Int, firstOrigin: Int)
   /// No origin comes before the last observation, so nothing can be scored.
   case originsAfterObservations(origins: ClosedRange<Int>, series: String, lastObserved: Int)
+  /// The first origin's forecasts all fall before the series' first observation.
+  case originsBeforeObservations(
+    origins: ClosedRange<Int>, series: String, firstObserved: Int, horizon: Int)
   /// The metric is not a balance column.
   case unknownMetric(String, metrics: [String])
   /// The series is not a data series of the scenario.
@@ -33,6 +36,10 @@ public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
       return "\(n(.horizon)): expected at most \(maximum), found \(horizon): the series '\(series)' "
         + "is observed through \(lastObserved), so from the first origin \(firstOrigin) no "
         + "step beyond \(Wording.count(maximum, "year")) can be scored"
+    case .originsBeforeObservations(let origins, let series, let firstObserved, let horizon):
+      return "\(n(.origins)): the series '\(series)' is observed from \(firstObserved), so the "
+        + "first origin must be at least \(firstObserved - horizon) for its forecasts of up to "
+        + "\(horizon) years to reach it; found \(origins.lowerBound)"
     case .originsAfterObservations(let origins, let series, let lastObserved):
       let found =
         origins.count == 1 ? "\(origins.lowerBound)" : "\(origins.lowerBound)...\(origins.upperBound)"

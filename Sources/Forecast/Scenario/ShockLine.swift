@@ -71,9 +71,11 @@ public struct ShockLine: Sendable, Equatable {
     return fields.joined(separator: " ")
   }
 
-  /// A finite number, or nil.
+  /// A finite decimal number (digits, a sign, a point, an exponent: not hexadecimal), or nil.
   private static func finite(_ text: String) -> Double? {
-    guard let value = Double(text), value.isFinite else { return nil }
+    guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(text),
+      value.isFinite
+    else { return nil }
     return value
   }
 

@@ -118,6 +118,9 @@ import Testing
     #expect(
       error(2030...2032, 1, "graduates", "graduates")
         == .originsAfterObservations(origins: 2030...2032, series: "graduates", lastObserved: 2030))
+    #expect(
+      error(1000...2012, 2, "graduates", "graduates")
+        == .originsBeforeObservations(origins: 1000...2012, series: "graduates", firstObserved: 2002, horizon: 2))
     let single = try Backtest(scenario: scenario, origins: 2015...2015, horizon: 20 - 5, series: "graduates").run()
     #expect(single.forecasts.count == 15)
   }

@@ -112,6 +112,11 @@ import Testing
       message: "`shock` \"drivers.flat set inf\": expected a finite number as the value, "
         + "found \"inf\""),
     ErrorCase(
+      name: "value hexadecimal", line: "drivers.flat scale 0x10",
+      error: .badValue(line: "drivers.flat scale 0x10", found: "0x10"),
+      message: "`shock` \"drivers.flat scale 0x10\": expected a finite number as the value, "
+        + "found \"0x10\""),
+    ErrorCase(
       name: "span not years", line: "drivers.flat set 1 2021:2024",
       error: .badSpan(line: "drivers.flat set 1 2021:2024", found: "2021:2024"),
       message: "`shock` \"drivers.flat set 1 2021:2024\": expected the years as FROM or FROM-TO "
