@@ -158,7 +158,7 @@ struct SweepCommand: ParsableCommand {
       return sweep
     }
     if sharding.isSharded {
-      try sharding.refuse([("--long", output.long)])
+      try sharding.refuse([("--long", output.long), ("--out", output.destination.out != nil)])
       let spec = try sharding.spec()
       try sharding.report {
         try ProgressBar.showing(

@@ -141,11 +141,16 @@ public struct BLASInfo: Sendable, Equatable, Codable {
   public static var current: BLASInfo {
     BLASInfo(
       library: "OpenBLAS",
-      configuration: openblas_get_config().map { String(cString: $0) } ?? "unknown",
+      configuration: blasConfiguration,
       kernel: openblas_get_corename().map { String(cString: $0) } ?? "unknown",
       threads: Int(configuredBLASThreads))
   }
 }
+
+/// OpenBLAS's build string, read once: `openblas_get_config` rebuilds it in a static buffer
+/// on every call, so two threads asking at once can read it torn or doubled.
+private let blasConfiguration: String =
+  openblas_get_config().map { String(cString: $0) } ?? "unknown"
 
 /// OpenBLAS's thread count as the process set it up, read before any lane lowers it.
 private let configuredBLASThreads: Int32 = openblas_get_num_threads()
