@@ -138,7 +138,7 @@ seconds_since() {
 
 # The sweep: 200 grid points of 1,000 paths in 4 shards, merged as CSV on the job's stdout.
 sweep_args=(sweep "$SCENARIO" --paths 1000 --set "sectors.ai_trainer.growth=0.01:0.20:0.01"
-  --set "drivers.ug_rate=0.80:1.25:0.05")
+  --set "drivers.ug_rate=0.60:0.78:0.02")
 start=$(date +%s%N)
 read -r array merge < <(deploy/slurm/submit.sh "$SHARDS" "$work/sweep" "$work/out/sweep.csv" \
   -- "${sweep_args[@]}" -- --format csv)
