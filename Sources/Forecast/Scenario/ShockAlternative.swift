@@ -17,18 +17,19 @@ public struct ShockAlternative: Sendable, Equatable {
     guard ScenarioSchema.isValidName(name) else {
       throw .alternativeName(text: text, found: name)
     }
-    var lines: [String] = []
-    var current: [Substring] = []
-    func close() {
-      if !current.isEmpty { lines.append(current.joined(separator: " ")) }
-      current = []
-    }
+    // Lines between separators (`;` or `--shock`); one empty segment before the first
+    // separator is the usual `NAME: --shock LINE`, any other is a shock left out.
+    var segments: [[Substring]] = [[]]
     let body = text[text.index(after: colon)...].replacingOccurrences(of: ";", with: " ; ")
     for word in body.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-      if word == ";" || word == "--shock" { close() } else { current.append(word) }
+      if word == ";" || word == "--shock" { segments.append([]) } else { segments[segments.count - 1].append(word) }
     }
-    close()
-    guard !lines.isEmpty else { throw .alternativeWithoutShocks(text: text) }
+    if segments.count > 1, segments[0].isEmpty { segments.removeFirst() }
+    guard segments.contains(where: { !$0.isEmpty }) else {
+      throw .alternativeWithoutShocks(text: text)
+    }
+    if segments.contains(where: \.isEmpty) { throw .shape(line: "", fields: 0) }
+    let lines = segments.map { $0.joined(separator: " ") }
     var parsed: [ShockLine] = []
     for line in lines { parsed.append(try ShockLine(parsing: line, scenario: base)) }
     self.name = name

@@ -51,6 +51,7 @@ public struct ShockLine: Sendable, Equatable {
       }
       sd = parsed
       rest = rest.dropLast()
+      if rest.contains(where: { $0.hasPrefix("sd=") }) { throw .repeatedStandardDeviation(line: text) }
     }
     var from = scenario.info.baseYear + 1
     var to: Int?

@@ -15,6 +15,8 @@ public enum ShockLineError: Error, Equatable, Sendable {
   case reversedSpan(line: String, from: Int, to: Int)
   /// An sd that is not a finite number >= 0.
   case badStandardDeviation(line: String, found: String)
+  /// An sd given more than once.
+  case repeatedStandardDeviation(line: String)
   /// An alternative (`ShockAlternative`) without `NAME:`, or whose name is not a scenario
   /// name (`found`; nil when there is no colon).
   case alternativeName(text: String, found: String?)
@@ -26,7 +28,8 @@ public enum ShockLineError: Error, Equatable, Sendable {
     switch self {
     case .shape(let line, _), .unknownTarget(let line, _, _), .unknownOperation(let line, _, _),
       .badValue(let line, _), .badSpan(let line, _), .reversedSpan(let line, _, _),
-      .badStandardDeviation(let line, _), .alternativeName(let line, _),
+      .badStandardDeviation(let line, _), .repeatedStandardDeviation(let line),
+      .alternativeName(let line, _),
       .alternativeWithoutShocks(let line):
       return line
     }
@@ -54,6 +57,8 @@ extension ShockLineError: SettingMessage {
         + Self.suggesting(nearest)
     case .badValue(_, let found):
       return head + "expected a finite number as the value, found \(Wording.quoted(found))"
+    case .repeatedStandardDeviation:
+      return head + "expected sd=SD once, at the end of the line, found it more than once"
     case .badSpan(_, let found):
       return head + "expected the years as FROM or FROM-TO (2026, 2026-2030), found "
         + Wording.quoted(found)

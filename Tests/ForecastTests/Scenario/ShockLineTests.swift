@@ -112,6 +112,11 @@ import Testing
       message: "`shock` \"drivers.flat set inf\": expected a finite number as the value, "
         + "found \"inf\""),
     ErrorCase(
+      name: "sd twice", line: "drivers.flat set 1 sd=0.1 sd=0.2",
+      error: .repeatedStandardDeviation(line: "drivers.flat set 1 sd=0.1 sd=0.2"),
+      message: "`shock` \"drivers.flat set 1 sd=0.1 sd=0.2\": expected sd=SD once, at the end of "
+        + "the line, found it more than once"),
+    ErrorCase(
       name: "value hexadecimal", line: "drivers.flat scale 0x10",
       error: .badValue(line: "drivers.flat scale 0x10", found: "0x10"),
       message: "`shock` \"drivers.flat scale 0x10\": expected a finite number as the value, "
@@ -142,6 +147,24 @@ import Testing
     #expect(throws: c.error) { try ShockLine(parsing: c.line, scenario: scenario) }
     #expect(c.error.description == c.message)
     #expect(c.error.message(naming: .flags).hasPrefix("--shock \""))
+  }
+
+  /// An alternative's lines are separated by `--shock` or `;`; a separator with no line after
+  /// it is a shock left out, an error rather than ignored.
+  @Test func alternativesSplitIntoLinesAndRefuseEmptyOnes() throws {
+    let scenario = try Self.load("simulation/steady.toml")
+    let two = try ShockAlternative(
+      parsing: "more: --shock drivers.flat set 1; drivers.flat scale 2", base: scenario)
+    #expect(two.name == "more" && two.lines.map(\.text) == ["drivers.flat set 1", "drivers.flat scale 2"])
+    #expect(try ShockAlternative(parsing: "more: drivers.flat set 1", base: scenario).lines.count == 1)
+    for text in ["more: --shock drivers.flat set 1 --shock", "more: drivers.flat set 1;", "more: --shock ; drivers.flat set 1"] {
+      #expect(throws: ShockLineError.shape(line: "", fields: 0)) {
+        try ShockAlternative(parsing: text, base: scenario)
+      }
+    }
+    #expect(throws: ShockLineError.alternativeWithoutShocks(text: "more: --shock")) {
+      try ShockAlternative(parsing: "more: --shock", base: scenario)
+    }
   }
 
   /// A control character in the line is escaped in the message, not printed.
