@@ -48,11 +48,13 @@ struct ParameterResolver {
   ) throws(SimulationError) {
     shocks.apply(target, to: &values)
     let domain = target.domain(in: shocks.scenario)
-    let shocked = shocks.shocks.contains {
-      $0.target == target || (driver != nil && $0.target == .driver(driver ?? ""))
+    let shocked = shocks.shocks.contains { shock in
+      shock.target == target || driver.map { shock.target == .driver($0) } == true
     }
+    guard shocked || context.isStochastic else { return }
+    let central = central()
     if shocked {
-      for (year, value) in central().sorted(by: { $0.key < $1.key })
+      for (year, value) in central.sorted(by: { $0.key < $1.key })
       where !(value.isFinite && value >= domain.lower && value <= domain.upper) {
         throw .shockOutOfDomain(
           target: target.path, driver: driver, year: year, value: value, lower: domain.lower,
@@ -60,7 +62,6 @@ struct ParameterResolver {
       }
     }
     guard context.isStochastic else { return }
-    let central = central()
     var inDomain = values.filter { t, _ in
       central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
     }
