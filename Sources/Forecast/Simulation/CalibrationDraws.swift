@@ -16,11 +16,14 @@ import Foundation
 enum CalibrationDraws {
   /// The completion of every calibrated track by year and path (`years`), before shocks.
   ///
-  /// - Parameter centralGraduates: Ĝ by track index and projection year.
+  /// - Parameter centralGraduates: Ĝ by track index and projection year, one for each of the
+  ///   context's points (design points side by side: each point's columns scale with its own).
   static func completions(
     _ fits: [Calibration.Fit], years: ClosedRange<Int>,
-    centralGraduates: [Int: [Int: Double]], context: PathContext
+    centralGraduates: [[Int: [Int: Double]]], context: PathContext
   ) throws(SimulationError) -> [Int: PathValues] {
+    precondition(centralGraduates.count == context.points, "CalibrationDraws: central graduates per point")
+    let width = context.paths.count
     var out: [Int: PathValues] = [:]
     let base = context.baseYear
     let last = years.upperBound
@@ -59,12 +62,15 @@ enum CalibrationDraws {
       // a cohort enrolled at base_year graduates y_p I + e_t,p exactly.
       var scale: [Int: [Double]] = [:]
       for t in years where t > base && t <= last {
-        let central = fit.tracks.map { centralGraduates[$0]?[t] ?? 0 }
+        let central = centralGraduates.map { graduates in
+          fit.tracks.map { graduates[$0]?[t] ?? 0 }
+        }
         var totals = [Double](repeating: 0, count: context.count)
         for p in 0..<context.count {
+          let point = central[p / width]
           var total = 0.0
           for i in fit.tracks.indices where result.estimates[i] != 0 {
-            total += central[i] * yields[i, p] / result.estimates[i]
+            total += point[i] * yields[i, p] / result.estimates[i]
           }
           totals[p] = total
         }

@@ -6,6 +6,15 @@ struct ParameterResolver {
   let context: PathContext
   /// Where clamped values are counted (a batch's own).
   let clamps: ClampLog
+  /// Design points side by side (`Simulation.runPointsSideBySide`): each point's fits and
+  /// shocks, whose central values are that point's; empty for a run of one scenario.
+  var points: [Point] = []
+
+  /// What one design point's central values are worked out from.
+  struct Point {
+    let fits: DriverFits
+    let shocks: [ShockSpec]
+  }
 
   var baseYear: Int { context.baseYear }
 
@@ -32,6 +41,8 @@ struct ParameterResolver {
     if let target {
       try shock(&out, target: target, driver: parameter.driverName) {
         centralValues(parameter, years: years, target: target)
+      } pointCentral: { point in
+        centralValues(parameter, years: years, target: target, fits: point.fits, shocks: point.shocks)
       }
     }
     return out
@@ -42,9 +53,13 @@ struct ParameterResolver {
   /// Where shocks reach the parameter (its own, or those on `driver`, the driver it names), a
   /// central value outside the domain is an error naming the target; elsewhere it is the
   /// scenario's error, for the engines to report.
+  ///
+  /// Side by side, `pointCentral` gives each point's central values: every point's are
+  /// checked, and the clamp reads the first point's, since when none is out of the domain they
+  /// are in it in the same years.
   func shock(
     _ values: inout PathValues, target: ShockTarget, driver: String? = nil,
-    central: () -> [Int: Double]
+    central: () -> [Int: Double], pointCentral: ((Point) -> [Int: Double])? = nil
   ) throws(SimulationError) {
     shocks.apply(target, to: &values)
     let domain = target.domain(in: shocks.scenario)
@@ -52,16 +67,24 @@ struct ParameterResolver {
       shock.target == target || driver.map { shock.target == .driver($0) } == true
     }
     guard shocked || context.isStochastic else { return }
-    let central = central()
+    let centrals: [[Int: Double]]
+    if let pointCentral, !points.isEmpty {
+      centrals = points.map(pointCentral)
+    } else {
+      centrals = [central()]
+    }
     if shocked {
-      for (year, value) in central.sorted(by: { $0.key < $1.key })
-      where !(value.isFinite && value >= domain.lower && value <= domain.upper) {
-        throw .shockOutOfDomain(
-          target: target.path, driver: driver, year: year, value: value, lower: domain.lower,
-          upper: domain.upper)
+      for central in centrals {
+        for (year, value) in central.sorted(by: { $0.key < $1.key })
+        where !(value.isFinite && value >= domain.lower && value <= domain.upper) {
+          throw .shockOutOfDomain(
+            target: target.path, driver: driver, year: year, value: value, lower: domain.lower,
+            upper: domain.upper)
+        }
       }
     }
     guard context.isStochastic else { return }
+    let central = centrals[0]
     var inDomain = values.filter { t, _ in
       central[t].map { $0 >= domain.lower && $0 <= domain.upper } ?? false
     }
@@ -69,20 +92,22 @@ struct ParameterResolver {
     values.merge(inDomain) { _, clamped in clamped }
   }
 
-  /// The parameter's values with no draws: drivers at their central values, shocks at theirs.
-  func centralValues(_ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget)
-    -> [Int: Double]
-  {
+  /// The parameter's values with no draws: drivers at their central values, shocks at theirs
+  /// (by default this run's fits and shocks).
+  func centralValues(
+    _ parameter: ParameterValue, years: ClosedRange<Int>, target: ShockTarget,
+    fits: DriverFits? = nil, shocks given: [ShockSpec]? = nil
+  ) -> [Int: Double] {
     var out: [Int: Double] = [:]
     switch parameter {
     case .number(let x):
       for t in years { out[t] = x }
     case .driver(let name):
-      out = drivers.fits.central[name]?.filter { years.contains($0.key) } ?? [:]
+      out = (fits ?? drivers.fits).central[name]?.filter { years.contains($0.key) } ?? [:]
     case .inline(let form, _):
       out = DriverValues.evaluate(form, years: years, baseYear: baseYear)
     }
-    ShockApplication.central(shocks.shocks, target, to: &out)
+    ShockApplication.central(given ?? shocks.shocks, target, to: &out)
     return out
   }
 

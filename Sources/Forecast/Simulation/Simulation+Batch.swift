@@ -10,6 +10,51 @@ extension Simulation {
   ) throws(SimulationError)
     -> BatchResult
   {
+    let out = try batchOutputs(context, data: data, prepared: prepared, shocks: given)
+    let (cohort, demand, matches) = (out.cohort, out.demand, out.matches)
+    let info = scenario.info
+    let base = info.baseYear
+    let last = base + info.horizon
+    let start = prepared.start
+    // Reduce the batch to what the tables need: block sums of every table cell, and the
+    // balance metrics per path (the fan and compare need each path's).
+    let firstPath = context.paths.lowerBound
+    let fields = cohort.fields
+    let sectorNames = scenario.sectors.map(\.name)
+    let projectionYears = (base + 1)...last
+    let placements = PathSeries(
+      years: projectionYears,
+      names: fields.flatMap { f in sectorNames.map { "\(f)/\($0)" } }, paths: context.count,
+      matrices: matches.map(\.placements))
+    return BatchResult(
+      startYear: start, firstPath: firstPath, tracks: cohort.tracks, sectors: sectorNames,
+      fields: fields,
+      supply: SupplySums(cohort, years: projectionYears, firstPath: firstPath),
+      demand: DemandSums(demand, firstPath: firstPath),
+      placements: BlockSums(placements, firstPath: firstPath),
+      balance: BatchResult.balance(cohort: cohort, matches: matches, paths: context.count),
+      engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
+      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: out.ranges,
+      clamps: out.clamps)
+  }
+
+  /// A batch's engine outputs, before they are reduced to tables, with its range counts and
+  /// clamped values.
+  struct BatchOutputs {
+    let cohort: CohortProjection
+    let demand: DemandProjection
+    let matches: [PathMatching]
+    let ranges: [RangeCheck.Count]
+    let clamps: [String: ClampLog.Entry]
+  }
+
+  /// The engines on one batch of paths.
+  /// - Parameter points: design points side by side (`context.points` of them), each one's
+  ///   preparation and shocks; nil for a run of one scenario.
+  func batchOutputs(
+    _ context: PathContext, data: ScenarioData, prepared: Preparation,
+    shocks given: ShockApplication? = nil, points: PointsSideBySide? = nil
+  ) throws(SimulationError) -> BatchOutputs {
     let info = scenario.info
     let base = info.baseYear
     let last = base + info.horizon
@@ -20,13 +65,18 @@ extension Simulation {
       fits: prepared.fits, scenario: scenario, years: prepared.years, context: context,
       shocks: shocks)
     let clamps = ClampLog()
-    let parameters = ParameterResolver(
+    var parameters = ParameterResolver(
       drivers: drivers, shocks: shocks, context: context, clamps: clamps)
+    if let points {
+      parameters.points = zip(points.preparations, points.shocks).map {
+        ParameterResolver.Point(fits: $0.fits, shocks: $1)
+      }
+    }
     var tracks = try cohortTracks(data: data, parameters: parameters, start: start, last: last)
     let calibrated = Set(prepared.completions.indices.filter { prepared.completions[$0] != nil }.map { tracks[$0].name })
     if context.isStochastic, !prepared.calibrations.isEmpty {
       let draws = try CalibrationDraws.completions(
-        prepared.calibrations, years: prepared.years, centralGraduates: prepared.centralGraduates,
+        prepared.calibrations, years: prepared.years, centralGraduates: points?.preparations.map(\.centralGraduates) ?? [prepared.centralGraduates],
         context: context)
       for (k, series) in draws {
         var series = series.filter { tracks[k].completion[$0.key] != nil }
@@ -65,25 +115,7 @@ extension Simulation {
 
     let matches = try matchings(
       cohort: cohort, demand: demand, shocks: shocks, paths: context.total)
-    // Reduce the batch to what the tables need: block sums of every table cell, and the
-    // balance metrics per path (the fan and compare need each path's).
-    let firstPath = context.paths.lowerBound
-    let fields = cohort.fields
-    let sectorNames = scenario.sectors.map(\.name)
-    let projectionYears = (base + 1)...last
-    let placements = PathSeries(
-      years: projectionYears,
-      names: fields.flatMap { f in sectorNames.map { "\(f)/\($0)" } }, paths: context.count,
-      matrices: matches.map(\.placements))
-    return BatchResult(
-      startYear: start, firstPath: firstPath, tracks: cohort.tracks, sectors: sectorNames,
-      fields: fields,
-      supply: SupplySums(cohort, years: projectionYears, firstPath: firstPath),
-      demand: DemandSums(demand, firstPath: firstPath),
-      placements: BlockSums(placements, firstPath: firstPath),
-      balance: BatchResult.balance(cohort: cohort, matches: matches, paths: context.count),
-      engines: keepPaths ? Projection.Engines(cohort: cohort, demand: demand, matches: matches) : nil,
-      fitRows: prepared.fitRows, warnings: prepared.warnings, ranges: ranges,
-      clamps: clamps.entries)
+    return BatchOutputs(
+      cohort: cohort, demand: demand, matches: matches, ranges: ranges, clamps: clamps.entries)
   }
 }

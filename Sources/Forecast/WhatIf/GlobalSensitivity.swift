@@ -188,12 +188,13 @@ public struct GlobalSensitivity: Sendable {
     return shocked
   }
 
-  /// Deterministic design points in batches of up to `Simulation.designPointsPerBatch`, each
-  /// batch one run whose columns are its points (`Simulation.runDeterministicPoints`), the
-  /// points of a batch agreeing on every input that may not vary along one
+  /// Design points side by side, in batches of up to `Simulation.designPointsPerBatch(paths:)`,
+  /// each batch one run whose columns are its points' paths
+  /// (`Simulation.runDeterministicPoints` on one path, `Simulation.runPointsSideBySide` on
+  /// more), the points of a batch agreeing on every input that may not vary along one
   /// (`Simulation.variesAlongBatch`); batches run concurrently. A batch that fails or warns
-  /// about a value out of range runs its points one by one, so errors and warnings are each
-  /// point's own.
+  /// about a value out of range or clamped runs its points one by one, so errors and warnings
+  /// are each point's own.
   func runSideBySide(
     points range: Range<Int>, data: ScenarioData, prepared: Simulation.Preparation,
     progress: (@Sendable (Int) -> Void)?
@@ -201,6 +202,7 @@ public struct GlobalSensitivity: Sendable {
     let years = self.years
     let metrics = self.metrics.metrics
     let added = inputs.count
+    let paths = scenario.info.paths
     let batches = sideBySideBatches(range)
     let results = ConcurrentJobs.run(
       count: batches.count, work: { batches[$0].count }, progress: progress
@@ -208,7 +210,7 @@ public struct GlobalSensitivity: Sendable {
       let runs = batches[b]
       let simulation = Simulation(scenario: scenario(at: runs[0]))
       let values = (0..<added).map { i in runs.map { points[$0, i] } }
-      if let part = try? simulation.runDeterministicPoints(
+      if paths == 1, let part = try? simulation.runDeterministicPoints(
         added: added, values: values, data: data, prepared: prepared)
       {
         return runs.indices.map { g in
@@ -223,10 +225,30 @@ public struct GlobalSensitivity: Sendable {
           return .success((outputs, part.warnings))
         }
       }
+      if paths > 1,
+        let preparations = try? runs.map({ run throws(SimulationError) in
+          try pointPreparation(run, shared: prepared, data: data)
+        }),
+        let balances = try? simulation.runPointsSideBySide(
+          added: added, values: values, data: data, prepared: prepared,
+          preparations: preparations)
+      {
+        return balances.indices.map { g in
+          var outputs: [Double] = []
+          outputs.reserveCapacity(years.count * metrics.count)
+          for year in years {
+            for metric in metrics {
+              outputs.append(Quantiles.mean(balances[g].values(row: metric.row, year: year)))
+            }
+          }
+          return .success((outputs, preparations[g].warnings))
+        }
+      }
       return runs.map { run in
         Result { () throws(SimulationError) in
           let projection = try Simulation(scenario: scenario(at: run)).run(
-            batchSize: 1, data: data, prepared: prepared)
+            batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data,
+            prepared: paths == 1 ? prepared : pointPreparation(run, shared: prepared, data: data))
           var outputs: [Double] = []
           for year in years {
             for metric in metrics { outputs.append(projection.balance(metric, year: year)) }
@@ -253,9 +275,19 @@ public struct GlobalSensitivity: Sendable {
     return out
   }
 
+  /// Design point `run`'s preparation from the scenario's (`shared`), on its paths.
+  func pointPreparation(_ run: Int, shared: Simulation.Preparation, data: ScenarioData)
+    throws(SimulationError) -> Simulation.Preparation
+  {
+    let point = scenario(at: run)
+    return try Simulation(scenario: point).prepare(
+      reusing: shared, adding: Array(point.shocks.suffix(inputs.count)), data: data,
+      stochastic: scenario.info.paths > 1)
+  }
+
   /// The runs of `range` in side-by-side batches, in run order within a batch: runs grouped by their
   /// values of the inputs that may not vary along a batch, each group cut into batches of
-  /// `Simulation.designPointsPerBatch`, groups in the order of their first run.
+  /// `Simulation.designPointsPerBatch(paths:)`, groups in the order of their first run.
   func sideBySideBatches(_ range: Range<Int>) -> [[Int]] {
     let simulation = Simulation(scenario: scenario)
     let fixed = scenario.uncertain.indices.filter {
@@ -272,7 +304,7 @@ public struct GlobalSensitivity: Sendable {
         runs.append([run])
       }
     }
-    let size = Simulation.designPointsPerBatch
+    let size = Simulation.designPointsPerBatch(paths: scenario.info.paths)
     return runs.flatMap { group in
       stride(from: 0, to: group.count, by: size).map { Array(group[$0..<min($0 + size, group.count)]) }
     }
