@@ -1,82 +1,49 @@
 extension Simulation {
-  /// Deterministic design points side by side, as the columns of one batch: the scenarios that
-  /// differ from this one only in the values of its last `added` shocks, point g taking
-  /// `values[i][g]` for added shock i. Every column is computed as that point's own one-path
-  /// run computes it (the engines' per-path arithmetic does not read other columns, and a
-  /// value all points share stays shared), so each point's balance metrics are the bits of
-  /// its own run, provided that the points agree on every shock whose target does not
-  /// `variesAlongBatch`; `prepared` is this scenario's preparation, which the points share
-  /// (`preparationCarriesOver(adding:)`).
-  ///
-  /// - Returns: the batch, one path per point, or nil when some point's value is out of
-  ///   range: those warnings count path-years per run, so the caller runs the points one by
-  ///   one instead.
-  func runDeterministicPoints(
-    added: Int, values: [[Double]], data: ScenarioData, prepared: Preparation
-  ) throws(SimulationError) -> BatchResult? {
-    precondition(scenario.info.paths == 1, "Simulation: design points side by side need one path")
-    let points = values.first?.count ?? 1
-    let context = PathContext(
-      seed: UInt64(bitPattern: Int64(scenario.info.seed)), paths: 0..<points, total: 1,
-      baseYear: scenario.info.baseYear)
-    let first = scenario.shocks.count - added
-    var perColumn: [Int: [Double]] = [:]
-    for (i, column) in values.enumerated() {
-      // A value every point shares stays one value, as in each point's own run.
-      let shared = column.allSatisfy { $0.bitPattern == column[0].bitPattern }
-      perColumn[first + i] = shared ? [column[0]] : column
-    }
-    let shocks = ShockApplication(
-      shocks: scenario.shocks, scenario: scenario, context: context, perColumn: perColumn)
-    let part = try runBatch(
-      context, data: data, prepared: prepared, keepPaths: false, shocks: shocks)
-    guard RangeCheck.warnings(part.ranges, paths: points).isEmpty, part.clamps.isEmpty else {
-      return nil
-    }
-    return part
-  }
-}
-
-extension Simulation {
   /// What differs between design points side by side besides their shocks' values
   /// (`runPointsSideBySide`).
   struct PointsSideBySide {
     /// Each point's preparation (`prepare(reusing:adding:data:stochastic:)`): its drivers'
-    /// central values and the central graduates its calibration draws scale with.
+    /// central values and, with paths, the central graduates its calibration draws scale with.
     let preparations: [Preparation]
     /// Each point's shocks, its own values in place.
     let shocks: [[ShockSpec]]
   }
 
-  /// Design points of P > 1 paths side by side, as the columns of one batch: the scenarios
-  /// that differ from this one only in the values of its last `added` shocks, point g taking
-  /// `values[i][g]` for added shock i, column g · P + p being path p of point g. Every column
-  /// takes the draws of its path (common random numbers, `PathContext.points`), truncated
-  /// draws around its own point's centres, and the calibration draws scale with its point's
-  /// central graduates; its point's central values are checked and decide the clamps. So each
-  /// column is the bits of that path in the point's own run (`runDeterministicPoints` says
-  /// why, and on which shocks the points must then agree).
+  /// One design point run side by side with others: its balance metrics per path (its own
+  /// run's `Projection.balance`) and its warnings.
+  struct SideBySidePoint: Sendable {
+    let balance: PathSeries
+    let warnings: [String]
+  }
+
+  /// Design points side by side, as the columns of one batch: the scenarios that differ from
+  /// this one only in the values of its last `added` shocks, point g taking `values[i][g]` for
+  /// added shock i. With P paths, column g · P + p is path p of point g and takes that path's
+  /// draws (common random numbers, `PathContext.points`): truncated draws around its own
+  /// point's centres, the calibration draws scaled by its point's central graduates. Every
+  /// point's central values are checked and decide the clamps, as in its own run.
   ///
-  /// - Parameters:
-  ///   - prepared: this scenario's preparation, which the points share
-  ///     (`preparationCarriesOver(adding:)`).
-  ///   - preparations: each point's own, from `prepared`.
-  /// - Returns: each point's balance metrics on its P paths (its own run's
-  ///   `Projection.balance`), or nil when a value of some column was out of range or clamped:
-  ///   those warnings count path-years per run, so the caller runs the points one by one
-  ///   (as it does when the batch fails).
+  /// Every column is computed as the point's own run computes that path (the engines'
+  /// per-path arithmetic does not read other columns, and a value all points share stays
+  /// shared), so each point's balance metrics are the bits of its own run, provided that the
+  /// points agree on every shock whose target does not `variesAlongBatch`; `prepared` is this
+  /// scenario's preparation, which the points share (`preparationCarriesOver(adding:)`).
+  ///
+  /// - Returns: each point's balance metrics and warnings, or nil when the batch fails or a
+  ///   value of some column was out of range or clamped: those warnings count path-years per
+  ///   run, and an error is a point's own, so the caller runs the points one by one instead.
   func runPointsSideBySide(
-    added: Int, values: [[Double]], data: ScenarioData, prepared: Preparation,
-    preparations: [Preparation]
-  ) throws(SimulationError) -> [PathSeries]? {
+    added: Int, values: [[Double]], data: ScenarioData, prepared: Preparation
+  ) -> [SideBySidePoint]? {
     let paths = scenario.info.paths
-    precondition(paths > 1, "Simulation: design points side by side on paths need paths")
     let points = values.first?.count ?? 1
-    precondition(preparations.count == points, "Simulation: a preparation per design point")
-    var context = PathContext(
-      seed: UInt64(bitPattern: Int64(scenario.info.seed)), paths: 0..<paths, total: paths,
-      baseYear: scenario.info.baseYear)
-    context.points = points
+    let seed = UInt64(bitPattern: Int64(scenario.info.seed))
+    let base = scenario.info.baseYear
+    // One path: the columns are the points. P paths: each point's P columns.
+    var context = paths == 1
+      ? PathContext(seed: seed, paths: 0..<points, total: 1, baseYear: base)
+      : PathContext(seed: seed, paths: 0..<paths, total: paths, baseYear: base)
+    if paths > 1 { context.points = points }
     let first = scenario.shocks.count - added
     var perColumn: [Int: [Double]] = [:]
     var pointShocks = [[ShockSpec]](repeating: scenario.shocks, count: points)
@@ -89,9 +56,22 @@ extension Simulation {
     }
     let shocks = ShockApplication(
       shocks: scenario.shocks, scenario: scenario, context: context, perColumn: perColumn)
-    let out = try batchOutputs(
-      context, data: data, prepared: prepared, shocks: shocks,
-      points: PointsSideBySide(preparations: preparations, shocks: pointShocks))
+    let out: BatchOutputs
+    let preparations: [Preparation]
+    do {
+      preparations = try pointShocks.map { shocks throws(SimulationError) in
+        var point = scenario
+        point.shocks = shocks
+        return try Simulation(scenario: point).prepare(
+          reusing: prepared, adding: Array(shocks.suffix(added)), data: data,
+          stochastic: paths > 1)
+      }
+      out = try batchOutputs(
+        context, data: data, prepared: prepared, shocks: shocks,
+        points: PointsSideBySide(preparations: preparations, shocks: pointShocks))
+    } catch {
+      return nil
+    }
     // Two sources on one stream region are each point's own run's error.
     guard RangeCheck.warnings(out.ranges, paths: context.count).isEmpty, out.clamps.isEmpty,
       context.sources.clash == nil
@@ -100,16 +80,17 @@ extension Simulation {
       cohort: out.cohort, matches: out.matches, paths: context.count)
     return (0..<points).map { g in
       let columns = Array((g * paths)..<((g + 1) * paths))
-      return PathSeries(
+      let series = PathSeries(
         years: balance.years, names: balance.names, paths: paths,
         matrices: balance.matrices.map { $0.columns == 1 ? $0 : $0.selectingColumns(columns) })
+      return SideBySidePoint(balance: series, warnings: preparations[g].warnings)
     }
   }
 }
 
 extension Simulation {
   /// Whether design points that add `shocks` to this scenario can run side by side
-  /// (`runDeterministicPoints`, `runPointsSideBySide`): when a point's own run is one batch
+  /// (`runPointsSideBySide`): when a point's own run is one batch
   /// (`runsSideBySide(paths:)`), with a preparation that carries over, and with none of the
   /// shocks on the births driver, whose central values the run checks.
   func pointsRunSideBySide(adding shocks: [ShockSpec]) -> Bool {

@@ -189,9 +189,8 @@ public struct GlobalSensitivity: Sendable {
   }
 
   /// Design points side by side, in batches of up to `Simulation.designPointsPerBatch(paths:)`,
-  /// each batch one run whose columns are its points' paths
-  /// (`Simulation.runDeterministicPoints` on one path, `Simulation.runPointsSideBySide` on
-  /// more), the points of a batch agreeing on every input that may not vary along one
+  /// each batch one run whose columns are its points' paths (`Simulation.runPointsSideBySide`),
+  /// the points of a batch agreeing on every input that may not vary along one
   /// (`Simulation.variesAlongBatch`); batches run concurrently. A batch that fails or warns
   /// about a value out of range or clamped runs its points one by one, so errors and warnings
   /// are each point's own.
@@ -210,45 +209,25 @@ public struct GlobalSensitivity: Sendable {
       let runs = batches[b]
       let simulation = Simulation(scenario: scenario(at: runs[0]))
       let values = (0..<added).map { i in runs.map { points[$0, i] } }
-      if paths == 1, let part = try? simulation.runDeterministicPoints(
+      if let sides = simulation.runPointsSideBySide(
         added: added, values: values, data: data, prepared: prepared)
       {
-        return runs.indices.map { g in
-          var outputs: [Double] = []
-          outputs.reserveCapacity(years.count * metrics.count)
-          for year in years {
-            let m = part.balance[year]
-            for metric in metrics {
-              outputs.append(Quantiles.mean([m[metric.row, m.columns == 1 ? 0 : g]]))
-            }
-          }
-          return .success((outputs, part.warnings))
-        }
-      }
-      if paths > 1,
-        let preparations = try? runs.map({ run throws(SimulationError) in
-          try pointPreparation(run, shared: prepared, data: data)
-        }),
-        let balances = try? simulation.runPointsSideBySide(
-          added: added, values: values, data: data, prepared: prepared,
-          preparations: preparations)
-      {
-        return balances.indices.map { g in
+        return sides.map { side in
           var outputs: [Double] = []
           outputs.reserveCapacity(years.count * metrics.count)
           for year in years {
             for metric in metrics {
-              outputs.append(Quantiles.mean(balances[g].values(row: metric.row, year: year)))
+              outputs.append(Quantiles.mean(side.balance.values(row: metric.row, year: year)))
             }
           }
-          return .success((outputs, preparations[g].warnings))
+          return .success((outputs, side.warnings))
         }
       }
       return runs.map { run in
         Result { () throws(SimulationError) in
           let projection = try Simulation(scenario: scenario(at: run)).run(
             batchSize: Simulation.sideBySideBatchSize(paths: paths), data: data,
-            prepared: paths == 1 ? prepared : pointPreparation(run, shared: prepared, data: data))
+            prepared: pointPreparation(run, shared: prepared, data: data))
           var outputs: [Double] = []
           for year in years {
             for metric in metrics { outputs.append(projection.balance(metric, year: year)) }

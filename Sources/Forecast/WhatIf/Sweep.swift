@@ -117,9 +117,18 @@ public struct Sweep: Sendable {
   /// - Parameter progress: called with the number of points finished (from any thread).
   /// - Throws: `WhatIfError.run` for the first grid point (in index order) whose run fails.
   public func run(progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError) -> SweepResult {
+    try run(sideBySide: true, progress: progress)
+  }
+
+  /// As `run(progress:)`; without `sideBySide` every point runs on its own. The result is the
+  /// same either way.
+  func run(sideBySide: Bool, progress: (@Sendable (Int) -> Void)? = nil) throws(WhatIfError)
+    -> SweepResult
+  {
     let data = try data()
     let base = try runUnswept(data: data)
-    let points = try run(points: 0..<pointCount, data: data, progress: progress)
+    let points = try run(
+      points: 0..<pointCount, data: data, sideBySide: sideBySide, progress: progress)
     return SweepResult(sweep: self, levels: SweepResult.levels(scenario), points: points, base: base)
   }
 
@@ -147,9 +156,15 @@ public struct Sweep: Sendable {
 
   /// Grid points `range`, each on the scenario's seed and paths: their statistics in point
   /// order. The whole sweep is the range of all its points; a shard (MODEL.md 13) a part.
-  func run(points range: Range<Int>, data: ScenarioData, progress: (@Sendable (Int) -> Void)?)
-    throws(WhatIfError) -> [SweepResult.Point]
-  {
+  /// Side by side (`runSideBySide`) when the points' shocks leave the scenario's preparation
+  /// as it is and `sideBySide` allows it, else one run per point.
+  func run(
+    points range: Range<Int>, data: ScenarioData, sideBySide: Bool = true,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(WhatIfError) -> [SweepResult.Point] {
+    if sideBySide, let shared = sharedPreparation(data: data) {
+      return try runSideBySide(points: range, data: data, prepared: shared, progress: progress)
+    }
     let years = scenario.info.projectionYears
     let levels = SweepResult.levels(scenario)
     let results = ConcurrentJobs.run(
@@ -157,10 +172,7 @@ public struct Sweep: Sendable {
       progress: progress
     ) {
       offset throws(SimulationError) -> SweepResult.Point in
-      let projection = try Simulation(scenario: scenario(at: range.lowerBound + offset)).run(
-        batchSize: Simulation.sideBySideBatchSize(paths: scenario.info.paths), data: data)
-      return SweepResult.Point(
-        projection: projection, years: years, metrics: metrics, levels: levels)
+      try runOnItsOwn(range.lowerBound + offset, data: data, years: years, levels: levels)
     }
     var points: [SweepResult.Point] = []
     points.reserveCapacity(results.count)
@@ -171,5 +183,112 @@ public struct Sweep: Sendable {
       }
     }
     return points
+  }
+
+  /// Grid point `index` as its own run, with its own preparation.
+  private func runOnItsOwn(
+    _ index: Int, data: ScenarioData, years: ClosedRange<Int>, levels: [Double]
+  ) throws(SimulationError) -> SweepResult.Point {
+    let projection = try Simulation(scenario: scenario(at: index)).run(
+      batchSize: Simulation.sideBySideBatchSize(paths: scenario.info.paths), data: data)
+    return SweepResult.Point(projection: projection, years: years, metrics: metrics, levels: levels)
+  }
+
+  /// The scenario's preparation, which every grid point's equals, when the points can run side
+  /// by side (`Simulation.pointsRunSideBySide(adding:)`) and their shocks act in some
+  /// projection year (else each point warns that its shock changes nothing); nil otherwise,
+  /// or when preparing fails or the memory check refuses the runs (each point then runs on its
+  /// own and reports its own error).
+  func sharedPreparation(data: ScenarioData) -> Simulation.Preparation? {
+    let simulation = Simulation(scenario: scenario)
+    let paths = scenario.info.paths
+    guard
+      from <= scenario.info.projectionYears.upperBound,
+      simulation.pointsRunSideBySide(adding: Array(scenario(at: 0).shocks.suffix(axes.count))),
+      (try? simulation.checkMemory(paths: paths, available: AvailableMemory.bytes())) != nil
+    else { return nil }
+    // On single-threaded BLAS, as each point's own preparation runs (ConcurrentJobs).
+    return try? withSingleThreadedBLAS { () throws(SimulationError) in
+      try simulation.prepare(data: data, stochastic: paths > 1)
+    }
+  }
+
+  /// Grid points `range` side by side, in batches of up to
+  /// `Simulation.designPointsPerBatch(paths:)` (`Simulation.runPointsSideBySide`), the points
+  /// of a batch agreeing on every axis that may not vary along one
+  /// (`Simulation.variesAlongBatch`); batches run concurrently. A batch that fails or warns
+  /// about a value out of range or clamped runs its points one by one, each on its own, so
+  /// errors and warnings are each point's own.
+  func runSideBySide(
+    points range: Range<Int>, data: ScenarioData, prepared: Simulation.Preparation,
+    progress: (@Sendable (Int) -> Void)?
+  ) throws(WhatIfError) -> [SweepResult.Point] {
+    let years = scenario.info.projectionYears
+    let levels = SweepResult.levels(scenario)
+    let added = axes.count
+    let batches = sideBySideBatches(range)
+    let results = ConcurrentJobs.run(
+      count: batches.count, work: { batches[$0].count }, progress: progress
+    ) { b -> [Result<SweepResult.Point, SimulationError>] in
+      let indices = batches[b]
+      let values = (0..<added).map { a in indices.map { point($0)[a] } }
+      if let sides = Simulation(scenario: scenario(at: indices[0])).runPointsSideBySide(
+        added: added, values: values, data: data, prepared: prepared)
+      {
+        return sides.map { side in
+          .success(
+            SweepResult.Point(
+              balance: side.balance, warnings: side.warnings, years: years, metrics: metrics,
+              levels: levels))
+        }
+      }
+      return indices.map { index in
+        Result { () throws(SimulationError) in
+          try runOnItsOwn(index, data: data, years: years, levels: levels)
+        }
+      }
+    }
+    var byIndex = [Result<SweepResult.Point, SimulationError>?](repeating: nil, count: range.count)
+    for (b, result) in results.enumerated() {
+      guard case .success(let batch) = result else { continue }
+      for (index, point) in zip(batches[b], batch) { byIndex[index - range.lowerBound] = point }
+    }
+    var points: [SweepResult.Point] = []
+    points.reserveCapacity(range.count)
+    for (offset, result) in byIndex.enumerated() {
+      switch result {
+      case .success(let point)?: points.append(point)
+      case .failure(let error)?: throw .run(scenario: label(range.lowerBound + offset), error)
+      case nil: preconditionFailure("Sweep: point \(range.lowerBound + offset) in no batch")
+      }
+    }
+    return points
+  }
+
+  /// The points of `range` in side-by-side batches, in index order within a batch: points
+  /// grouped by their values on the axes that may not vary along a batch, each group cut into
+  /// batches of `Simulation.designPointsPerBatch(paths:)`, groups in the order of their first
+  /// point.
+  func sideBySideBatches(_ range: Range<Int>) -> [[Int]] {
+    let simulation = Simulation(scenario: scenario)
+    let fixed = axes.indices.filter { !simulation.variesAlongBatch(axes[$0].target) }
+    var groups: [[UInt64]: Int] = [:]
+    var members: [[Int]] = []
+    for index in range {
+      let values = point(index)
+      let key = fixed.map { values[$0].bitPattern }
+      if let g = groups[key] {
+        members[g].append(index)
+      } else {
+        groups[key] = members.count
+        members.append([index])
+      }
+    }
+    let size = Simulation.designPointsPerBatch(paths: scenario.info.paths)
+    return members.flatMap { group in
+      stride(from: 0, to: group.count, by: size).map {
+        Array(group[$0..<min($0 + size, group.count)])
+      }
+    }
   }
 }

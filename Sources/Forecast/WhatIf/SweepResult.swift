@@ -16,21 +16,44 @@ public struct SweepResult: Sendable {
     init(
       projection: Projection, years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double]
     ) {
+      self.init(
+        years: years, metrics: metrics, levels: levels, projected: projection.years,
+        warnings: projection.warnings, values: projection.balanceValues)
+    }
+
+    /// A point run side by side with others (`Simulation.runPointsSideBySide`): the same
+    /// statistics as its own run's projection, from its balance metrics per path.
+    init(
+      balance: PathSeries, warnings: [String], years: ClosedRange<Int>, metrics: MetricSelection,
+      levels: [Double]
+    ) {
+      self.init(
+        years: years, metrics: metrics, levels: levels, projected: balance.years,
+        warnings: warnings
+      ) { metric, t in balance.values(row: metric.row, year: t) }
+    }
+
+    /// The mean and quantiles of every metric and year of `years`, NaN outside `projected`.
+    private init(
+      years: ClosedRange<Int>, metrics: MetricSelection, levels: [Double],
+      projected: ClosedRange<Int>, warnings: [String],
+      values balanceValues: (BalanceMetric, Int) -> [Double]
+    ) {
       var statistics: [Double] = []
       statistics.reserveCapacity(years.count * metrics.metrics.count * (levels.count + 1))
       for t in years {
         for metric in metrics.metrics {
-          guard projection.years.contains(t) else {
+          guard projected.contains(t) else {
             statistics += [Double](repeating: .nan, count: levels.count + 1)
             continue
           }
-          let values = projection.balanceValues(metric, year: t)
+          let values = balanceValues(metric, t)
           statistics.append(Quantiles.mean(values))
           if !levels.isEmpty { statistics += Quantiles.type7(values, levels: levels) }
         }
       }
       self.statistics = statistics
-      warnings = projection.warnings
+      self.warnings = warnings
     }
   }
 
