@@ -214,11 +214,7 @@ extension CohortEngine {
   }
 
   /// a · b as a new matrix (one `dgemm`).
-  private static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
-    var c = Matrix(rows: a.rows, columns: b.columns)
-    gemm(.none, a, .none, b, into: &c)
-    return c
-  }
+  private static func product(_ a: Matrix, _ b: Matrix) -> Matrix { multiply(a, b) }
 
   /// The n × P matrix whose every column is `column`.
   private static func broadcast(_ column: [Double], paths: Int) -> Matrix {
