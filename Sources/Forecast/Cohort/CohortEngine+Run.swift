@@ -143,23 +143,38 @@ extension CohortEngine {
     for (k, track) in tracks.enumerated() where r.varies(k) || varyingSource(k, r) {
       let first = offsets[k]
       let last = first + track.duration - 1
+      // Each rate as P values or one shared value, looked up once for all paths.
+      let progression = (0..<(track.duration - 1)).map { j in
+        r.pathProgression[k]?[j] ?? [r.progression[k][j]]
+      }
+      let completion = r.pathCompletion[k] ?? [r.completion[k]]
+      let intake = r.pathIntake[k]
+      let source = year > system.baseYear ? track.continuationSource : nil
+      let share = r.pathShare[k] ?? [r.continuationShare[k]]
+      let sourceCompletion = source.map { r.pathCompletion[$0] ?? [r.completion[$0]] } ?? []
+      let sourceLast = source.map { offsets[$0] + tracks[$0].duration - 1 } ?? 0
+      // Spans: bounds-checked like arrays, without a uniqueness check on every write.
+      let n = state.rows
+      let kk = graduates.rows
+      let x = state.storage.span
+      var out = next.storage.mutableSpan
+      var g = graduates.storage.mutableSpan
+      var w = dropouts.storage.mutableSpan
       for p in 0..<paths {
+        let column = p &* n
         var dropped = 0.0
         for j in 0..<(track.duration - 1) {
-          let rate = r.pathProgression[k].map { at($0[j], p) } ?? r.progression[k][j]
-          next[first + j + 1, p] = rate * state[first + j, p]
-          dropped += (1 - rate) * state[first + j, p]
+          let rate = at(progression[j], p)
+          out[column &+ first &+ j &+ 1] = rate * x[column &+ first &+ j]
+          dropped += (1 - rate) * x[column &+ first &+ j]
         }
-        let c = r.pathCompletion[k].map { at($0, p) } ?? r.completion[k]
-        graduates[k, p] = c * state[last, p]
-        dropouts[k, p] = dropped + (1 - c) * state[last, p]
-        if let intake = r.pathIntake[k] {
-          next[first, p] = at(intake, p)
-        } else if year > system.baseYear, let source = track.continuationSource {
-          let q = r.pathShare[k].map { at($0, p) } ?? r.continuationShare[k]
-          let cs = r.pathCompletion[source].map { at($0, p) } ?? r.completion[source]
-          let sourceLast = offsets[source] + tracks[source].duration - 1
-          next[first, p] = q * cs * state[sourceLast, p]
+        let c = at(completion, p)
+        g[p &* kk &+ k] = c * x[column &+ last]
+        w[p &* kk &+ k] = dropped + (1 - c) * x[column &+ last]
+        if let intake {
+          out[column &+ first] = at(intake, p)
+        } else if source != nil {
+          out[column &+ first] = at(share, p) * at(sourceCompletion, p) * x[column &+ sourceLast]
         }
       }
     }
@@ -214,11 +229,7 @@ extension CohortEngine {
   }
 
   /// a · b as a new matrix (one `dgemm`).
-  private static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
-    var c = Matrix(rows: a.rows, columns: b.columns)
-    gemm(.none, a, .none, b, into: &c)
-    return c
-  }
+  private static func product(_ a: Matrix, _ b: Matrix) -> Matrix { multiply(a, b) }
 
   /// The n × P matrix whose every column is `column`.
   private static func broadcast(_ column: [Double], paths: Int) -> Matrix {

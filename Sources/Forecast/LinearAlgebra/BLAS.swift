@@ -38,15 +38,29 @@ public func gemm(
   }
 }
 
-/// The product op(a) · op(b) as a new matrix. BLAS: `dgemm`.
+/// The product op(a) · op(b) as a new matrix. BLAS: `dgemm` with beta = 0, which writes every
+/// entry of c without reading it, so c's storage is not zeroed first.
 public func multiply(
   _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false
 ) -> Matrix {
-  let m = transposeA ? a.columns : a.rows
-  let n = transposeB ? b.rows : b.columns
-  var c = Matrix(rows: m, columns: n)
-  gemm(transposeA ? .transpose : .none, a, transposeB ? .transpose : .none, b, into: &c)
-  return c
+  let transA: Transpose = transposeA ? .transpose : .none
+  let transB: Transpose = transposeB ? .transpose : .none
+  let (m, k) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+  let (kb, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+  precondition(k == kb, "multiply: \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
+  guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n) }
+  let storage = [Double](unsafeUninitializedCapacity: m * n) { pc, initialized in
+    a.storage.withUnsafeBufferPointer { pa in
+      b.storage.withUnsafeBufferPointer { pb in
+        cblas_dgemm(
+          CblasColMajor, transA.cblas, transB.cblas, int32(m), int32(n), int32(k), 1,
+          pa.baseAddress, int32(max(a.rows, 1)), pb.baseAddress, int32(max(b.rows, 1)), 0,
+          pc.baseAddress, int32(m))
+      }
+    }
+    initialized = m * n
+  }
+  return Matrix(rows: m, columns: n, columnMajor: storage)
 }
 
 /// y ← alpha · op(a) · x + beta · y. BLAS: `dgemv`.

@@ -31,10 +31,8 @@ struct DriverFits: Sendable {
       let response: Double
       let decay: Double
 
-      /// r (1 − d)^(t − t_a) for residual r at t_a.
-      func shift(_ residual: Double, year t: Int) -> Double {
-        residual * pow(1 - decay, Double(t - year))
-      }
+      /// (1 − d)^(t − t_a): projection year t adds r times this for residual r at t_a.
+      func decayFactor(year t: Int) -> Double { pow(1 - decay, Double(t - year)) }
 
       /// z(t_a) − x(t_a)ᵀβ.
       func residual(_ beta: (Int) -> Double) -> Double {
@@ -190,7 +188,7 @@ struct DriverFits: Sendable {
         let x = try formula.designMatrix(on: table, rows: [row])
         var mean = result.means(x).first ?? .nan
         if let anchor, let centralResidual, t > scenario.info.baseYear {
-          mean += anchor.shift(centralResidual, year: t)
+          mean += centralResidual * anchor.decayFactor(year: t)
         }
         point[t] = frame.transform.backTransform(mean)
         if t > scenario.info.baseYear { projected.append((t, (0..<x.columns).map { x[0, $0] })) }

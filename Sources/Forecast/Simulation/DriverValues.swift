@@ -30,17 +30,17 @@ struct DriverValues {
         series = model.point.mapValues { [$0] }
         if context.isStochastic, !model.projected.isEmpty {
           let draws = try ModelDraws(driver: driver.name, result: model.result, context: context)
+          let projectedYears = model.projected.map(\.year)
           var paths = draws.linearPredictor(
-            rows: model.projected.map(\.row), years: model.projected.map(\.year))
+            rows: model.projected.map(\.row), years: projectedYears)
           if let anchor = model.anchor {
+            let decays = projectedYears.map(anchor.decayFactor)
             for p in 0..<context.count {
               let r = anchor.residual { draws.coefficients[$0, p] }
-              for (i, t) in model.projected.map(\.year).enumerated() {
-                paths[i, p] += anchor.shift(r, year: t)
-              }
+              for i in decays.indices { paths[i, p] += r * decays[i] }
             }
           }
-          for (i, t) in model.projected.map(\.year).enumerated() {
+          for (i, t) in projectedYears.enumerated() {
             series[t] = (0..<context.count).map { model.transform.backTransform(paths[i, $0]) }
           }
         }
