@@ -46,10 +46,12 @@ extension Simulation {
     if paths > 1 { context.points = points }
     let first = scenario.shocks.count - added
     var perColumn: [Int: [Double]] = [:]
+    var perPoint: [Int: [Double]] = [:]
     var pointShocks = [[ShockSpec]](repeating: scenario.shocks, count: points)
     for (i, column) in values.enumerated() {
       // A value every point shares stays one value, as in each point's own run.
       let shared = column.allSatisfy { $0.bitPattern == column[0].bitPattern }
+      perPoint[first + i] = shared ? [column[0]] : column
       perColumn[first + i] = shared
         ? [column[0]] : column.flatMap { repeatElement($0, count: paths) }
       for g in 0..<points { pointShocks[g][first + i].value = column[g] }
@@ -59,13 +61,9 @@ extension Simulation {
     let out: BatchOutputs
     let preparations: [Preparation]
     do {
-      preparations = try pointShocks.map { shocks throws(SimulationError) in
-        var point = scenario
-        point.shocks = shocks
-        return try Simulation(scenario: point).prepare(
-          reusing: prepared, adding: Array(shocks.suffix(added)), data: data,
-          stochastic: paths > 1)
-      }
+      preparations = try preparePoints(
+        reusing: prepared, shocks: pointShocks, added: added, perColumn: perPoint, data: data,
+        stochastic: paths > 1)
       out = try batchOutputs(
         context, data: data, prepared: prepared, shocks: shocks,
         points: PointsSideBySide(preparations: preparations, shocks: pointShocks))

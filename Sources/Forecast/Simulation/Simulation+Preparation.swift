@@ -141,6 +141,44 @@ extension Simulation {
       fitRows: base.fitRows, warnings: base.warnings)
   }
 
+  /// The preparations of design points side by side (`runPointsSideBySide`): the scenarios
+  /// whose last `added` shocks take each point's values (`pointShocks`, `perColumn` their
+  /// values by shock index, one per point or one shared), each the preparation that
+  /// `prepare(reusing:adding:data:stochastic:)` gives it, with the central graduates of every
+  /// point from one deterministic batch whose columns are the points.
+  func preparePoints(
+    reusing base: Preparation, shocks pointShocks: [[ShockSpec]], added: Int,
+    perColumn: [Int: [Double]], data: ScenarioData, stochastic: Bool
+  ) throws(SimulationError) -> [Preparation] {
+    let points = pointShocks.count
+    let fits = pointShocks.map { base.fits.adding(Array($0.suffix(added))) }
+    var centralGraduates = [[Int: [Int: Double]]](repeating: [:], count: points)
+    if stochastic, !base.calibrations.isEmpty {
+      let context = PathContext(
+        seed: 0, paths: 0..<points, total: 1, baseYear: scenario.info.baseYear)
+      let shocks = ShockApplication(
+        shocks: scenario.shocks, scenario: scenario, context: context, perColumn: perColumn)
+      let drivers = try DriverValues(
+        fits: base.fits, scenario: scenario, years: base.years, context: context, shocks: shocks)
+      var parameters = ParameterResolver(
+        drivers: drivers, shocks: shocks, context: context, clamps: ClampLog())
+      parameters.points = zip(fits, pointShocks).map { ParameterResolver.Point(fits: $0, shocks: $1) }
+      var tracks = try cohortTracks(
+        data: data, parameters: parameters, start: base.start,
+        last: scenario.info.baseYear + scenario.info.horizon)
+      setCompletions(&tracks, base.completions.map { $0.map { [$0] } }, shocks: shocks)
+      centralGraduates = try graduates(
+        of: base.calibrations.flatMap(\.tracks), tracks: tracks, start: base.start,
+        columns: points)
+    }
+    return (0..<points).map { g in
+      Preparation(
+        start: base.start, years: base.years, fits: fits[g], completions: base.completions,
+        calibrations: base.calibrations, centralGraduates: centralGraduates[g],
+        fitRows: base.fitRows, warnings: base.warnings)
+    }
+  }
+
   /// Sets the completion of every calibrated track to its value (one, or one per path) in
   /// every year, then applies the track's completion shocks.
   func setCompletions(
@@ -158,22 +196,32 @@ extension Simulation {
   private func graduates(of indices: [Int], tracks: [CohortTrack], start: Int)
     throws(SimulationError) -> [Int: [Int: Double]]
   {
+    try graduates(of: indices, tracks: tracks, start: start, columns: 1)[0]
+  }
+
+  /// The graduates of tracks `indices` in the projection years, per column of a deterministic
+  /// run of `columns` (design points side by side).
+  private func graduates(of indices: [Int], tracks: [CohortTrack], start: Int, columns: Int)
+    throws(SimulationError) -> [[Int: [Int: Double]]]
+  {
     let info = scenario.info
     let cohort: CohortProjection
     do {
       cohort = try CohortEngine(
         system: CohortSystem(baseYear: info.baseYear, horizon: info.horizon, tracks: tracks),
         startYear: start
-      ).run(paths: 1)
+      ).run(paths: columns)
     } catch {
       throw .cohort(error, at: keyPath(of: error))
     }
-    var out: [Int: [Int: Double]] = [:]
-    for k in indices {
-      for t in info.projectionYears {
-        out[k, default: [:]][t] = cohort.graduates.value(row: k, year: t)
+    return (0..<columns).map { column in
+      var out: [Int: [Int: Double]] = [:]
+      for k in indices {
+        for t in info.projectionYears {
+          out[k, default: [:]][t] = cohort.graduates.value(row: k, year: t, path: column)
+        }
       }
+      return out
     }
-    return out
   }
 }
