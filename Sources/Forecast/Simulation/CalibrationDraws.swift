@@ -41,13 +41,16 @@ enum CalibrationDraws {
         throw .calibration(
           at: fit.name, "the yields' covariance is not positive semidefinite, so they cannot be drawn")
       }
-      let chi = context.normals("\(fit.name).sigma", count: df)
-      let z = context.normals("\(fit.name).coefficients", count: k)
+      // The draws, σ_p and y_p are a path's, the same for every design point side by side:
+      // worked out on one point's columns (path p is column p % width).
+      let single = context.onePoint
+      let chi = single.normals("\(fit.name).sigma", count: df)
+      let z = single.normals("\(fit.name).coefficients", count: k)
       let horizon = max(last - base, 0)
-      let eps = context.normals("\(fit.name).residuals", count: horizon)
-      var sigma = [Double](repeating: 0, count: context.count)
-      var yields = Matrix(rows: k, columns: context.count)
-      for p in 0..<context.count {
+      let eps = single.normals("\(fit.name).residuals", count: horizon)
+      var sigma = [Double](repeating: 0, count: width)
+      var yields = Matrix(rows: k, columns: width)
+      for p in 0..<width {
         var chi2 = 0.0
         for i in 0..<df { chi2 += chi[i, p] * chi[i, p] }
         sigma[p] = sigmaHat * (Double(df) / chi2).squareRoot()
@@ -66,13 +69,14 @@ enum CalibrationDraws {
           fit.tracks.map { graduates[$0]?[t] ?? 0 }
         }
         var totals = [Double](repeating: 0, count: context.count)
-        for p in 0..<context.count {
-          let point = central[p / width]
+        for column in 0..<context.count {
+          let point = central[column / width]
+          let p = column % width
           var total = 0.0
           for i in fit.tracks.indices where result.estimates[i] != 0 {
             total += point[i] * yields[i, p] / result.estimates[i]
           }
-          totals[p] = total
+          totals[column] = total
         }
         scale[t] = totals
       }
@@ -81,12 +85,13 @@ enum CalibrationDraws {
         for t in years {
           var values = [Double](repeating: 0, count: context.count)
           let totals = scale[t]
-          for p in 0..<context.count {
+          for column in 0..<context.count {
+            let p = column % width
             var c = yields[i, p] / fit.products[i]
-            if let totals, totals[p] > 0 {
-              c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / totals[p])
+            if let totals, totals[column] > 0 {
+              c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / totals[column])
             }
-            values[p] = c
+            values[column] = c
           }
           series[t] = values
         }

@@ -29,19 +29,23 @@ struct DriverValues {
       if let model = fits.models[driver.name] {
         series = model.point.mapValues { [$0] }
         if context.isStochastic, !model.projected.isEmpty {
-          let draws = try ModelDraws(driver: driver.name, result: model.result, context: context)
+          // A path's draws, the same for every design point side by side: on one point's
+          // columns, then repeated.
+          let single = context.onePoint
+          let draws = try ModelDraws(driver: driver.name, result: model.result, context: single)
           let projectedYears = model.projected.map(\.year)
           var paths = draws.linearPredictor(
             rows: model.projected.map(\.row), years: projectedYears)
           if let anchor = model.anchor {
             let decays = projectedYears.map(anchor.decayFactor)
-            for p in 0..<context.count {
+            for p in 0..<single.count {
               let r = anchor.residual { draws.coefficients[$0, p] }
               for i in decays.indices { paths[i, p] += r * decays[i] }
             }
           }
           for (i, t) in projectedYears.enumerated() {
-            series[t] = (0..<context.count).map { model.transform.backTransform(paths[i, $0]) }
+            series[t] = context.repeated(
+              (0..<single.count).map { model.transform.backTransform(paths[i, $0]) })
           }
         }
       } else {

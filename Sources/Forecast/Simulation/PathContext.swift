@@ -21,6 +21,23 @@ struct PathContext: Sendable {
   var count: Int { paths.count * points }
   var isStochastic: Bool { total > 1 }
 
+  /// The context of one point's columns, on the same paths and sources: what does not depend
+  /// on the point is worked out there once and `repeated` for every point.
+  var onePoint: PathContext {
+    var context = self
+    context.points = 1
+    return context
+  }
+
+  /// `values`, one per path, repeated for every point.
+  func repeated(_ values: [Double]) -> [Double] {
+    guard points > 1 else { return values }
+    var out: [Double] = []
+    out.reserveCapacity(values.count * points)
+    for _ in 0..<points { out.append(contentsOf: values) }
+    return out
+  }
+
   /// `z`, one column per path, repeated for every point.
   private func repeated(_ z: Matrix) -> Matrix {
     guard points > 1 else { return z }
