@@ -69,14 +69,14 @@ enum CalibrationDraws {
           fit.tracks.map { graduates[$0]?[t] ?? 0 }
         }
         var totals = [Double](repeating: 0, count: context.count)
-        for column in 0..<context.count {
-          let point = central[column / width]
-          let p = column % width
-          var total = 0.0
-          for i in fit.tracks.indices where result.estimates[i] != 0 {
-            total += point[i] * yields[i, p] / result.estimates[i]
+        for (g, point) in central.enumerated() {
+          for p in 0..<width {
+            var total = 0.0
+            for i in fit.tracks.indices where result.estimates[i] != 0 {
+              total += point[i] * yields[i, p] / result.estimates[i]
+            }
+            totals[g &* width &+ p] = total
           }
-          totals[column] = total
         }
         scale[t] = totals
       }
@@ -85,13 +85,15 @@ enum CalibrationDraws {
         for t in years {
           var values = [Double](repeating: 0, count: context.count)
           let totals = scale[t]
-          for column in 0..<context.count {
-            let p = column % width
-            var c = yields[i, p] / fit.products[i]
-            if let totals, totals[column] > 0 {
-              c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / totals[column])
+          for g in 0..<context.points {
+            for p in 0..<width {
+              let column = g &* width &+ p
+              var c = yields[i, p] / fit.products[i]
+              if let totals, totals[column] > 0 {
+                c *= max(0, 1 + sigma[p] * eps[t - base - 1, p] / totals[column])
+              }
+              values[column] = c
             }
-            values[column] = c
           }
           series[t] = values
         }
