@@ -52,11 +52,12 @@ extension WhatIfError: SettingMessage {
     case .design(let error):
       switch error {
       case .baseSamplesNotPowerOfTwo: return "\(n(.samples)): \(error)"
-      case .tooFewTrajectories: return "\(n(.trajectories)): \(error)"
+      case .tooFewTrajectories, .tooManyTrajectories: return "\(n(.trajectories)): \(error)"
       case .invalidLevels: return "\(n(.levels)): \(error)"
       default: return "uncertain inputs: \(error)"
       }
     case .designTooLarge(let runs, let outputs, let limit):
+      let runs = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
       return "the design's \(runs) runs would keep \(Self.count(outputs)) outputs (runs x years "
         + "x metrics), more than the limit of \(limit): use a smaller \(n(.samples)), or fewer "
         + "\(n(.years)) or \(n(.metrics))"
