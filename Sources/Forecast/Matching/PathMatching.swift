@@ -144,6 +144,11 @@ extension MatchingEngine {
         let rest = cap - taken
         left += rest <= allowed * max(cap, taken).ulp ? 0 : rest
       }
+      // Finite inputs whose products overflow leave NaN placements (∞ · 0): refused, never
+      // written as cells that look like values that do not exist.
+      guard supplyTotal.isFinite, d.isFinite, total.isFinite, left.isFinite else {
+        throw .overflow(year: year)
+      }
       supplied[path] = supplyTotal
       capacities[path] = d
       placedOut[path] = total
