@@ -72,6 +72,14 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
         + "`projected = true` in [data.\(series)] (MODEL.md 1); needed for \(purpose)"
     case .driverFormula(let driver, let error):
       return "driver '\(driver)': \(error)"
+    case .driverFit(let driver, .rankDeficient(let names)):
+      // A driver's fit is always strict: no setting lets an aliased term through.
+      return "driver '\(driver)': cannot fit its model: the design is rank deficient: "
+        + names.map { "'\($0)'" }.joined(separator: ", ")
+        + " \(names.count == 1 ? "is a linear combination" : "are linear combinations") of "
+        + "earlier terms over the fit years' usable rows; drop \(names.count == 1 ? "it" : "them") "
+        + "from drivers.\(driver).model, or widen its fit years (`years` or `window`): a lag or a "
+        + "missing value leaves out the rows it cannot compute"
     case .driverFit(let driver, let error):
       return "driver '\(driver)': cannot fit its model: \(error.message(naming: n))"
     case .driverUndefined(let driver, let year, let reason):

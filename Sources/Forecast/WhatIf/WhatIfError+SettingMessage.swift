@@ -54,6 +54,12 @@ extension WhatIfError: SettingMessage {
       case .baseSamplesNotPowerOfTwo: return "\(n(.samples)): \(error)"
       case .tooFewTrajectories, .tooManyTrajectories: return "\(n(.trajectories)): \(error)"
       case .invalidLevels: return "\(n(.levels)): \(error)"
+      case .infiniteDesignValue(let input, _, let quantile) where quantile == 0 || quantile == 1:
+        // A scenario's inputs take their domain from their target: the remedy is the range.
+        return "uncertain input '\(input)': a Morris grid reaches the quantiles 0 and 1 of each "
+          + "input's distribution, and its normal distribution's are infinite on a target with no "
+          + "bound there: give the [[uncertain]] entry a `uniform` or `triangular` range instead, or "
+          + "use the Sobol method"
       default: return "uncertain inputs: \(error)"
       }
     case .designTooLarge(let runs, let outputs, let limit):
