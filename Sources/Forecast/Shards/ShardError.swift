@@ -65,6 +65,9 @@ public enum ShardError: Error, Equatable, Sendable, SettingMessage {
     case .mismatch(let path, let other, let field, let found, let expected):
       return "\(path) is not a shard of the same run as \(other): its \(field) is \(found), "
         + "where \(other) has \(expected)"
+        + (field == "scenario_sha256"
+          ? " (the scenarios as resolved differ: a setting given on the command line, such as a "
+            + "shock, or a value in the files)" : "")
     case .gap(let items, let noun, let missing):
       let which = missing.isEmpty ? "" : " (missing: shard \(missing.joined(separator: ", ")))"
       return "no shard covers \(noun) \(Self.span(items))\(which): every shard of the run is needed"

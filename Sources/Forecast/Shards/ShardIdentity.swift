@@ -85,9 +85,14 @@ struct ShardIdentity: Sendable, Equatable {
     ]
   }
 
-  /// The first field in which `other` differs, as (name, its value, this one's).
+  /// The first field in which `other` differs, as (name, its value, this one's): the fields a
+  /// reader can tell apart (seed, paths, files...) before the hash of the resolved scenario,
+  /// which any of them changes too.
   func firstDifference(from other: ShardIdentity) -> (name: String, found: String, expected: String)? {
-    for (mine, theirs) in zip(fields, other.fields) where mine.value != theirs.value {
+    let pairs = zip(fields, other.fields)
+    let readable = pairs.filter { $0.0.name != "scenario_sha256" }
+    let hash = pairs.filter { $0.0.name == "scenario_sha256" }
+    for (mine, theirs) in readable + hash where mine.value != theirs.value {
       return (mine.name, theirs.value, mine.value)
     }
     return nil
