@@ -6,8 +6,8 @@ public enum MatchingError: Error, Equatable, Sendable {
   case negativeCapacity(sector: String, year: Int, value: Double)
   /// N_f < 0 (possible only with rates outside [0, 1]).
   case negativeSupply(field: String, year: Int, value: Double)
-  /// The year's supply, capacity or placements are beyond the range of a double (an overflow
-  /// before or inside the matching), so its totals are not numbers.
+  /// The year's placements are not numbers: its supply or capacity are so large that their
+  /// products overflow (∞ · 0).
   case overflow(year: Int)
 }
 

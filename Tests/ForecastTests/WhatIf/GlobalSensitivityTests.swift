@@ -141,6 +141,15 @@ import Testing
       }
       #expect(runs == (1 << 26) * 4)
     }
+    // An empty list of metrics is a mistake, not every metric.
+    for empty in ["", " ", "graduates,"] {
+      #expect {
+        try MetricSelection(parsing: empty)
+      } throws: { error in
+        guard case WhatIfError.unknownMetric(.metrics, "", _) = error else { return false }
+        return true
+      }
+    }
     // Counts whose runs overflow an Int, and grids far beyond any analysis, are refused.
     #expect(throws: WhatIfError.self) {
       try GlobalSensitivity(scenario: scenario, method: .sobol(baseSamples: 1 << 62, secondOrder: false))
