@@ -227,10 +227,17 @@ struct BacktestCommand: ParsableCommand {
       .init("metric", metric), .init("level", "\(level)"), .init("max_yield", "\(maxYield)"),
     ]
     if sharding.isSharded {
-      try sharding.refuse([
-        ("--out", destination.out != nil), ("--table", table != nil), ("--forecasts", forecasts),
-        ("--strict", strict),
-      ])
+      try sharding.refuse(
+        [
+          ("--out", destination.out != nil), ("--table", table != nil), ("--forecasts", forecasts),
+          ("--strict", strict),
+        ],
+        atMerge: [
+          "--table": "`simulate merge` takes --tables NAME (accuracy, summary, origins or forecasts)",
+          "--forecasts": "`simulate merge --tables forecasts` writes the forecasts",
+          "--strict": "a merged backtest lists rejected origins in its origins table "
+            + "(`simulate merge` has no --strict; `simulate backtest --strict` runs unsharded)",
+        ])
       let spec = try sharding.spec()
       try sharding.report {
         try Shards.backtest(

@@ -54,12 +54,13 @@ struct ShardOptions: ParsableArguments {
   }
 
   /// Refuses output options with a shard: its result is a shard file, and `merge` writes
-  /// the tables.
-  func refuse(_ given: [(String, Bool)]) throws {
+  /// the tables. `atMerge` says what stands for a flag at the merge where that is not the flag
+  /// itself.
+  func refuse(_ given: [(String, Bool)], atMerge: [String: String] = [:]) throws {
     if let (flag, _) = given.first(where: \.1) {
       throw failBadInput(
         "\(flag) does not go with a shard: the shard writes its result into --shard-dir, and "
-          + "`simulate merge` takes \(flag) when it writes the tables")
+          + (atMerge[flag] ?? "`simulate merge` takes \(flag) when it writes the tables"))
     }
   }
 

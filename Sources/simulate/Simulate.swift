@@ -109,6 +109,10 @@ func writeOut(_ text: String) {
 /// A folder option (`--out`, `--dir`, `--snapshots`) must not name an existing regular file.
 func requireDirectory(_ path: String?, option: String) throws {
   guard let path else { return }
+  // An empty name is not the current folder: it is a mistake (an unset shell variable).
+  if path.trimmingCharacters(in: .whitespaces).isEmpty {
+    throw ValidationError("\(option) needs a folder name, found an empty one")
+  }
   var isDirectory: ObjCBool = false
   if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
     throw ValidationError("\(option) must be a directory; \(path) is a file")

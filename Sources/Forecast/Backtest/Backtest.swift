@@ -77,15 +77,22 @@ public struct Backtest: Sendable {
   /// `2012:2020`).
   public static func origins(parsing text: String) throws(BacktestError) -> ClosedRange<Int> {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let year = Int(trimmed) { return year...year }
+    if let year = Int(trimmed) {
+      guard Self.years.contains(year) else { throw .invalidOrigins(text) }
+      return year...year
+    }
     let parts = trimmed.replacingOccurrences(of: "...", with: ":").split(
       separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2,
       let first = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-      let last = Int(parts[1].trimmingCharacters(in: .whitespaces)), first <= last
+      let last = Int(parts[1].trimmingCharacters(in: .whitespaces)), first <= last,
+      Self.years.contains(first), Self.years.contains(last)
     else { throw .invalidOrigins(text) }
     return first...last
   }
+
+  /// The years an origin may be: those a scenario's base year may be.
+  public static let years = 1000...9999
 
   /// - Throws: `BacktestError` for a metric, series, origins or horizon that cannot be scored
   ///   (the horizon may reach at most the last observation from the first origin), or a run
@@ -113,6 +120,7 @@ public struct Backtest: Sendable {
     }
     guard horizon >= 1 else { throw .horizonTooShort(horizon) }
     guard level > 0 && level < 1 else { throw .invalidLevel(level) }
+    guard maximumYield > 0, maximumYield.isFinite else { throw .invalidMaximumYield(maximumYield) }
     guard let spec = scenario.dataSeries(named: series) else {
       throw .unknownSeries(series, series: scenario.dataSeries.map(\.name))
     }
@@ -123,12 +131,9 @@ public struct Backtest: Sendable {
     guard let observed = all.series[series]?.values, let lastObserved = observed.keys.max() else {
       throw .noObservations(series: series, file: spec.file)
     }
-    guard origins.lowerBound < lastObserved else {
+    // Every origin, the last too, needs an observation after it to be scored against.
+    guard Self.years.contains(origins.lowerBound), origins.upperBound < lastObserved else {
       throw .originsAfterObservations(origins: origins, series: series, lastObserved: lastObserved)
-    }
-    if let firstObserved = observed.keys.min(), origins.lowerBound + horizon < firstObserved {
-      throw .originsBeforeObservations(
-        origins: origins, series: series, firstObserved: firstObserved, horizon: horizon)
     }
     // Steps after the last observation have nothing to be scored against; capping the horizon
     // there also bounds each run (a horizon of 10^6 years would take hours).
@@ -137,6 +142,10 @@ public struct Backtest: Sendable {
       throw .horizonTooLong(
         horizon: horizon, maximum: maximum, series: series, lastObserved: lastObserved,
         firstOrigin: origins.lowerBound)
+    }
+    if let firstObserved = observed.keys.min(), origins.lowerBound + horizon < firstObserved {
+      throw .originsBeforeObservations(
+        origins: origins, series: series, firstObserved: firstObserved, horizon: horizon)
     }
     var part = Part()
     for origin in indices.map({ origins.lowerBound + $0 }) {

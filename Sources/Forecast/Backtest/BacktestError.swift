@@ -7,6 +7,8 @@ public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
   case horizonTooShort(Int)
   /// The interval's central probability is outside (0, 1).
   case invalidLevel(Double)
+  /// The largest plausible yield is not a finite number above 0.
+  case invalidMaximumYield(Double)
   /// A horizon beyond the last observation from the first origin.
   case horizonTooLong(horizon: Int, maximum: Int, series: String, lastObserved: Int, firstOrigin: Int)
   /// No origin comes before the last observation, so nothing can be scored.
@@ -26,8 +28,12 @@ public enum BacktestError: Error, Equatable, Sendable, SettingMessage {
   public func message(naming n: SettingNames) -> String {
     switch self {
     case .invalidOrigins(let text):
-      return "\(n(.origins)): expected a year or A...B with A ≤ B (for example 2015 or 2012...2020), "
+      return "\(n(.origins)): expected a year or A...B with A ≤ B, years from "
+        + "\(Backtest.years.lowerBound) to \(Backtest.years.upperBound) (for example 2015 or 2012...2020), "
         + "found '\(text)'"
+    case .invalidMaximumYield(let value):
+      return "\(n(.maximumYield)): expected a finite number above 0 (a yield of 1 means every "
+        + "intake graduates), found \(Table.roundTripText(value))"
     case .horizonTooShort(let horizon):
       return "\(n(.horizon)): expected at least 1, found \(horizon)"
     case .invalidLevel(let level):

@@ -116,7 +116,11 @@ public enum Snapshot {
         if previous.isNaN && current.isNaN { continue }
         let (rtol, atol) = overrides.tolerance(table: name, column: column.name, over: settings)
         let tolerance = atol + rtol * abs(previous)
-        let moved = previous.isNaN != current.isNaN || !(abs(current - previous) <= tolerance)
+        // An infinite snapshot value has an infinite tolerance: it moves unless matched exactly.
+        let moved =
+          previous.isNaN != current.isNaN
+          || (previous.isFinite
+            ? !(abs(current - previous) <= tolerance) : current != previous)
         if moved {
           changes.append(
             .init(

@@ -5,6 +5,8 @@
 public enum Setting: String, CaseIterable, Sendable {
   case tables, format, out, long, paths, seed, level, predict, weights, strict
   case origins, horizon, metric, metrics, series, set, delta, year, rtol, atol, tolerance
+  /// The largest calibrated yield a backtest takes as plausible.
+  case maximumYield = "max-yield"
   case method, samples, trajectories, levels, chart, years
   /// A shock written on one line (`TARGET OP VALUE [FROM[-TO]]`), and an alternative built
   /// from such shocks.

@@ -38,6 +38,19 @@ internal func systemOpenForReading(_ path: String) -> Int32 {
 internal struct SystemFileStatus: Equatable, Sendable {
   enum Kind: Equatable, Sendable {
     case regular, directory, fifo, socket, characterDevice, blockDevice, symbolicLink, other
+
+    /// "a symbolic link", "a folder", ..., for messages.
+    var phrase: String {
+      switch self {
+      case .regular: return "a file"
+      case .directory: return "a folder"
+      case .fifo: return "a named pipe"
+      case .socket: return "a socket"
+      case .characterDevice, .blockDevice: return "a device"
+      case .symbolicLink: return "a symbolic link"
+      case .other: return "a special file"
+      }
+    }
   }
 
   var kind: Kind

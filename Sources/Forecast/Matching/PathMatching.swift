@@ -144,6 +144,12 @@ extension MatchingEngine {
         let rest = cap - taken
         left += rest <= allowed * max(cap, taken).ulp ? 0 : rest
       }
+      // Inputs whose products overflow leave NaN placements (∞ · 0): refused, never written
+      // as cells that look like values that do not exist. An infinite total is left to the
+      // tables, which name the cell.
+      guard !(supplyTotal.isNaN || d.isNaN || total.isNaN || left.isNaN) else {
+        throw .overflow(year: year)
+      }
       supplied[path] = supplyTotal
       capacities[path] = d
       placedOut[path] = total

@@ -104,7 +104,7 @@ enum ReportSections {
       + "<figcaption>\(HTML.text(caption))</figcaption>\n</figure>\n"
   }
 
-  static func alternatives(_ result: ComparisonResult, _ chart: Chart) -> String {
+  static func alternatives(_ result: ComparisonResult, _ chart: Chart?) -> String {
     let years = keyYears(result.comparison.base.info.projectionYears)
     var rows: [[String]] = []
     for label in result.comparison.labels {
@@ -125,7 +125,12 @@ enum ReportSections {
         rows.append(row)
       }
     }
-    return figure(chart, caption: "Each alternative minus the base, year by year.", id: "compare-")
+    let span = result.comparison.base.info.projectionYears
+    let drawn =
+      chart.map { figure($0, caption: "Each alternative minus the base, year by year.", id: "compare-") }
+      ?? "<p class=\"note\">No chart: no alternative differs from \(HTML.text(result.comparison.base.info.name)) "
+        + "in any metric in \(span.lowerBound)-\(span.upperBound).</p>\n"
+    return drawn
       + HTML.table(
         caption: "Difference from \(result.comparison.base.info.name) (alternative minus base)",
         header: ["Alternative", "Metric"] + years.map(String.init), rows: rows,

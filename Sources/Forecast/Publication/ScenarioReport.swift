@@ -16,7 +16,8 @@ public struct ScenarioReport: Sendable {
     let projection: Projection
     let metadata: RunMetadata
     let charts: [(title: String, chart: Chart, caption: String)]
-    let comparison: (ComparisonResult, Chart)?
+    /// The comparison and its chart; no chart when no alternative differs from the base.
+    let comparison: (ComparisonResult, Chart?)?
     let tornado: Result<Chart, FigureError>
     let backtest: Result<(BacktestResult, Chart), FigureError>
     let expectations: [ExpectationResult]
@@ -41,12 +42,17 @@ public struct ScenarioReport: Sendable {
         ("Every balance metric", ChartRequest(kind: .fan, date: date).draw(projection),
          "The balance table's metrics, each on its own scale."),
       ]
-      var comparison: (ComparisonResult, Chart)?
+      var comparison: (ComparisonResult, Chart?)?
       if !alternatives.isEmpty {
         let compared = Comparison(base: base, alternatives: alternatives)
         let result: ComparisonResult
         do { result = try compared.run() } catch { throw FigureError.whatIf(error) }
-        comparison = (result, try ChartRequest(kind: .compare, date: date).draw(result))
+        switch Result(catching: { () throws(FigureError) in try ChartRequest(kind: .compare, date: date).draw(result) }) {
+        case .success(let chart): comparison = (result, chart)
+        // Every difference is 0: the section says so.
+        case .failure(.constantMetrics): comparison = (result, nil)
+        case .failure(let error): throw error
+        }
       }
       let tornadoRequest = ChartRequest(kind: .tornado, date: date)
       let tornado = Result { () throws(FigureError) in try tornadoRequest.chart(base: base) }

@@ -28,7 +28,6 @@ extension OutputSet {
     /// Writes each file of bytes whole and flushed, then flushes the folder.
     func write(bytes files: [(name: String, bytes: [UInt8])]) throws(Failure) {
       for file in files {
-        precondition(isOutputFile(file.name), "OutputSet: '\(file.name)' is not an output file name")
         let target = (path as NSString).appendingPathComponent(file.name)
         let descriptor = Interruption.unlessStopping { systemCreateExclusive(target) } ?? -1
         guard descriptor >= 0 else { throw failure() }

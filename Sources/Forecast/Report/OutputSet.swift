@@ -34,6 +34,9 @@ public enum OutputSet {
     /// Another process is writing a destination in the same folder.
     case busy(folder: String, seconds: Int)
     case cannotWrite(path: String, reason: String)
+    /// A file to write whose path is something other than a regular file (a link, a folder,
+    /// a device): it is left alone.
+    case notAFile(path: String, kind: String)
 
     public var description: String {
       switch self {
@@ -47,6 +50,9 @@ public enum OutputSet {
           + "try again when it has (nothing was written)"
       case .cannotWrite(let path, let reason):
         return "cannot write \(path): \(reason) (nothing was replaced: the previous output is intact)"
+      case .notAFile(let path, let kind):
+        return "\(path) is \(kind), not a file: name a new path or a regular file to replace "
+          + "(nothing was written)"
       }
     }
   }
@@ -88,6 +94,9 @@ public enum OutputSet {
       try makeFolders(parent)
       if locks[parent] == nil { locks[parent] = try lock(parent) }
       try checkDestination(destination)
+      for file in folder.files {
+        precondition(isOutputFile(file.name), "OutputSet: '\(file.name)' is not an output file name")
+      }
       let staging = try Staging.create(for: destination)
       staged.append(staging)
       try staging.write(folder.files)
@@ -101,21 +110,26 @@ public enum OutputSet {
     try writeFile(path, bytes: Array(contents.utf8))
   }
 
-  /// Writes one file of bytes whole in place of `path`, as `writeFile(_:contents:)` does.
+  /// Writes one file of bytes whole in place of `path`, as `writeFile(_:contents:)` does. A
+  /// link to a folder above it is followed; `path` itself must be a regular file or nothing (a
+  /// link there is refused, so nothing outside the folder named is written).
   public static func writeFile(_ path: String, bytes: [UInt8]) throws(Failure) {
-    let destination = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    let parent = (destination as NSString).deletingLastPathComponent
-    let name = (destination as NSString).lastPathComponent
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    let name = url.lastPathComponent
+    let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+    let destination = (parent as NSString).appendingPathComponent(name)
     try makeFolders(parent)
     if let status = systemLinkStatus(atPath: destination), status.kind != .regular {
-      throw .foreignEntry(folder: parent, entry: name)
+      throw .notAFile(path: destination, kind: status.kind.phrase)
     }
     let lockDescriptor = try lock(parent)
     defer { systemClose(lockDescriptor) }
     let staging = try Staging.create(for: destination)
     defer { staging.remove() }
-    try staging.write(bytes: [(name: name, bytes: bytes)])
-    let staged = (staging.path as NSString).appendingPathComponent(name)
+    // Staged under an output file's name, whatever the destination's, so that an
+    // interruption's clean-up removes it.
+    try staging.write(bytes: [(name: "file.staged.txt", bytes: bytes)])
+    let staged = (staging.path as NSString).appendingPathComponent("file.staged.txt")
     guard Interruption.unlessStopping({ systemRename(staged, destination) }) == true else {
       throw .cannotWrite(path: destination, reason: systemErrorMessage(systemErrno()))
     }

@@ -273,7 +273,7 @@ extension RunOutput.Failure {
     switch failure {
     case .notADirectory(let path): self = .notADirectory(path: path)
     case .cannotWrite(let path, let reason): self = .cannotWrite(path: path, reason: reason)
-    case .foreignEntry, .busy: self = .outputSet(failure)
+    case .foreignEntry, .busy, .notAFile: self = .outputSet(failure)
     }
   }
 }

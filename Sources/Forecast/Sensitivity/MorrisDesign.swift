@@ -51,8 +51,11 @@ public struct MorrisDesign: Sendable {
   {
     try SaltelliDesign.checkNames(inputs)
     guard trajectories >= 2 else { throw .tooFewTrajectories(trajectories) }
-    guard levels >= 2 && levels % 2 == 0 else { throw .invalidLevels(levels) }
+    guard levels >= 2 && levels % 2 == 0 && levels <= Self.maximumLevels else {
+      throw .invalidLevels(levels)
+    }
     let k = inputs.count
+    guard trajectories <= Self.maximumTrajectories else { throw .tooManyTrajectories(trajectories) }
     let delta = Self.step(levels: levels)
     let grid = Self.startingLevels(levels: levels)
     var unit = [Double](repeating: 0, count: trajectories * (k + 1) * k)
@@ -93,6 +96,13 @@ public struct MorrisDesign: Sendable {
   public var runCount: Int { points.rows }
 
   /// Δ = p / (2(p − 1)) (SALib's `_compute_delta`).
+  /// The most grid levels: far above the 4 to 10 analyses use, and a grid (p/2 starting
+  /// levels) that takes no memory to speak of.
+  public static let maximumLevels = 1_000
+
+  /// The most trajectories: far more than an analysis needs (SALib's examples use 10 to 1,000).
+  public static let maximumTrajectories = 1_000_000
+
   static func step(levels p: Int) -> Double { Double(p) / (2.0 * Double(p - 1)) }
 
   /// `numpy.linspace(0, 1 − Δ, p / 2)`: i (1 − Δ)/(p/2 − 1), the last exactly 1 − Δ.

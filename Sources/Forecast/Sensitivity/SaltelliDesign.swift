@@ -57,7 +57,9 @@ public struct SaltelliDesign: Sendable {
     guard 2 * k <= SobolSequence.maximumDimensions else {
       throw .tooManyInputs(count: k, maximum: SobolSequence.maximumDimensions / 2)
     }
-    guard baseSamples > 0 && baseSamples & (baseSamples - 1) == 0 else {
+    // N = 1 makes A and B the same point (the first Sobol point after the skip), so every
+    // output would have no variance and the inputs seem not to matter.
+    guard baseSamples > 1 && baseSamples & (baseSamples - 1) == 0 else {
       throw .baseSamplesNotPowerOfTwo(baseSamples)
     }
     let base = try SobolSequence(dimensions: 2 * k).points(count: baseSamples, skipping: skip)

@@ -9,8 +9,8 @@ extension SensitivityError: CustomStringConvertible {
       return "\(count) uncertain inputs are more than the Sobol sequence's direction numbers "
         + "cover; at most \(maximum) are allowed"
     case .baseSamplesNotPowerOfTwo(let n):
-      return "the base sample N = \(n) must be a power of two (for example 512, 1024 or 2048), "
-        + "which keeps the Sobol points balanced"
+      return "the base sample N = \(n) must be a power of two, at least 2 (for example 512, 1024 "
+        + "or 2048), which keeps the Sobol points balanced"
     case .negativeSkip(let skip):
       return "the number of Sobol points to skip is \(skip); it must be 0 or more"
     case .tooManyPoints(let first, let count):
@@ -42,7 +42,11 @@ extension SensitivityError: CustomStringConvertible {
         + "finite outputs"
     case .invalidLevels(let levels):
       return "a Morris grid of \(levels) levels is not allowed; it needs an even number of "
-        + "levels, at least 2 (default 4), or its starting points are biased"
+        + "levels, from 2 (default 4) to \(MorrisDesign.maximumLevels): an odd one biases its "
+        + "starting points"
+    case .tooManyTrajectories(let count):
+      return "\(count) Morris trajectories are more than the \(MorrisDesign.maximumTrajectories) "
+        + "allowed (default 10)"
     case .tooFewTrajectories(let count):
       return "\(count) Morris trajectories are too few; at least 2 are needed (default 10)"
     case .tooFewResamples(let count):

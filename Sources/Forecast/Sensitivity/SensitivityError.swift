@@ -35,6 +35,8 @@ public enum SensitivityError: Error, Sendable, Equatable {
   case invalidLevels(Int)
   /// Fewer than two Morris trajectories (σ and the bootstrap need two).
   case tooFewTrajectories(Int)
+  /// More Morris trajectories than `MorrisDesign.maximumTrajectories`.
+  case tooManyTrajectories(Int)
   /// A bootstrap with fewer than two resamples.
   case tooFewResamples(Int)
   /// A confidence level outside (0, 1).

@@ -75,8 +75,16 @@ extension ShardReader {
     let title = try optional("a title") { (r: inout ShardReader) throws(Damaged) in try r.string("the title") }
     let numbers = try ints("the scenario's years and paths")
     let quantiles = try doubles("the quantile levels")
-    guard numbers.count == 4, numbers[2] >= 1, (0...ScenarioInfo.maximumHorizon).contains(numbers[1])
+    // The scenario decoder's rules, so that a file edited with its checksum made good again
+    // cannot hand the tables a year, horizon or level no scenario can have.
+    guard numbers.count == 4, (1000...9999).contains(numbers[0]),
+      (1...ScenarioInfo.maximumHorizon).contains(numbers[1]),
+      (1...ScenarioInfo.maximumPaths).contains(numbers[2])
     else { throw Self.damaged("its scenario's years and paths are not readable") }
+    let columns = Set(quantiles.map(RunTable.quantileColumn))
+    guard !quantiles.isEmpty, columns.count == quantiles.count,
+      quantiles.allSatisfy({ $0 >= 1e-6 && $0 <= 1 - 1e-6 })
+    else { throw Self.damaged("its quantile levels are not levels in (0, 1) with distinct columns") }
     return ScenarioInfo(
       name: name, title: title, baseYear: numbers[0], horizon: numbers[1], paths: numbers[2],
       seed: numbers[3], quantiles: quantiles)

@@ -5,6 +5,9 @@ public enum ShardError: Error, Equatable, Sendable, SettingMessage {
   case badSpec(text: String, reason: String)
   /// An environment variable that should hold a whole number.
   case badEnvironment(variable: String, found: String)
+  /// A shard worked out from the environment that is not one: `variables` are the
+  /// `NAME=value` pairs it came from.
+  case badEnvironmentShard(variables: [String], found: String, reason: String)
   /// No array index in the environment (`countGiven`: a shard count was given, so the
   /// Kubernetes index was looked for too).
   case noShardInEnvironment(countGiven: Bool)
@@ -33,7 +36,11 @@ public enum ShardError: Error, Equatable, Sendable, SettingMessage {
       return "\(n(.shard)): expected I/N with 0 <= I < N (shard I of N, numbered from 0), "
         + "found '\(text)': \(reason)"
     case .badEnvironment(let variable, let found):
-      return "\(variable): expected a whole number, found '\(found)'"
+      return "\(variable): expected a whole number from 0 to \(ShardSpec.maximumValue)"
+        + (variable == "SLURM_ARRAY_TASK_STEP" ? " and at least 1" : "") + ", found '\(found)'"
+    case .badEnvironmentShard(let variables, let found, let reason):
+      return "the shard in the environment (\(variables.joined(separator: ", "))) is not one of the "
+        + "run's, found \(found): \(reason)"
     case .noShardInEnvironment(let countGiven):
       return countGiven
         ? "\(n(.shards)) needs the shard's index: JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) "
@@ -58,12 +65,21 @@ public enum ShardError: Error, Equatable, Sendable, SettingMessage {
     case .mismatch(let path, let other, let field, let found, let expected):
       return "\(path) is not a shard of the same run as \(other): its \(field) is \(found), "
         + "where \(other) has \(expected)"
+        + (field == "scenario_sha256"
+          ? " (the scenarios as resolved differ: a setting given on the command line, such as a "
+            + "shock, or a value in the files)" : "")
     case .gap(let items, let noun, let missing):
       let which = missing.isEmpty ? "" : " (missing: shard \(missing.joined(separator: ", ")))"
       return "no shard covers \(noun) \(Self.span(items))\(which): every shard of the run is needed"
     case .overlap(let items, let noun, let path, let other):
       return "\(path) and \(other) both cover \(noun) \(Self.span(items)): give each shard once"
     }
+  }
+
+  /// Why a spec is not one, for `badSpec`; the whole message for other errors.
+  var reason: String {
+    if case .badSpec(_, let reason) = self { return reason }
+    return "\(self)"
   }
 
   /// "0–63" for 0..<64, "7" for 7..<8.

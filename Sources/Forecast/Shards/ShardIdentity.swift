@@ -80,14 +80,21 @@ struct ShardIdentity: Sendable, Equatable {
       ("blas_kernel", blas.kernel), ("blas_configuration", blas.configuration),
       ("scenario", scenario), ("scenario_sha256", scenarioSHA256),
       ("scenario_files", files(scenarioFiles)), ("data_files", files(dataFiles)),
-      ("seed", "\(seed)"), ("paths", "\(paths)"), (kind.noun.replacingOccurrences(of: " ", with: "_"), "\(items)"),
-      ("options", options.isEmpty ? "none" : options),
+      ("seed", "\(seed)"), ("paths", "\(paths)"),
     ]
+      // A run splits its paths: its items are the paths field already.
+      + (kind == .run ? [] : [(kind.noun.replacingOccurrences(of: " ", with: "_"), "\(items)")])
+      + [("options", options.isEmpty ? "none" : options)]
   }
 
-  /// The first field in which `other` differs, as (name, its value, this one's).
+  /// The first field in which `other` differs, as (name, its value, this one's): the fields a
+  /// reader can tell apart (seed, paths, files...) before the hash of the resolved scenario,
+  /// which any of them changes too.
   func firstDifference(from other: ShardIdentity) -> (name: String, found: String, expected: String)? {
-    for (mine, theirs) in zip(fields, other.fields) where mine.value != theirs.value {
+    let pairs = zip(fields, other.fields)
+    let readable = pairs.filter { $0.0.name != "scenario_sha256" }
+    let hash = pairs.filter { $0.0.name == "scenario_sha256" }
+    for (mine, theirs) in readable + hash where mine.value != theirs.value {
       return (mine.name, theirs.value, mine.value)
     }
     return nil
@@ -129,6 +136,9 @@ struct ShardIdentity: Sendable, Equatable {
     }
     let numbers = try r.ints("the seed, paths and items")
     guard numbers.count == 3 else { throw ShardReader.Damaged(reason: "its seed and paths are missing") }
+    guard kind != .run || numbers[1] == numbers[2] else {
+      throw ShardReader.Damaged(reason: "it splits \(numbers[2]) paths of a run of \(numbers[1])")
+    }
     let options = try r.string("the options")
     return ShardIdentity(
       kind: kind, toolVersion: tool,

@@ -30,32 +30,71 @@ public struct ShardSpec: Sendable, Equatable, CustomStringConvertible {
 
   /// The shard the environment names: Slurm's array task (`SLURM_ARRAY_TASK_ID` less
   /// `SLURM_ARRAY_TASK_MIN`, over `SLURM_ARRAY_TASK_STEP`, of `SLURM_ARRAY_TASK_COUNT`), or,
-  /// when `count` is given, Kubernetes' `JOB_COMPLETION_INDEX` (else the Slurm task id) of
-  /// `count`.
+  /// when `count` is given, Kubernetes' `JOB_COMPLETION_INDEX` (else the Slurm task, worked out
+  /// as above) of `count`. Every variable must be a whole number from 0 to `maximumValue`, the
+  /// task id one of the array's (MIN + k · STEP), and a Slurm task count given beside `count`
+  /// equal to it.
   public static func fromEnvironment(_ environment: [String: String], count: Int? = nil)
     throws(ShardError) -> ShardSpec
   {
     func number(_ name: String) throws(ShardError) -> Int? {
       guard let text = environment[name] else { return nil }
-      guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (0...maximumValue).contains(n)
+      else {
         throw .badEnvironment(variable: name, found: text)
       }
       return n
     }
-    if let count {
-      var index = try number("JOB_COMPLETION_INDEX")
-      if index == nil { index = try number("SLURM_ARRAY_TASK_ID") }
-      if let index {
-        return try ShardSpec(index: index, count: count)
+    /// Shard `index` of `n`, an error naming the variables it came from when out of range.
+    func spec(_ index: Int, of n: Int, from variables: [String]) throws(ShardError) -> ShardSpec {
+      do {
+        return try ShardSpec(index: index, count: n)
+      } catch {
+        let values = variables.map { "\($0)=\(environment[$0] ?? "(not set)")" }
+        throw .badEnvironmentShard(
+          variables: values, found: "\(index)/\(n)", reason: error.reason)
       }
-      throw .noShardInEnvironment(countGiven: true)
+    }
+    /// The Slurm task's index in its array, (ID − MIN) / STEP.
+    func slurmIndex(id: Int) throws(ShardError) -> Int {
+      let minimum = try number("SLURM_ARRAY_TASK_MIN") ?? 0
+      let step = try number("SLURM_ARRAY_TASK_STEP") ?? 1
+      guard step >= 1 else {
+        throw .badEnvironment(variable: "SLURM_ARRAY_TASK_STEP", found: environment["SLURM_ARRAY_TASK_STEP"] ?? "")
+      }
+      guard id >= minimum, (id - minimum) % step == 0 else {
+        throw .badEnvironmentShard(
+          variables: ["SLURM_ARRAY_TASK_ID=\(id)", "SLURM_ARRAY_TASK_MIN=\(minimum)", "SLURM_ARRAY_TASK_STEP=\(step)"],
+          found: "\(id)", reason: "the task id is not one of the array's, MIN + k · STEP")
+      }
+      return (id - minimum) / step
+    }
+    if let count {
+      if let index = try number("JOB_COMPLETION_INDEX") {
+        return try spec(index, of: count, from: ["JOB_COMPLETION_INDEX"])
+      }
+      guard let id = try number("SLURM_ARRAY_TASK_ID") else {
+        throw .noShardInEnvironment(countGiven: true)
+      }
+      if let tasks = try number("SLURM_ARRAY_TASK_COUNT"), tasks != count {
+        throw .badEnvironmentShard(
+          variables: ["SLURM_ARRAY_TASK_COUNT=\(tasks)"], found: "\(count) shards",
+          reason: "the array has \(tasks) tasks, so \(count) shards would not all be computed")
+      }
+      return try spec(
+        slurmIndex(id: id), of: count,
+        from: ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP"])
     }
     guard let id = try number("SLURM_ARRAY_TASK_ID"), let n = try number("SLURM_ARRAY_TASK_COUNT")
     else { throw .noShardInEnvironment(countGiven: false) }
-    let minimum = try number("SLURM_ARRAY_TASK_MIN") ?? 0
-    let step = max(try number("SLURM_ARRAY_TASK_STEP") ?? 1, 1)
-    return try ShardSpec(index: (id - minimum) / step, count: n)
+    return try spec(
+      slurmIndex(id: id), of: n,
+      from: ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT"])
   }
+
+  /// The largest value an array variable may hold: Slurm's and Kubernetes' indices are far
+  /// below it, and the arithmetic on it cannot overflow.
+  public static let maximumValue = 1 << 31
 
   public var description: String { "\(index)/\(count)" }
 

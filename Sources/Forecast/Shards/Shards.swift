@@ -227,15 +227,29 @@ public enum Shards {
       }
     }
     let ordered = try covering(read)
+    /// Every shard's scenario settings (as its body gives them) equal to the first's: the
+    /// checksum covers each file, not their agreement.
+    func agree<Shard>(_ shards: [(path: String, shard: Shard)], _ settings: (Shard) -> ScenarioInfo)
+      throws(ShardError)
+    {
+      let first = shards[0]
+      for (path, shard) in shards.dropFirst() where settings(shard) != settings(first.shard) {
+        throw .mismatch(
+          path: path, other: first.path, field: "scenario settings",
+          found: Self.settingsText(settings(shard)), expected: Self.settingsText(settings(first.shard)))
+      }
+    }
     switch reference.file.identity.kind {
     case .run:
       var shards: [(path: String, shard: RunShard)] = []
       for (path, file) in ordered { shards.append((path, try RunShard(file: file, path: path))) }
+      try agree(shards, \.info)
       let projection = try RunShard.projection(shards)
       return .run(projection, RunMetadata(projection: projection, blas: reference.file.identity.blas))
     case .sweep:
       var shards: [(path: String, shard: SweepShard)] = []
       for (path, file) in ordered { shards.append((path, try SweepShard(file: file, path: path))) }
+      try agree(shards, \.info)
       let first = shards[0].shard
       return .sweep(
         try SweepShard.result(shards),
@@ -245,6 +259,7 @@ public enum Shards {
     case .sensitivity:
       var shards: [(path: String, shard: SensitivityShard)] = []
       for (path, file) in ordered { shards.append((path, try SensitivityShard(file: file, path: path))) }
+      try agree(shards, \.info)
       let first = shards[0].shard
       return .sensitivity(
         try SensitivityShard.result(shards),
@@ -254,6 +269,7 @@ public enum Shards {
     case .backtest:
       var shards: [(path: String, shard: BacktestShard)] = []
       for (path, file) in ordered { shards.append((path, try BacktestShard(file: file, path: path))) }
+      try agree(shards, \.info)
       let first = shards[0].shard
       return .backtest(
         try BacktestShard.result(shards),
@@ -261,6 +277,12 @@ public enum Shards {
           command: "backtest", info: first.info, identity: first.file.identity,
           recorded: first.provenance))
     }
+  }
+
+  /// A scenario's settings as a mismatch names them.
+  static func settingsText(_ info: ScenarioInfo) -> String {
+    "base_year \(info.baseYear), horizon \(info.horizon), paths \(info.paths), seed \(info.seed), "
+      + "quantiles \(info.quantiles.map(RunTable.quantileColumn).joined(separator: " "))"
   }
 
   /// The shards in item order, once each checked to hold its spec's range, and together to

@@ -13,8 +13,7 @@ extension Simulation {
     guard let driver = scenario.population?.birthsDriver else {
       var values: [YearValue] = []
       for y in years {
-        let value = try data.value(name, y, for: "the entry of track '\(track)' in \(y + age)")
-        values.append(YearValue(year: y, value: value))
+        values.append(YearValue(year: y, value: try observedBirths(data, name, y, track: track, age: age)))
       }
       return try parameters.series(
         .inline(.values(values), sd: nil), years: years, target: .births)
@@ -24,7 +23,7 @@ extension Simulation {
     var central: [Int: Double] = [:]
     for y in years {
       if y <= base {
-        let value = try data.value(name, y, for: "the entry of track '\(track)' in \(y + age)")
+        let value = try observedBirths(data, name, y, track: track, age: age)
         births[y] = [value]
         central[y] = value
       } else {
@@ -41,5 +40,19 @@ extension Simulation {
       return central
     }
     return births
+  }
+
+  /// The births of `year` in the data series `name`, which must be a number of births: finite
+  /// and at least 0.
+  private func observedBirths(
+    _ data: ScenarioData, _ name: String, _ year: Int, track: String, age: Int
+  ) throws(SimulationError) -> Double {
+    let value = try data.value(name, year, for: "the entry of track '\(track)' in \(year + age)")
+    guard value >= 0, value.isFinite else {
+      throw .birthsDataOutOfDomain(
+        series: name, file: scenario.dataSeries(named: name)?.file ?? "", year: year, value: value,
+        track: track, entry: year + age)
+    }
+    return value
   }
 }

@@ -37,6 +37,8 @@ extension Simulation {
       return keyPath(sector: sector)
     case .negativeSupply(let field, _, _):
       return "field '\(field)'"
+    case .overflow:
+      return "matching"
     }
   }
 

@@ -75,15 +75,31 @@ extension Simulation {
       warnings: warnings)
   }
 
-  /// A warning for each shock whose years miss every projection year, so that it changes
-  /// nothing (births shocks are by birth year, and are left out).
+  /// A warning for each shock whose years miss every year it could act in, so that it
+  /// changes nothing: the projection years, or for a births shock (by birth year) the birth
+  /// years that population entry reads in them.
   func idleShockWarnings() -> [String] {
     let years = scenario.info.projectionYears
+    let ages = scenario.tracks.compactMap { track -> Int? in
+      if case .entry(let age, _) = track.rule { return age }
+      return nil
+    }
+    let birthYears = ages.isEmpty
+      ? nil : (years.lowerBound - ages.max()!)...(years.upperBound - ages.min()!)
     return scenario.shocks.compactMap { shock in
-      if case .births = shock.target { return nil }
-      let to = shock.to ?? Int.max
-      guard shock.from > years.upperBound || to < years.lowerBound else { return nil }
       let span = shock.to.map { "\(shock.from)-\($0)" } ?? "\(shock.from) on"
+      let to = shock.to ?? Int.max
+      if case .births = shock.target {
+        guard let read = birthYears else {
+          return "\(shock.target.path): a shock on \(span) changes nothing: no track's intake "
+            + "enters from births"
+        }
+        guard shock.from > read.upperBound || to < read.lowerBound else { return nil }
+        return "\(shock.target.path): a shock on \(span) changes nothing: it is by birth year, "
+          + "and the entries of \(years.lowerBound)-\(years.upperBound) read the births of "
+          + "\(read.lowerBound)-\(read.upperBound)"
+      }
+      guard shock.from > years.upperBound || to < years.lowerBound else { return nil }
       return "\(shock.target.path): a shock on \(span) changes nothing: the projection years are "
         + "\(years.lowerBound)-\(years.upperBound)"
     }

@@ -21,6 +21,9 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
   /// The births driver gives a negative (or no finite) number of births in a birth year that
   /// the entry of `track` in year `entry` reads.
   case birthsOutOfDomain(driver: String, year: Int, value: Double, track: String, entry: Int)
+  /// The births data series holds a value that is not a number of births (negative or not
+  /// finite) in a year population entry reads.
+  case birthsDataOutOfDomain(series: String, file: String, year: Int, value: Double, track: String, entry: Int)
   /// Shocks move a parameter's central value out of its domain (MODEL.md 7) in `year`;
   /// `driver` is the driver the parameter names, whose own shocks may be the cause.
   case shockOutOfDomain(
@@ -69,6 +72,14 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
         + "`projected = true` in [data.\(series)] (MODEL.md 1); needed for \(purpose)"
     case .driverFormula(let driver, let error):
       return "driver '\(driver)': \(error)"
+    case .driverFit(let driver, .rankDeficient(let names)):
+      // A driver's fit is always strict: no setting lets an aliased term through.
+      return "driver '\(driver)': cannot fit its model: the design is rank deficient: "
+        + names.map { "'\($0)'" }.joined(separator: ", ")
+        + " \(names.count == 1 ? "is a linear combination" : "are linear combinations") of "
+        + "earlier terms over the fit years' usable rows; drop \(names.count == 1 ? "it" : "them") "
+        + "from drivers.\(driver).model, or widen its fit years (`years` or `window`): a lag or a "
+        + "missing value leaves out the rows it cannot compute"
     case .driverFit(let driver, let error):
       return "driver '\(driver)': cannot fit its model: \(error.message(naming: n))"
     case .driverUndefined(let driver, let year, let reason):
@@ -77,6 +88,10 @@ public enum SimulationError: Error, Equatable, Sendable, SettingMessage {
       return "population.births_driver: driver '\(driver)' gives \(Scenario.number(value)) births "
         + "for \(year), read by the entry of track '\(track)' in \(entry); expected a number of "
         + "births of at least 0 (check the driver and the shocks aimed at drivers.\(driver))"
+    case .birthsDataOutOfDomain(let series, let file, let year, let value, let track, let entry):
+      return "\(file.isEmpty ? "" : "\(file): ")data series '\(series)' gives \(Scenario.number(value)) "
+        + "births for \(year), read by the entry of track '\(track)' in \(entry); expected a number "
+        + "of births of at least 0"
     case .shockOutOfDomain(let target, let driver, let year, let value, let lower, let upper):
       let shown = { (x: Double) in
         x.isInfinite ? (x < 0 ? "-inf" : "inf")

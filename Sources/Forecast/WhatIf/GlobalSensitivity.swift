@@ -156,10 +156,13 @@ public struct GlobalSensitivity: Sendable {
 
   /// The runs of a design: N(k + 2) or N(2k + 2) for Sobol, r(k + 1) for Morris.
   public static func runCount(_ method: Method, inputs k: Int) -> Int {
+    // Saturating: a count too large for an Int is refused by the outputs limit, not a trap.
+    let (runs, overflow): (Int, Bool)
     switch method {
-    case .sobol(let n, let secondOrder): return n * (secondOrder ? 2 * k + 2 : k + 2)
-    case .morris(let r, _): return r * (k + 1)
+    case .sobol(let n, let secondOrder): (runs, overflow) = n.multipliedReportingOverflow(by: secondOrder ? 2 * k + 2 : k + 2)
+    case .morris(let r, _): (runs, overflow) = r.multipliedReportingOverflow(by: k + 1)
     }
+    return overflow ? Int.max : runs
   }
 
   /// The number of runs.

@@ -15,10 +15,10 @@ public struct MetricSelection: Sendable, Equatable {
 
   /// Parses a comma-separated list of metrics.
   ///
-  /// Nil or empty text means every metric; repeats are dropped.
+  /// Nil means every metric; repeats are dropped; an empty name (also an empty list) is refused.
   /// - Throws: `WhatIfError.unknownMetric` with the nearest metric names.
   public init(parsing list: String?, option: Setting = .metrics) throws(WhatIfError) {
-    guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let list else {
       self = .all
       return
     }

@@ -52,11 +52,18 @@ extension WhatIfError: SettingMessage {
     case .design(let error):
       switch error {
       case .baseSamplesNotPowerOfTwo: return "\(n(.samples)): \(error)"
-      case .tooFewTrajectories: return "\(n(.trajectories)): \(error)"
+      case .tooFewTrajectories, .tooManyTrajectories: return "\(n(.trajectories)): \(error)"
       case .invalidLevels: return "\(n(.levels)): \(error)"
+      case .infiniteDesignValue(let input, _, let quantile) where quantile == 0 || quantile == 1:
+        // A scenario's inputs take their domain from their target: the remedy is the range.
+        return "uncertain input '\(input)': a Morris grid reaches the quantiles 0 and 1 of each "
+          + "input's distribution, and its normal distribution's are infinite on a target with no "
+          + "bound there: give the [[uncertain]] entry a `uniform` or `triangular` range instead, or "
+          + "use the Sobol method"
       default: return "uncertain inputs: \(error)"
       }
     case .designTooLarge(let runs, let outputs, let limit):
+      let runs = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
       return "the design's \(runs) runs would keep \(Self.count(outputs)) outputs (runs x years "
         + "x metrics), more than the limit of \(limit): use a smaller \(n(.samples)), or fewer "
         + "\(n(.years)) or \(n(.metrics))"

@@ -88,7 +88,8 @@ import Testing
     #expect(try Backtest.origins(parsing: "2015") == 2015...2015)
     #expect(try Backtest.origins(parsing: "2012...2020") == 2012...2020)
     #expect(try Backtest.origins(parsing: "2012:2020") == 2012...2020)
-    for bad in ["2020...2012", "2012..2020", "", "2012...", "twenty"] {
+    for bad in ["2020...2012", "2012..2020", "", "2012...", "twenty", "2012...1000000000000",
+      "2012...9223372036854775807", "-9223372036854775808...2012", "99999"] {
       #expect(throws: BacktestError.invalidOrigins(bad)) { try Backtest.origins(parsing: bad) }
     }
   }
@@ -121,6 +122,20 @@ import Testing
     #expect(
       error(1000...2012, 2, "graduates", "graduates")
         == .originsBeforeObservations(origins: 1000...2012, series: "graduates", firstObserved: 2002, horizon: 2))
+    // The last origin needs an observation after it too; horizons and yields at the extremes
+    // are refused before any run, never an overflow.
+    #expect(
+      error(2012...2040, 1, "graduates", "graduates")
+        == .originsAfterObservations(origins: 2012...2040, series: "graduates", lastObserved: 2030))
+    #expect(
+      error(2010...2012, Int.max, "graduates", "graduates")
+        == .horizonTooLong(horizon: Int.max, maximum: 20, series: "graduates", lastObserved: 2030, firstOrigin: 2010))
+    for yield in [Double.nan, 0, -1, .infinity] {
+      #expect(throws: BacktestError.self) {
+        _ = try Backtest(scenario: scenario, origins: 2010...2012, horizon: 2, series: "graduates", maximumYield: yield).run()
+      }
+    }
+    #expect(BacktestError.invalidMaximumYield(0).message(naming: .flags).hasPrefix("--max-yield: expected a finite number above 0"))
     let single = try Backtest(scenario: scenario, origins: 2015...2015, horizon: 20 - 5, series: "graduates").run()
     #expect(single.forecasts.count == 15)
   }

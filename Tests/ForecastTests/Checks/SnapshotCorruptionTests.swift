@@ -76,6 +76,22 @@ import Testing
     }
   }
 
+  /// A snapshot cell of inf (or 1e999) has an infinite tolerance, so it used to pass against
+  /// any run: it moves unless the run gives the same infinity.
+  @Test func infiniteSnapshotCellMoves() throws {
+    let (p, metadata, directory, supply) = try Self.recorded()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let text = try String(contentsOfFile: supply, encoding: .utf8)
+    for infinity in ["inf", "1e999", "-inf"] {
+      try text.replacingOccurrences(of: "2021,college,1000,", with: "2021,college,\(infinity),")
+        .write(toFile: supply, atomically: true, encoding: .utf8)
+      try resignSnapshotTable(supply)
+      let comparison = try Snapshot.compare(p, metadata: metadata, in: directory)
+      let moved = comparison.changes.map { "\($0.key) \($0.year ?? 0) \($0.column) \($0.old)" }
+      #expect(moved == ["college 2021 intake \(infinity == "-inf" ? "-inf" : "inf")"], "\(infinity)")
+    }
+  }
+
   /// A row dropped from the snapshot is only in the run; a row renamed in it is only in the
   /// snapshot (and its real counterpart only in the run): no fake 0 or infinite changes.
   @Test func rowsOnOneSideAreNamedAsSuch() throws {

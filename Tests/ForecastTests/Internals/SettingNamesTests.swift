@@ -41,6 +41,14 @@ struct SettingNamesTests {
     #expect(BacktestError.horizonTooShort(0).message(naming: .flags) == "--horizon: expected at least 1, found 0")
     #expect(
       BacktestError.horizonTooShort(0).description == "`horizon`: expected at least 1, found 0")
+    // A scenario driver's fit is always strict: its rank deficiency names no strictness
+    // setting, but the model and its fit years.
+    let driver = SimulationError.driverFit(driver: "ug_rate", .rankDeficient(aliased: ["I(year - 2025)"]))
+      .message(naming: .flags)
+    #expect(!driver.contains("strict") && driver.contains("drop it from drivers.ug_rate.model"))
+    // A Morris grid on a normal input of an unbounded target: the remedy is the entry's range.
+    #expect(WhatIfError.design(.infiniteDesignValue(input: "sectors.a.growth", run: 2, quantile: 1))
+      .description.contains("give the [[uncertain]] entry a `uniform` or `triangular` range instead, or use the Sobol method"))
     // A wrapped error is spelt the same way as its wrapper.
     #expect(FitError.regression(.rankDeficient(aliased: ["x2"])).message(naming: .flags).hasSuffix("--strict"))
   }

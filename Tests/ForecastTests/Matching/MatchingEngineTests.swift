@@ -150,6 +150,10 @@ struct MatchingErrorCase: CustomTestStringConvertible, Sendable {
       name: "eligibility above 1", eligibility: [[1, 1.5]], supply: [1], capacity: [1, 1],
       error: .eligibilityOutOfRange(field: "field 0", sector: "sector 1", value: 1.5),
       message: ["field 0", "sector 1", "[0, 1]"]),
+    // Finite supplies whose sum and products overflow: NaN placements, not values.
+    .init(
+      name: "overflow", eligibility: [[1], [1]], supply: [1e308, 1e308], capacity: [5],
+      error: .overflow(year: 2030), message: ["2030", "overflowed"]),
   ]
 }
 

@@ -56,6 +56,17 @@ import Testing
     #expect(html.contains("@page { size: A4") && html.contains("'Noto Sans CJK SC'"))
   }
 
+  /// An alternative that differs from the base in none of its years is reported as such, not
+  /// refused because its chart would be flat.
+  @Test func anAlternativeEqualToTheBaseIsReported() throws {
+    let base = try ShippedCharts.scenario("china-baseline")
+    var same = base
+    same.info.name = "same"
+    let html = try Self.report.html(base: base, alternatives: [same])
+    #expect(html.contains("<section id=\"alternatives\">"))
+    #expect(html.contains("No chart: no alternative differs from china-baseline in any metric in 2026-2040."))
+  }
+
   @Test func sameBytesTwice() throws {
     let scenario = try ShippedCharts.scenario("china-baseline")
     #expect(try Self.report.html(base: scenario) == Self.report.html(base: scenario))

@@ -53,11 +53,11 @@ import Testing
     let other = try TemporaryFolder("forecast-shards")
     defer { other.remove() }
     let reseeded = try Self.shards(2, seed: 7, in: other)
+    // The readable field that differs is named, not the hash of the resolved scenario.
     #expect(
       refusal([paths[0], reseeded[1]])
-        == .mismatch(path: reseeded[1], other: paths[0], field: "scenario_sha256",
-          found: try ShardFile.read(reseeded[1]).identity.scenarioSHA256,
-          expected: try ShardFile.read(paths[0]).identity.scenarioSHA256))
+        == .mismatch(path: reseeded[1], other: paths[0], field: "seed", found: "7",
+          expected: "\(try ShardFile.read(paths[0]).identity.seed)"))
     let more = try TemporaryFolder("forecast-shards")
     defer { more.remove() }
     let longer = try Self.shards(2, paths: 2000, in: more)
@@ -114,6 +114,47 @@ import Testing
     }
   }
 
+  /// A body whose scenario settings were edited and its checksum made good again: values no
+  /// scenario can have are refused as damage, and settings that differ from the other
+  /// shards' as a mismatch, never a crash or a merged table of the edited settings.
+  @Test func editedSettingsAreRefused() throws {
+    let folder = try TemporaryFolder("forecast-shards")
+    defer { folder.remove() }
+    let paths = try Self.shards(3, paths: 300, in: folder)
+    let original = try ShardFile.read(paths[0])
+    var reader = ShardReader(original.results)
+    let info = try reader.info()
+    let rest = Array(original.results[reader.offset...])
+    func edited(_ change: (inout ScenarioInfo) -> Void) throws -> ShardError? {
+      var changed = info
+      change(&changed)
+      var w = ShardWriter()
+      w.info(changed)
+      let file = ShardFile(
+        identity: original.identity, spec: original.spec, items: original.items, results: w.bytes + rest)
+      try Data(file.encoded()).write(to: URL(fileURLWithPath: paths[0]))
+      return refusal(paths)
+    }
+    for change in [
+      { (i: inout ScenarioInfo) in i.baseYear = Int.max }, { $0.horizon = 0 }, { $0.paths = 0 },
+      { $0.quantiles = [.nan] }, { $0.quantiles = [2] }, { $0.quantiles = [] },
+      { $0.quantiles = [0.5, 0.5] },
+    ] as [(inout ScenarioInfo) -> Void] {
+      guard case .damaged(let path, _) = try edited(change) else {
+        Issue.record("an impossible setting was not refused as damage")
+        continue
+      }
+      #expect(path == paths[0])
+    }
+    for change in [{ (i: inout ScenarioInfo) in i.horizon = 3 }, { $0.quantiles = [0.9] }] as [(inout ScenarioInfo) -> Void] {
+      guard case .mismatch(let path, _, let field, _, _) = try edited(change) else {
+        Issue.record("a setting that differs from the other shards' was not refused")
+        continue
+      }
+      #expect(field == "scenario settings" && path == paths[1])
+    }
+  }
+
   @Test func resumeKeepsOnlyAVerifiedResult() throws {
     let folder = try TemporaryFolder("forecast-shards")
     defer { folder.remove() }
@@ -156,6 +197,38 @@ import Testing
     }
     #expect(throws: ShardError.self) { try ShardSpec.fromEnvironment(["JOB_COMPLETION_INDEX": "2"], count: 2) }
     #expect(!ShardError.noShardInEnvironment(countGiven: false).description.contains("--"))
+  }
+
+  /// Array variables out of range, a step below 1, a task id that is not the array's, or a
+  /// Slurm task count that disagrees with the shard count are refused, naming the variables.
+  @Test func environmentOutOfRange() throws {
+    let base = ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "3"]
+    func refused(_ extra: [String: String], count: Int? = nil) -> ShardError? {
+      do {
+        _ = try ShardSpec.fromEnvironment(base.merging(extra) { $1 }, count: count)
+        return nil
+      } catch { return error }
+    }
+    #expect(refused(["SLURM_ARRAY_TASK_MIN": "-9223372036854775808"])
+      == .badEnvironment(variable: "SLURM_ARRAY_TASK_MIN", found: "-9223372036854775808"))
+    #expect(refused(["SLURM_ARRAY_TASK_ID": "9223372036854775807", "SLURM_ARRAY_TASK_MIN": "1"])
+      == .badEnvironment(variable: "SLURM_ARRAY_TASK_ID", found: "9223372036854775807"))
+    #expect(refused(["SLURM_ARRAY_TASK_STEP": "0"]) == .badEnvironment(variable: "SLURM_ARRAY_TASK_STEP", found: "0"))
+    // Id 3 of an array 0, 2, 4 is not one of its tasks.
+    let odd = refused(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_STEP": "2"])
+    #expect(odd?.description.contains("SLURM_ARRAY_TASK_STEP=2") == true)
+    #expect(try ShardSpec.fromEnvironment(
+      base.merging(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_STEP": "2"]) { $1 }) == ShardSpec(index: 2, count: 3))
+    // With a shard count, the Slurm id is worked out the same way, and the array's size must agree.
+    let offset = ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "3", "SLURM_ARRAY_TASK_COUNT": "3"]
+    #expect(try ShardSpec.fromEnvironment(offset, count: 3) == ShardSpec(index: 2, count: 3))
+    #expect(refused(["SLURM_ARRAY_TASK_COUNT": "3"], count: 4)?.description.contains("SLURM_ARRAY_TASK_COUNT=3") == true)
+    // An index out of range names the variable it came from, not a command-line setting.
+    let high = refused(["SLURM_ARRAY_TASK_ID": "7"])
+    #expect(high?.description.contains("SLURM_ARRAY_TASK_ID=7") == true)
+    #expect(high?.description.contains("shard") == true)
+    let k8s = (try? ShardSpec.fromEnvironment(["JOB_COMPLETION_INDEX": "3"], count: 3)) == nil
+    #expect(k8s)
     #expect(Shards.fileName(command: "run", spec: try ShardSpec(index: 3, count: 12)) == "run-0003-of-0012.shard")
   }
 }

@@ -104,6 +104,35 @@ import Testing
     }
   }
 
+  /// Births in the data file below zero stop the run as a driver's do, naming the file, the
+  /// series and the birth year.
+  @Test func negativeBirthsInTheDataAreAnError() throws {
+    let folder = try TemporaryFolder("forecast-births")
+    defer { folder.remove() }
+    let entry = Fixtures.url("simulation/entry.toml").path
+    let data = try String(contentsOfFile: Fixtures.url("simulation/data/intake.csv").path, encoding: .utf8)
+    let header = data.split(separator: "\n")[0].split(separator: ",").map(String.init)
+    let year = try #require(header.firstIndex(of: "year"))
+    let births = try #require(header.firstIndex(of: "births"))
+    var lines = data.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let row = try #require(lines.firstIndex { $0[year] == "2018" })
+    lines[row][births] = "-5"
+    let csv = try folder.write("births.csv", lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+    let path = try folder.write(
+      "negative.toml",
+      "extends = \"\(entry)\"\n[scenario]\nname = \"negative\"\n[data.births]\nfile = \"\(csv)\"\ncolumn = \"births\"\n")
+    let scenario = try ScenarioLoader.load(path: path)
+    #expect {
+      try Simulation(scenario: scenario).run()
+    } throws: { error in
+      guard let error = error as? SimulationError, case .birthsDataOutOfDomain("births", _, 2018, -5, "college", 2023) = error
+      else { return false }
+      return error.message(naming: .library).contains(
+        "data series 'births' gives -5.0 births for 2018, read by the entry of track 'college' in 2023; "
+          + "expected a number of births of at least 0")
+    }
+  }
+
   /// A backtest from origin 2018 hides the births of 2019-2020: they come from the driver
   /// (flat at 1000 before its first year), as births after base_year do.
   @Test func aBacktestReadsTheDriverAfterItsOrigin() throws {

@@ -46,4 +46,18 @@ import Testing
     let inside = try Simulation(scenario: try Self.shocked("tracks.college.entry.rate scale 0.5 2025")).run()
     #expect(!inside.warnings.contains { $0.contains("changes nothing") })
   }
+
+  /// A births shock is by birth year: one on birth years no entry of the projection reads
+  /// (the default span, base_year + 1 on, with an entry age beyond the horizon) says so.
+  @Test func aBirthsShockOnUnreadBirthYearsWarns() throws {
+    let scenario = try Self.shocked("population.births scale 0.5 2100-2101")
+    let projection = try Simulation(scenario: scenario).run()
+    let years = scenario.info.projectionYears
+    #expect(projection.warnings.contains {
+      $0.hasPrefix("population.births: a shock on 2100-2101 changes nothing: it is by birth year, and the entries of "
+        + "\(years.lowerBound)-\(years.upperBound) read the births of \(years.lowerBound - 5)-\(years.upperBound - 5)")
+    })
+    let read = try Simulation(scenario: try Self.shocked("population.births scale 0.5 \(years.lowerBound - 5)")).run()
+    #expect(!read.warnings.contains { $0.contains("changes nothing") })
+  }
 }

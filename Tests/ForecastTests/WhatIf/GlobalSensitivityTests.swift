@@ -141,6 +141,27 @@ import Testing
       }
       #expect(runs == (1 << 26) * 4)
     }
+    // An empty list of metrics is a mistake, not every metric.
+    for empty in ["", " ", "graduates,"] {
+      #expect {
+        try MetricSelection(parsing: empty)
+      } throws: { error in
+        guard case WhatIfError.unknownMetric(.metrics, "", _) = error else { return false }
+        return true
+      }
+    }
+    // Counts whose runs overflow an Int, and grids far beyond any analysis, are refused.
+    #expect(throws: WhatIfError.self) {
+      try GlobalSensitivity(scenario: scenario, method: .sobol(baseSamples: 1 << 62, secondOrder: false))
+    }
+    for levels in [Int.max - 1, 1 << 40, 1_002] {
+      #expect(throws: WhatIfError.design(.invalidLevels(levels))) {
+        try GlobalSensitivity(scenario: scenario, method: .morris(trajectories: 10, levels: levels))
+      }
+    }
+    #expect(throws: WhatIfError.self) {
+      try GlobalSensitivity(scenario: scenario, method: .morris(trajectories: Int.max, levels: 4))
+    }
     // A range with no probability inside the target's domain.
     let outside = try Self.steady([
       UncertainSpec(
