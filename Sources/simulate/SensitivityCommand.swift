@@ -63,7 +63,7 @@ struct SensitivityCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try shocks.apply(to: monteCarlo.apply(to: loadScenario(scenario)))
-    let analysis = try whatIf { () throws(WhatIfError) -> GlobalSensitivity in
+    let analysis = try whatIf(in: scenario) { () throws(WhatIfError) -> GlobalSensitivity in
       let chosen = try GlobalSensitivity.Method(
         named: method, baseSamples: samples, secondOrder: secondOrder,
         trajectories: trajectories, levels: levels)

@@ -2,11 +2,11 @@ import ArgumentParser
 import Forecast
 
 /// Runs library code, turning a `WhatIfError` into exit 2 with its message.
-func whatIf<T>(_ body: () throws(WhatIfError) -> T) throws -> T {
+func whatIf<T>(in file: String? = nil, _ body: () throws(WhatIfError) -> T) throws -> T {
   do {
     return try body()
   } catch {
-    throw failBadInput(error)
+    throw failBadInput(error, in: file)
   }
 }
 

@@ -168,7 +168,7 @@ struct ScenarioDecoder {
   ) -> Double? {
     locations[path] = node.location
     guard let x = node.number, x.isFinite else {
-      let expected = range == nil ? "a number" : "a number \(rangeText)"
+      let expected = range == nil ? "a finite number" : "a finite number \(rangeText)"
       report(.wrongType, at: node.location, path, expected: expected, found: node.kindDescription)
       return nil
     }

@@ -186,6 +186,9 @@ public enum Shards {
       case .backtest: _ = try BacktestShard(file: file, path: path)
       }
       return (true, nil)
+    } catch ShardError.damaged(_, let reason) {
+      // The advice to rerun the shard is what happens now: only the reason is news.
+      return (false, "it was damaged: \(reason)")
     } catch {
       return (false, error.description)
     }

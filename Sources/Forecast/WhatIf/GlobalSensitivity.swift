@@ -82,15 +82,16 @@ public struct GlobalSensitivity: Sendable {
     guard projection.contains(years.lowerBound) && projection.contains(years.upperBound) else {
       throw .yearsOutOfRange(years, valid: projection)
     }
-    let inputs: [SensitivityInput]
-    do {
-      inputs = try scenario.uncertain.map { spec throws(SensitivityError) in
-        try SensitivityInput(
-          name: spec.targetPath, distribution: spec.distribution,
-          domain: Self.domain(of: spec, in: scenario))
+    var inputs: [SensitivityInput] = []
+    for (index, spec) in scenario.uncertain.enumerated() {
+      do {
+        inputs.append(
+          try SensitivityInput(
+            name: spec.targetPath, distribution: spec.distribution,
+            domain: Self.domain(of: spec, in: scenario)))
+      } catch {
+        throw .uncertainEntry(index: index, error)
       }
-    } catch {
-      throw .design(error)
     }
     try self.init(scenario: scenario, inputs: inputs, method: method, metrics: metrics, years: years)
   }

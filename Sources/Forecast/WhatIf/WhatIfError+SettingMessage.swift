@@ -62,6 +62,8 @@ extension WhatIfError: SettingMessage {
           + "use the Sobol method"
       default: return "uncertain inputs: \(error)"
       }
+    case .uncertainEntry(let index, let error):
+      return "uncertain[\(index)]: \(error)"
     case .designTooLarge(let runs, let outputs, let limit):
       let runs = runs == Int.max ? "more than \(Int.max)" : "\(runs)"
       return "the design's \(runs) runs would keep \(Self.count(outputs)) outputs (runs x years "

@@ -37,6 +37,8 @@ public enum WhatIfError: Error, Equatable, Sendable {
   case yearsOutOfRange(ClosedRange<Int>, valid: ClosedRange<Int>)
   /// A sensitivity design that cannot be made from the scenario's `[[uncertain]]` entries.
   case design(SensitivityError)
+  /// The scenario's `[[uncertain]]` entry `index` (from 0) cannot be drawn from.
+  case uncertainEntry(index: Int, SensitivityError)
   /// More outputs (runs × years × metrics) than `GlobalSensitivity.maximumOutputs`.
   case designTooLarge(runs: Int, outputs: Double, limit: Int)
   /// A scenario's run failed (its label and the simulator's error).

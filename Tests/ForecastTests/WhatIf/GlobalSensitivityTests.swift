@@ -167,10 +167,14 @@ import Testing
       UncertainSpec(
         target: .completion(track: "college"), distribution: .uniform(lower: 1.1, upper: 1.3))
     ])
-    #expect(throws: WhatIfError.design(
-      .domainWithoutProbability(input: "tracks.college.completion", lower: 0, upper: 1))) {
+    #expect(throws: WhatIfError.uncertainEntry(
+      index: 0, .domainWithoutProbability(input: "tracks.college.completion", lower: 0, upper: 1))) {
       try GlobalSensitivity(scenario: outside, method: .sobol)
     }
+    // The message names the entry by its place in the file's list.
+    #expect(WhatIfError.uncertainEntry(
+      index: 0, .domainWithoutProbability(input: "tracks.college.completion", lower: 0, upper: 1))
+      .description.hasPrefix("uncertain[0]: uncertain input 'tracks.college.completion'"))
     #expect(throws: WhatIfError.badYears("2030-2026")) {
       try GlobalSensitivity.years(parsing: "2030-2026")
     }
