@@ -51,16 +51,30 @@ public enum TextMetrics {
   }
 
   /// The longest prefix of `text` that fits `maximumWidth` with an ellipsis after it.
+  ///
+  /// One pass: a prefix's width without its trailing spaces only grows with the prefix, so the
+  /// prefixes that fit are the first few; each candidate's width is summed in the order
+  /// `width` sums it, so the choice is the same as measuring every candidate whole.
   static func ellipsized(
     _ text: String, toWidth maximumWidth: Double, size: Double, bold: Bool
   ) -> String {
-    var kept = Substring(text)
-    while true {
-      let candidate = String(kept).trimmingTrailingSpaces() + "\u{2026}"
-      if width(candidate, size: size, bold: bold) <= maximumWidth { return candidate }
-      if kept.isEmpty { return "" }
-      kept.removeLast()
+    let ellipsis = advance("\u{2026}")
+    func fits(_ ems: Double) -> Bool { (ems + ellipsis) * size * (bold ? 1.1 : 1) <= maximumWidth }
+    guard fits(0) else { return "" }
+    var running = 0.0  // the ems of the prefix so far
+    var kept = text.startIndex  // the end of the longest prefix that fits
+    var index = text.startIndex
+    for character in text {
+      let next = text.index(after: index)
+      for scalar in character.unicodeScalars { running += advance(scalar) }
+      if character != " " {
+        // Trailing spaces are trimmed: a prefix ending here is measured up to this character.
+        guard fits(running) else { break }
+        kept = next
+      }
+      index = next
     }
+    return String(text[..<kept]) + "\u{2026}"
   }
 
   /// `text` broken into lines of at most `maximumWidth`, at spaces or between CJK characters,

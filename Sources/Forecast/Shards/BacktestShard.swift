@@ -93,7 +93,8 @@ struct BacktestShard: Sendable {
         let crps = try r.optional("a CRPS") { (r: inout ShardReader) throws(ShardReader.Damaged) in
           try r.double("the CRPS")
         }
-        guard at.count == 2, values.count == 1 + Backtest.methods.count,
+        guard at.count == 2, Backtest.years.contains(at[0]), (1...ScenarioInfo.maximumHorizon).contains(at[1]),
+          values.count == 1 + Backtest.methods.count,
           interval.map({ $0.count == 2 && $0[0] <= $0[1] }) ?? true
         else { throw ShardReader.Damaged(reason: "a forecast is not readable") }
         var forecast = Backtest.Forecast(
@@ -139,7 +140,8 @@ struct BacktestShard: Sendable {
       throw .damaged(path: path, reason: error.reason)
     }
     let years = part.origins.map(\.origin)
-    guard years.count == file.items.count, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 })
+    guard years.count == file.items.count, years.allSatisfy(Backtest.years.contains),
+      zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 })
     else {
       throw .damaged(path: path, reason: "its results do not fit its range of origins")
     }

@@ -80,6 +80,9 @@ struct SensitivityShard: Sendable {
       guard name.count == 1, sizes.count == 2 else {
         throw ShardReader.Damaged(reason: "its method is not readable")
       }
+      // Sizes a design could have: the analysis rebuilt from them is checked again.
+      guard (1...(1 << 40)).contains(sizes[0]), (0...MorrisDesign.maximumLevels).contains(sizes[1])
+      else { throw ShardReader.Damaged(reason: "its design's sizes are not readable") }
       switch name[0] {
       case "sobol": method = .sobol(baseSamples: sizes[0], secondOrder: sizes[1] != 0)
       case "morris": method = .morris(trajectories: sizes[0], levels: sizes[1])
@@ -87,7 +90,9 @@ struct SensitivityShard: Sendable {
       }
       metrics = try r.strings("the metrics")
       let span = try r.ints("the years")
-      guard span.count == 2, span[0] <= span[1] else {
+      guard span.count == 2, span[0] <= span[1], info.projectionYears.contains(span[0]),
+        info.projectionYears.contains(span[1])
+      else {
         throw ShardReader.Damaged(reason: "its years are not readable")
       }
       years = span[0]...span[1]

@@ -100,7 +100,7 @@ extension ShardReader {
 
   mutating func blockSums(_ what: String) throws(Damaged) -> BlockSums {
     let (years, numbers) = try self.years(what)
-    guard numbers.count == 2, numbers[0] >= 0, numbers[1] >= 1 else {
+    guard numbers.count == 2, numbers[0] >= 0, (1...ScenarioInfo.maximumPaths).contains(numbers[1]) else {
       throw Self.damaged("the shape of \(what) is not readable")
     }
     let (rows, paths) = (numbers[0], numbers[1])

@@ -67,6 +67,35 @@ extension Charts {
       #expect(TextMetrics.width("劳务", size: 10) == 20)
     }
 
+    /// Truncation in one pass keeps the prefix that measuring each shorter candidate whole
+    /// keeps, and a very long title takes linear time (150,000 characters took 100 s before).
+    @Test func truncationIsLinearAndUnchanged() {
+      func reference(_ text: String, _ maximum: Double, _ size: Double, _ bold: Bool) -> String {
+        if TextMetrics.width(text, size: size, bold: bold) <= maximum { return text }
+        var kept = Substring(text)
+        while true {
+          var trimmed = kept
+          while trimmed.last == " " { trimmed.removeLast() }
+          let candidate = String(trimmed) + "\u{2026}"
+          if TextMetrics.width(candidate, size: size, bold: bold) <= maximum { return candidate }
+          if kept.isEmpty { return "" }
+          kept.removeLast()
+        }
+      }
+      var rng = SeededGenerator(seed: 0x7E47)
+      let alphabet = Array("ab  cWi.劳务品牌 -é") + ["e\u{301}"]
+      for _ in 0..<2_000 {
+        let text = String((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+        let maximum = Double(rng.next() % 300) / 2
+        let bold = rng.next() % 2 == 0
+        #expect(TextMetrics.truncate(text, toWidth: maximum, size: 12, bold: bold) == reference(text, maximum, 12, bold), "\(text) \(maximum)")
+      }
+      let start = Date()
+      let long = TextMetrics.truncate(String(repeating: "W", count: 150_000), toWidth: 600, size: 14)
+      #expect(long.hasSuffix("\u{2026}") && long.count < 100)
+      #expect(Date().timeIntervalSince(start) < 10, "a quadratic truncation takes about 100 s here")
+    }
+
     /// Writes every example to `$FORECAST_CHART_DIR` (or a temporary directory) to look at.
     ///
     /// `chromium --headless --screenshot=fan.png --window-size=900,700 file://.../fan.svg`.
