@@ -92,11 +92,12 @@ public enum ScenarioLoader {
     issues += TOMLLimits.nulIssues(in: text, file: file, index: index)
     guard let extends = document["extends"] else { return document }
     let rest = document.dropping(["extends"])
-    guard let relative = extends.string else {
+    guard let relative = extends.string, !relative.trimmingCharacters(in: .whitespaces).isEmpty else {
       issues.append(
         ScenarioIssue(
           kind: .wrongType, location: extends.location, keyPath: "extends",
-          expected: "a string naming the base scenario file", found: extends.kindDescription))
+          expected: "a string naming the base scenario file",
+          found: extends.string == nil ? extends.kindDescription : "an empty string"))
       return nil
     }
     let directory = (file as NSString).deletingLastPathComponent

@@ -173,6 +173,9 @@ struct BadScenarioCase: CustomTestStringConvertible, Sendable {
         + "found cycle-a.toml -> cycle-b.toml -> cycle-a.toml", line: 1),
     .init(file: "missing-base", kind: .unreadableFile, message: "found no such file", line: 1),
     .init(
+      file: "extends-empty", kind: .wrongType,
+      message: "extends: expected a string naming the base scenario file, found an empty string", line: 2),
+    .init(
       file: "uncertain-two", kind: .conflict,
       message: "uncertain[0].normal: expected one distribution (uniform, triangular, normal), "
         + "found uniform and normal", line: 6),
