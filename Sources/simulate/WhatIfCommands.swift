@@ -57,12 +57,11 @@ struct Compare: ParsableCommand {
       try shocks.apply(to: monteCarlo.apply(to: loadScenario($0)), file: $0)
     }
     let base = loaded[0]
-    for text in alternatives {
-      do {
-        loaded.append(try ShockAlternative(parsing: text, base: base).scenario(from: base))
-      } catch {
-        throw failBadInput(error, in: scenarios[0])
-      }
+    do {
+      let parsed = try ShockAlternative.parsing(alternatives, base: base, taken: loaded.map(\.info.name))
+      loaded += parsed.map { $0.scenario(from: base) }
+    } catch {
+      throw failBadInput(error, in: scenarios[0])
     }
     let selection = try whatIf { () throws(WhatIfError) in
       try MetricSelection(parsing: output.metrics)

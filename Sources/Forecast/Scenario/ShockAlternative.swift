@@ -36,6 +36,24 @@ public struct ShockAlternative: Sendable, Equatable {
     self.lines = parsed
   }
 
+  /// The alternatives `texts`, each parsed against `base`; their names must differ from each
+  /// other's and from `taken` (the names of the scenarios compared with them), since a name
+  /// the user chose twice would otherwise be renamed without a word.
+  public static func parsing(_ texts: [String], base: Scenario, taken: [String])
+    throws(ShockLineError) -> [ShockAlternative]
+  {
+    var names = Set(taken)
+    var out: [ShockAlternative] = []
+    for text in texts {
+      let alternative = try ShockAlternative(parsing: text, base: base)
+      guard names.insert(alternative.name).inserted else {
+        throw .alternativeNameTaken(text: text, name: alternative.name)
+      }
+      out.append(alternative)
+    }
+    return out
+  }
+
   /// The base scenario named `name`, with the lines' shocks after its own.
   public func scenario(from base: Scenario) -> Scenario {
     var scenario = base.adding(lines)

@@ -22,6 +22,8 @@ public enum ShockLineError: Error, Equatable, Sendable {
   case alternativeName(text: String, found: String?)
   /// An alternative with a name but no shocks.
   case alternativeWithoutShocks(text: String)
+  /// An alternative whose name another alternative or a compared scenario already has.
+  case alternativeNameTaken(text: String, name: String)
 
   /// The line the error is about.
   public var line: String {
@@ -30,7 +32,7 @@ public enum ShockLineError: Error, Equatable, Sendable {
       .badValue(let line, _), .badSpan(let line, _), .reversedSpan(let line, _, _),
       .badStandardDeviation(let line, _), .repeatedStandardDeviation(let line),
       .alternativeName(let line, _),
-      .alternativeWithoutShocks(let line):
+      .alternativeWithoutShocks(let line), .alternativeNameTaken(let line, _):
       return line
     }
   }
@@ -46,6 +48,9 @@ extension ShockLineError: SettingMessage {
       return alternative + "found " + (found.map { "the name \(Wording.quoted($0))" } ?? "no colon")
     case .alternativeWithoutShocks:
       return alternative + "found no shocks"
+    case .alternativeNameTaken(_, let name):
+      return "\(n(.alternative)) \(Wording.quoted(line)): the name \(Wording.quoted(name)) is "
+        + "taken by another alternative or a compared scenario: give each alternative its own name"
     case .shape(_, let fields):
       return head + "expected \(ShockLine.grammar) (for example "
         + "\"sectors.S.growth set 0.5 2026-2030\"), found \(Wording.count(fields, "field"))"

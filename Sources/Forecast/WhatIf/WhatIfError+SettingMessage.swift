@@ -1,3 +1,5 @@
+import Foundation
+
 extension WhatIfError: SettingMessage {
   public func message(naming n: SettingNames) -> String {
     switch self {
@@ -75,7 +77,10 @@ extension WhatIfError: SettingMessage {
   }
 
   /// A count for a message: a whole number when it fits, else scientific.
+  /// A count as a whole number, or as a power of ten when it is too large to read that way.
   private static func count(_ value: Double) -> String {
-    value < 1e15 ? String(Int(value)) : "\(value)"
+    if value < 1e15 { return String(Int(value)) }
+    guard value.isFinite else { return "more than 10^308" }
+    return "about 10^\(Int(log10(value).rounded(.down)))"
   }
 }

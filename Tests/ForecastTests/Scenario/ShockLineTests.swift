@@ -167,6 +167,23 @@ import Testing
     }
   }
 
+  /// Names the user gave twice, or that a compared scenario has, are refused, not renamed.
+  @Test func alternativesHaveTheirOwnNames() throws {
+    let scenario = try Self.load("simulation/steady.toml")
+    let both = try ShockAlternative.parsing(
+      ["a: drivers.flat set 1", "b: drivers.flat set 2"], base: scenario, taken: [scenario.info.name])
+    #expect(both.map(\.name) == ["a", "b"])
+    #expect(throws: ShockLineError.alternativeNameTaken(text: "a: drivers.flat set 2", name: "a")) {
+      try ShockAlternative.parsing(["a: drivers.flat set 1", "a: drivers.flat set 2"], base: scenario, taken: [])
+    }
+    let taken = "\(scenario.info.name): drivers.flat set 1"
+    #expect(throws: ShockLineError.alternativeNameTaken(text: taken, name: scenario.info.name)) {
+      try ShockAlternative.parsing([taken], base: scenario, taken: [scenario.info.name])
+    }
+    #expect(ShockLineError.alternativeNameTaken(text: "a: x", name: "a").message(naming: .flags)
+      .hasPrefix("--alt \"a: x\": the name \"a\" is taken"))
+  }
+
   /// A control character in the line is escaped in the message, not printed.
   @Test func messagesEscapeControlCharacters() throws {
     let scenario = try Self.load("simulation/steady.toml")
