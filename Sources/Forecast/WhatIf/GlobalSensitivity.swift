@@ -240,22 +240,7 @@ public struct GlobalSensitivity: Sendable {
         }
       }
     }
-    var byRun = [Result<(outputs: [Double], warnings: [String]), SimulationError>?](
-      repeating: nil, count: range.count)
-    for (b, result) in results.enumerated() {
-      guard case .success(let batch) = result else { continue }
-      for (run, point) in zip(batches[b], batch) { byRun[run - range.lowerBound] = point }
-    }
-    var out: [(outputs: [Double], warnings: [String])] = []
-    out.reserveCapacity(range.count)
-    for (i, result) in byRun.enumerated() {
-      switch result {
-      case .success(let point)?: out.append(point)
-      case .failure(let error)?: throw .run(scenario: label(range.lowerBound + i), error)
-      case nil: preconditionFailure("GlobalSensitivity: run \(range.lowerBound + i) in no batch")
-      }
-    }
-    return out
+    return try PointBatches.ordered(results, batches: batches, range: range, label: label)
   }
 
   /// Design point `run`'s preparation from the scenario's (`shared`), on its paths.
@@ -276,20 +261,8 @@ public struct GlobalSensitivity: Sendable {
     let fixed = scenario.uncertain.indices.filter {
       !simulation.variesAlongBatch(scenario.uncertain[$0].target)
     }
-    var groups: [[UInt64]: Int] = [:]
-    var runs: [[Int]] = []
-    for run in range {
-      let key = fixed.map { points[run, $0].bitPattern }
-      if let g = groups[key] {
-        runs[g].append(run)
-      } else {
-        groups[key] = runs.count
-        runs.append([run])
-      }
-    }
-    let size = Simulation.designPointsPerBatch(paths: scenario.info.paths)
-    return runs.flatMap { group in
-      stride(from: 0, to: group.count, by: size).map { Array(group[$0..<min($0 + size, group.count)]) }
+    return PointBatches.batches(range, size: Simulation.designPointsPerBatch(paths: scenario.info.paths)) { run in
+      fixed.map { points[run, $0].bitPattern }
     }
   }
 

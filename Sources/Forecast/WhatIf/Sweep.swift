@@ -248,21 +248,7 @@ public struct Sweep: Sendable {
         }
       }
     }
-    var byIndex = [Result<SweepResult.Point, SimulationError>?](repeating: nil, count: range.count)
-    for (b, result) in results.enumerated() {
-      guard case .success(let batch) = result else { continue }
-      for (index, point) in zip(batches[b], batch) { byIndex[index - range.lowerBound] = point }
-    }
-    var points: [SweepResult.Point] = []
-    points.reserveCapacity(range.count)
-    for (offset, result) in byIndex.enumerated() {
-      switch result {
-      case .success(let point)?: points.append(point)
-      case .failure(let error)?: throw .run(scenario: label(range.lowerBound + offset), error)
-      case nil: preconditionFailure("Sweep: point \(range.lowerBound + offset) in no batch")
-      }
-    }
-    return points
+    return try PointBatches.ordered(results, batches: batches, range: range, label: label)
   }
 
   /// The points of `range` in side-by-side batches, in index order within a batch: points
@@ -272,23 +258,9 @@ public struct Sweep: Sendable {
   func sideBySideBatches(_ range: Range<Int>) -> [[Int]] {
     let simulation = Simulation(scenario: scenario)
     let fixed = axes.indices.filter { !simulation.variesAlongBatch(axes[$0].target) }
-    var groups: [[UInt64]: Int] = [:]
-    var members: [[Int]] = []
-    for index in range {
+    return PointBatches.batches(range, size: Simulation.designPointsPerBatch(paths: scenario.info.paths)) { index in
       let values = point(index)
-      let key = fixed.map { values[$0].bitPattern }
-      if let g = groups[key] {
-        members[g].append(index)
-      } else {
-        groups[key] = members.count
-        members.append([index])
-      }
-    }
-    let size = Simulation.designPointsPerBatch(paths: scenario.info.paths)
-    return members.flatMap { group in
-      stride(from: 0, to: group.count, by: size).map {
-        Array(group[$0..<min($0 + size, group.count)])
-      }
+      return fixed.map { values[$0].bitPattern }
     }
   }
 }
